@@ -1,0 +1,176 @@
+using Asan.Briefs.Diagnostics;
+
+namespace Asan.Briefs.Theming;
+
+public enum Script { Latin, Hangul }
+
+/// <summary>A font file chosen for a role, script and weight; <see cref="Path"/> is absolute.</summary>
+public sealed record FontFace(string Family, string Path, bool Bold, bool Italic)
+{
+    /// <summary>True when the file has no italic and the renderer should slant the upright face.</summary>
+    public bool SynthesizeItalic { get; init; }
+}
+
+/// <summary>Page geometry in points.</summary>
+public sealed record PageGeometry(
+    double Width, double Height,
+    double MarginTop, double MarginBottom, double MarginLeft, double MarginRight,
+    double HeaderOffset, double FooterOffset, double NoteGap, double NoteRuleWidth)
+{
+    public double ContentWidth => Width - MarginLeft - MarginRight;
+    public double ContentHeight => Height - MarginTop - MarginBottom;
+}
+
+/// <summary>
+/// The look shared by the three editions: page, fonts per role and script, colours and named styles.
+/// Styles inherit through <c>based_on</c> and may be overridden per language.
+/// </summary>
+public sealed class Theme
+{
+    private readonly ThemeFile _file;
+    private readonly string _themePath;
+    private readonly Dictionary<(string Style, string Lang), ParagraphStyle> _resolved = new();
+
+    public Theme(ThemeFile file, string themePath, string fontsDirectory)
+    {
+        _file = file;
+        _themePath = themePath;
+        FontsDirectory = fontsDirectory;
+        Page = ResolvePage(file.Page);
+        Validate();
+    }
+
+    public ThemeFile File => _file;
+    public string FontsDirectory { get; }
+    public PageGeometry Page { get; }
+    public IReadOnlyDictionary<string, string> Colors => _file.Colors;
+    public IEnumerable<string> StyleNames => _file.Styles.Keys;
+    public IEnumerable<string> FontRoles => _file.Fonts.Keys;
+
+    public bool HasStyle(string name) => _file.Styles.ContainsKey(name);
+
+    public ParagraphStyle Style(string name, string lang)
+    {
+        lock (_resolved)
+        {
+            if (_resolved.TryGetValue((name, lang), out var cached)) return cached;
+            var style = Resolve(name, lang);
+            _resolved[(name, lang)] = style;
+            return style;
+        }
+    }
+
+    /// <summary>The face for a role and script; falls back to regular/upright when the family lacks the weight or slant.</summary>
+    public FontFace Face(string role, Script script, bool bold, bool italic)
+    {
+        if (!_file.Fonts.TryGetValue(role, out var faces))
+            throw new BriefException(_themePath, 0, 0, $"font role '{role}' is not defined under fonts:; define it or use one of: {string.Join(", ", _file.Fonts.Keys)}");
+        var set = script == Script.Hangul ? faces.Hangul : faces.Latin;
+        string? file = (bold, italic) switch
+        {
+            (true, true) => set.BoldItalic ?? set.Bold,
+            (true, false) => set.Bold,
+            (false, true) => set.Italic,
+            _ => set.Regular,
+        };
+        var hasWeight = file is not null;
+        file ??= bold && set.Bold is not null ? set.Bold : set.Regular;
+        var slantMissing = italic && (bold ? set.BoldItalic is null : set.Italic is null);
+        return new FontFace(set.Family, System.IO.Path.Combine(FontsDirectory, file), bold && (hasWeight || set.Bold is not null), italic)
+        {
+            SynthesizeItalic = slantMissing,
+        };
+    }
+
+    /// <summary>Every font file the theme names, for fingerprinting and packaging.</summary>
+    public IEnumerable<string> FontFiles() =>
+        _file.Fonts.Values.SelectMany(r => new[] { r.Latin, r.Hangul })
+            .SelectMany(f => new[] { f.Regular, f.Bold, f.Italic, f.BoldItalic })
+            .OfType<string>().Distinct().Select(f => System.IO.Path.Combine(FontsDirectory, f));
+
+    public string Color(string nameOrHex) =>
+        nameOrHex.StartsWith('#') ? nameOrHex
+        : _file.Colors.TryGetValue(nameOrHex, out var hex) ? hex
+        : throw new BriefException(_themePath, 0, 0, $"colour '{nameOrHex}' is not defined under colors:; define it or write #rrggbb");
+
+    private ParagraphStyle Resolve(string name, string lang)
+    {
+        var chain = new List<StyleFile>();
+        var seen = new HashSet<string>();
+        for (var current = name; current is not null;)
+        {
+            if (!seen.Add(current))
+                throw new BriefException(_themePath, 0, 0, $"style '{name}' inherits from itself through based_on: {string.Join(" → ", seen)}");
+            if (!_file.Styles.TryGetValue(current, out var style))
+                throw new BriefException(_themePath, 0, 0, $"style '{current}' is not defined under styles:; define it or use one of: {string.Join(", ", _file.Styles.Keys)}");
+            // The language's override sits above its base style, so it wins over everything the base sets.
+            if (_file.Languages.TryGetValue(lang, out var language) && language.Styles.TryGetValue(current, out var over))
+                chain.Add(over);
+            chain.Add(style);
+            current = style.BasedOn;
+        }
+
+        T Pick<T>(Func<StyleFile, T?> get, T fallback) where T : class => chain.Select(get).FirstOrDefault(v => v is not null) ?? fallback;
+        T PickValue<T>(Func<StyleFile, T?> get, T fallback) where T : struct => chain.Select(get).FirstOrDefault(v => v.HasValue) ?? fallback;
+        double Points(Func<StyleFile, string?> get) => Length.ToPoints(Pick(get, "0pt"), $"{_themePath}: style '{name}'");
+
+        var size = Points(s => s.Size);
+        if (size <= 0) size = 10;
+        var align = Pick(s => s.Align, "left") switch
+        {
+            "justify" => TextAlign.Justify,
+            "center" => TextAlign.Center,
+            "right" => TextAlign.Right,
+            "left" => TextAlign.Left,
+            var other => throw new BriefException(_themePath, 0, 0, $"style '{name}': align '{other}' is unknown; use justify, left, center or right"),
+        };
+        var tracking = Pick(s => s.Tracking, "0pt");
+        return new ParagraphStyle(
+            name,
+            Pick(s => s.Font, "serif"),
+            Pick(s => s.Weight, "regular") == "bold",
+            PickValue(s => s.Italic, false),
+            size,
+            size * PickValue(s => s.Leading, 1.4),
+            Color(Pick(s => s.Color, "text")),
+            align,
+            Points(s => s.SpaceBefore),
+            Points(s => s.SpaceAfter),
+            Points(s => s.IndentLeft),
+            Points(s => s.IndentFirst),
+            PickValue(s => s.KeepWithNext, false),
+            Points(s => s.RuleBelow),
+            Color(Pick(s => s.RuleColor, "rule")),
+            Length.ToPoints(tracking, $"{_themePath}: style '{name}'"));
+    }
+
+    private PageGeometry ResolvePage(PageFile p)
+    {
+        double P(string value, string key) => Length.ToPoints(value, $"{_themePath}: page.{key}");
+        return new PageGeometry(
+            P(p.Width, "width"), P(p.Height, "height"),
+            P(p.MarginTop, "margin_top"), P(p.MarginBottom, "margin_bottom"),
+            P(p.MarginLeft, "margin_left"), P(p.MarginRight, "margin_right"),
+            P(p.HeaderOffset, "header_offset"), P(p.FooterOffset, "footer_offset"),
+            P(p.NoteGap, "note_gap"), P(p.NoteRuleWidth, "note_rule_width"));
+    }
+
+    private void Validate()
+    {
+        var problems = new List<Diagnostic>();
+        foreach (var (role, faces) in _file.Fonts)
+        foreach (var (script, set) in new[] { ("latin", faces.Latin), ("hangul", faces.Hangul) })
+        foreach (var file in new[] { set.Regular, set.Bold, set.Italic, set.BoldItalic }.OfType<string>())
+        {
+            if (!System.IO.File.Exists(System.IO.Path.Combine(FontsDirectory, file)))
+                problems.Add(new Diagnostic(_themePath, 0, 0, $"fonts.{role}.{script}: file '{file}' is not in {FontsDirectory}; add the font file or fix the name"));
+        }
+        foreach (var name in _file.Styles.Keys)
+        {
+            try { Style(name, "en"); }
+            catch (BriefException e) { problems.AddRange(e.Diagnostics); }
+            catch (FormatException e) { problems.Add(new Diagnostic(_themePath, 0, 0, e.Message)); }
+        }
+        if (problems.Count > 0) throw new BriefException(problems);
+    }
+}

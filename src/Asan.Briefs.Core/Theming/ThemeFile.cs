@@ -1,0 +1,67 @@
+namespace Asan.Briefs.Theming;
+
+// The shape of templates/theme.yaml as written by a designer; Theme resolves it into points and files.
+
+public sealed class ThemeFile
+{
+    public PageFile Page { get; set; } = new();
+    public Dictionary<string, FontRoleFile> Fonts { get; set; } = new();
+    public Dictionary<string, string> Colors { get; set; } = new();
+    public Dictionary<string, StyleFile> Styles { get; set; } = new();
+    public Dictionary<string, LanguageThemeFile> Languages { get; set; } = new();
+}
+
+public sealed class PageFile
+{
+    public string Width { get; set; } = "210mm";
+    public string Height { get; set; } = "297mm";
+    public string MarginTop { get; set; } = "25mm";
+    public string MarginBottom { get; set; } = "25mm";
+    public string MarginLeft { get; set; } = "22mm";
+    public string MarginRight { get; set; } = "22mm";
+    public string HeaderOffset { get; set; } = "12mm";
+    public string FooterOffset { get; set; } = "12mm";
+    public string NoteGap { get; set; } = "10pt";
+    public string NoteRuleWidth { get; set; } = "40mm";
+}
+
+/// <summary>One font role (serif, sans) with a face per script.</summary>
+public sealed class FontRoleFile
+{
+    public FontFacesFile Latin { get; set; } = new();
+    public FontFacesFile Hangul { get; set; } = new();
+}
+
+public sealed class FontFacesFile
+{
+    public string Family { get; set; } = "";
+    public string Regular { get; set; } = "";
+    public string? Bold { get; set; }
+    public string? Italic { get; set; }
+    public string? BoldItalic { get; set; }
+}
+
+public sealed class StyleFile
+{
+    public string? BasedOn { get; set; }
+    public string? Font { get; set; }
+    public string? Weight { get; set; }
+    public bool? Italic { get; set; }
+    public string? Size { get; set; }
+    public double? Leading { get; set; }
+    public string? Color { get; set; }
+    public string? Align { get; set; }
+    public string? SpaceBefore { get; set; }
+    public string? SpaceAfter { get; set; }
+    public string? IndentLeft { get; set; }
+    public string? IndentFirst { get; set; }
+    public bool? KeepWithNext { get; set; }
+    public string? RuleBelow { get; set; }
+    public string? RuleColor { get; set; }
+    public string? Tracking { get; set; }
+}
+
+public sealed class LanguageThemeFile
+{
+    public Dictionary<string, StyleFile> Styles { get; set; } = new();
+}
