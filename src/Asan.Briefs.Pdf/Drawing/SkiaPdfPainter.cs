@@ -1,0 +1,161 @@
+using System.Text;
+using Asan.Briefs.Pdf.Layout;
+using Asan.Briefs.Pdf.Text;
+using Asan.Briefs.PrintMarkup;
+using SkiaSharp;
+
+namespace Asan.Briefs.Pdf.Drawing;
+
+/// <summary>
+/// The drawing stage: paints laid-out pages on SkiaSharp's PDF canvas. Knows nothing about flow or
+/// pagination; every position comes from the layout. Glyph runs carry their text and clusters so the
+/// PDF's ToUnicode and ActualText let readers extract the words.
+/// </summary>
+internal static class SkiaPdfPainter
+{
+    /// <summary>Slant for faces that have no italic: the usual 12° oblique.</summary>
+    private const float SyntheticSkew = -0.21f;
+
+    public static byte[] Paint(LaidOutDocument document, DocumentInfo info)
+    {
+        var typefaces = SubsetFonts.For(document);
+        using var stream = new MemoryStream();
+        var metadata = new SKDocumentPdfMetadata
+        {
+            Title = info.Title,
+            Author = info.Author,
+            Subject = info.Subject,
+            Keywords = info.Keywords,
+            Creator = info.Creator,
+            Producer = PdfWriter.Producer,
+            Creation = info.Created.UtcDateTime,
+            Modified = info.Modified.UtcDateTime,
+            RasterDpi = 300,
+            EncodingQuality = 101,
+            PdfA = false,
+        };
+        using (var skDocument = SKDocument.CreatePdf(stream, metadata))
+        {
+            var images = new Dictionary<string, SKImage>(StringComparer.Ordinal);
+            try
+            {
+                foreach (var page in document.Pages)
+                {
+                    var canvas = skDocument.BeginPage((float)document.Width, (float)document.Height);
+                    foreach (var item in page.Items) Paint(canvas, item, typefaces, images);
+                    skDocument.EndPage();
+                }
+                skDocument.Close();
+            }
+            finally
+            {
+                foreach (var image in images.Values) image.Dispose();
+            }
+        }
+        return stream.ToArray();
+    }
+
+    private static void Paint(SKCanvas canvas, PageItem item, Dictionary<string, SKTypeface> typefaces, Dictionary<string, SKImage> images)
+    {
+        switch (item)
+        {
+            case TextLineItem line:
+                foreach (var run in line.Line.Runs) Paint(canvas, run, (float)line.X, (float)line.Baseline, typefaces);
+                break;
+            case RuleItem rule:
+            {
+                using var paint = new SKPaint { Color = SKColor.Parse(rule.Color), StrokeWidth = (float)rule.Thickness, IsAntialias = true, Style = SKPaintStyle.Stroke };
+                canvas.DrawLine((float)rule.X1, (float)rule.Y1, (float)rule.X2, (float)rule.Y2, paint);
+                break;
+            }
+            case ImageItem image:
+            {
+                if (!images.TryGetValue(image.Source, out var sk))
+                {
+                    sk = SKImage.FromEncodedData(image.Source)
+                        ?? throw new InvalidDataException($"{image.Source}: the image could not be decoded; figures must be PNG files");
+                    images[image.Source] = sk;
+                }
+                var rect = SKRect.Create((float)image.X, (float)image.Y, (float)image.Width, (float)image.Height);
+                canvas.DrawImage(sk, rect, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None));
+                break;
+            }
+            case LinkItem link:
+            {
+                var rect = SKRect.Create((float)link.X, (float)link.Y, (float)link.Width, (float)link.Height);
+                if (link.Internal) canvas.DrawLinkDestinationAnnotation(rect, link.Target);
+                else canvas.DrawUrlAnnotation(rect, link.Target);
+                break;
+            }
+            case DestinationItem destination:
+                canvas.DrawNamedDestinationAnnotation(new SKPoint((float)destination.X, (float)destination.Y), destination.Name);
+                break;
+        }
+    }
+
+    private static void Paint(SKCanvas canvas, GlyphRun run, float lineX, float baseline, Dictionary<string, SKTypeface> typefaces)
+    {
+        if (run.Glyphs.Length == 0) return;
+        using var font = new SKFont(typefaces[run.Face.Path], (float)run.Size)
+        {
+            Subpixel = true,
+            LinearMetrics = true,
+            Hinting = SKFontHinting.None,
+            SkewX = run.Face.SynthesizeItalic ? SyntheticSkew : 0,
+        };
+        var x = lineX + (float)run.X;
+        var y = baseline - (float)run.BaselineShift;
+        using var builder = new SKTextBlobBuilder();
+        var (utf8, clusters) = Utf8Clusters(run);
+        if (utf8 is not null)
+        {
+            var buffer = builder.AllocateHorizontalTextRun(font, run.Glyphs.Length, y, utf8.Length);
+            buffer.SetGlyphs(run.Glyphs);
+            var positions = buffer.Positions;
+            for (var i = 0; i < run.Glyphs.Length; i++) positions[i] = x + run.Positions[i];
+            buffer.SetText(utf8);
+            buffer.SetClusters(clusters);
+        }
+        else
+        {
+            var buffer = builder.AllocateHorizontalRun(font, run.Glyphs.Length, y);
+            buffer.SetGlyphs(run.Glyphs);
+            var positions = buffer.Positions;
+            for (var i = 0; i < run.Glyphs.Length; i++) positions[i] = x + run.Positions[i];
+        }
+        using var blob = builder.Build();
+        if (blob is null) return;
+        using var paint = new SKPaint { Color = SKColor.Parse(run.Color), IsAntialias = true };
+        canvas.DrawText(blob, 0, 0, paint);
+    }
+
+    /// <summary>The run's text in UTF-8 with clusters turned from UTF-16 indices into UTF-8 byte offsets, as Skia wants them.</summary>
+    private static (byte[]? Text, uint[] Clusters) Utf8Clusters(GlyphRun run)
+    {
+        if (string.IsNullOrEmpty(run.Text) || run.Clusters.Length != run.Glyphs.Length) return (null, []);
+        var text = run.Text;
+        var offsets = new int[text.Length + 1];
+        var bytes = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            offsets[i] = bytes;
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                offsets[i + 1] = bytes;
+                bytes += 4;
+                i++;
+                continue;
+            }
+            bytes += text[i] < 0x80 ? 1 : text[i] < 0x800 ? 2 : 3;
+        }
+        offsets[text.Length] = bytes;
+        var clusters = new uint[run.Clusters.Length];
+        for (var i = 0; i < clusters.Length; i++)
+        {
+            var c = run.Clusters[i];
+            if (c > text.Length) return (null, []);
+            clusters[i] = (uint)offsets[c];
+        }
+        return (Encoding.UTF8.GetBytes(text), clusters);
+    }
+}

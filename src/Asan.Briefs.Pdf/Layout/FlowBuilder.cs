@@ -1,0 +1,470 @@
+using System.Buffers.Binary;
+using Asan.Briefs.Pdf.Text;
+using Asan.Briefs.PrintMarkup;
+using Asan.Briefs.Theming;
+
+namespace Asan.Briefs.Pdf.Layout;
+
+/// <summary>
+/// Measures the flow: turns the blocks of a <see cref="PrintDocument"/> into a vertical list of set
+/// lines, rows, figures and spaces, with the break rules (keep with next, keep together, no orphan or
+/// widow line, table headers to repeat) written on the items. Nothing here knows about pages.
+/// </summary>
+internal sealed class FlowBuilder
+{
+    private const int MinLinesAtBreak = 2;
+    private const double RuleBelowGap = 4;
+    private const double CellPadX = 4, CellPadY = 3;
+    private const double TableRule = 0.5, TableHeadRule = 0.8;
+    private const double FigureCaptionGap = 5;
+
+    private readonly ITextSetter _text;
+    private readonly Theme _theme;
+    private readonly string _lang;
+    private readonly PageGeometry _page;
+    private readonly List<VItem> _items = [];
+    private readonly Dictionary<PrintNote, NoteLayout> _notes = new(ReferenceEqualityComparer.Instance);
+    private double _pendingSpace;
+    private bool _pendingKeep;
+    private int _keepTogether;
+    private int _element;
+
+    public FlowBuilder(ITextSetter text, Theme theme, string lang, PageGeometry page)
+    {
+        _text = text;
+        _theme = theme;
+        _lang = lang;
+        _page = page;
+    }
+
+    public IReadOnlyList<VItem> Items => _items;
+
+    public NoteLayout Note(PrintNote note)
+    {
+        if (!_notes.TryGetValue(note, out var layout))
+        {
+            layout = SetNote(note);
+            _notes[note] = layout;
+        }
+        return layout;
+    }
+
+    public void Build(IReadOnlyList<PrintBlock> blocks) => Blocks(blocks, new Context(_page.MarginLeft, _page.ContentWidth, "body", null));
+
+    /// <summary>Where blocks go: left edge and width, the style a plain paragraph takes here, and the list marker still to place.</summary>
+    private sealed record Context(double Left, double Width, string DefaultStyle, string? GroupRole)
+    {
+        public (string Text, ParagraphStyle Style, int Element)? Marker { get; init; }
+        public double Hang { get; init; }
+    }
+
+    private ParagraphStyle Style(string name) => _theme.Style(_theme.HasStyle(name) ? name : "body", _lang);
+
+    private string StyleIn(PrintBlock block, Context ctx) =>
+        block.Style == "body" && ctx.DefaultStyle != "body" ? ctx.DefaultStyle : block.Style;
+
+    private void Blocks(IReadOnlyList<PrintBlock> blocks, Context ctx)
+    {
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            // Only the first block of a list item carries the marker.
+            var here = i == 0 ? ctx : ctx with { Marker = null };
+            Block(block, here);
+        }
+    }
+
+    private void Block(PrintBlock block, Context ctx)
+    {
+        switch (block)
+        {
+            case PrintParagraph p:
+            {
+                var style = Style(StyleIn(p, ctx));
+                Paragraph(p.Inlines, style, ctx, new BoxRole(StructureKind.Paragraph, style.Name, 0, ++_element, ctx.GroupRole), block, null);
+                break;
+            }
+            case PrintHeading h:
+            {
+                var style = Style(h.Style);
+                var outline = h.Outline ? (h.Level, PrintWalker.PlainText(h.Inlines).Trim()) : ((int, string)?)null;
+                Paragraph(h.Inlines, style, ctx, new BoxRole(StructureKind.Heading, style.Name, h.Level, ++_element, ctx.GroupRole), block, outline);
+                break;
+            }
+            case PrintList list:
+                List(list, ctx);
+                break;
+            case PrintQuote quote:
+            {
+                var style = Style(quote.Style);
+                var inner = ctx with { Left = ctx.Left + style.IndentLeft, Width = ctx.Width - style.IndentLeft, DefaultStyle = quote.Style };
+                Blocks(quote.Blocks, inner);
+                break;
+            }
+            case PrintGroup group:
+            {
+                if (group.KeepTogether) _keepTogether++;
+                var first = _items.Count;
+                Blocks(group.Blocks, ctx with { GroupRole = group.Role });
+                if (group.KeepTogether) _keepTogether--;
+                if (block.Id is not null) AnchorAt(first, block.Id);
+                if (block.KeepWithNext) _pendingKeep = true;
+                break;
+            }
+            case PrintFigure figure:
+                Figure(figure, ctx);
+                break;
+            case PrintTable table:
+                Table(table, ctx);
+                break;
+            case PrintRule rule:
+            {
+                OpenBlock(0, block);
+                var item = Box(rule.SpaceBefore + rule.Thickness + rule.SpaceAfter, false);
+                var y = rule.SpaceBefore + rule.Thickness / 2;
+                item.Content.Add(new RuleItem(new BoxRole(StructureKind.Rule, "rule", 0, ++_element, ctx.GroupRole), ctx.Left, y, ctx.Left + ctx.Width, y, rule.Thickness, rule.Color));
+                CloseBlock(0, block.KeepWithNext);
+                break;
+            }
+            case PrintSpacer spacer:
+                OpenBlock(0, block);
+                Box(spacer.Height, false);
+                CloseBlock(0, block.KeepWithNext);
+                break;
+            case PrintPageBreak:
+                _items.Add(new VItem { Kind = VKind.ForcedBreak });
+                _pendingSpace = 0;
+                _pendingKeep = false;
+                break;
+        }
+    }
+
+    /// <summary>The glue between the previous block and this one: the larger of the two spaces, breakable unless kept.</summary>
+    private void OpenBlock(double spaceBefore, PrintBlock? block)
+    {
+        var canBreak = !_pendingKeep && _keepTogether == 0 && _items.Count > 0;
+        _items.Add(VItem.Glue(Math.Max(_pendingSpace, spaceBefore), canBreak));
+        _pendingSpace = 0;
+        _pendingKeep = false;
+        if (block?.Id is { } id) AnchorAt(_items.Count, id);
+    }
+
+    private void CloseBlock(double spaceAfter, bool keepWithNext)
+    {
+        _pendingSpace = spaceAfter;
+        _pendingKeep = keepWithNext;
+    }
+
+    private readonly List<(int Index, string Name)> _anchors = [];
+
+    private void AnchorAt(int index, string name) => _anchors.Add((index, name));
+
+    /// <summary>Named destinations for block ids, attached once the block's first box exists.</summary>
+    public void ResolveAnchors()
+    {
+        foreach (var (index, name) in _anchors)
+        {
+            var target = _items.Skip(index).FirstOrDefault(i => i.Kind == VKind.Box);
+            target?.Content.Insert(0, new DestinationItem(BoxRole.Furniture, _page.MarginLeft, 0, name));
+        }
+    }
+
+    private VItem Box(double height, bool canBreakBefore)
+    {
+        var item = new VItem { Kind = VKind.Box, Height = height, CanBreakBefore = canBreakBefore && _keepTogether == 0 };
+        _items.Add(item);
+        return item;
+    }
+
+    private void Paragraph(IReadOnlyList<PrintInline> inlines, ParagraphStyle style, Context ctx, BoxRole role, PrintBlock block, (int, string)? outline)
+    {
+        OpenBlock(style.SpaceBefore, block);
+        var left = ctx.Left + style.IndentLeft;
+        var width = ctx.Width - style.IndentLeft;
+        var lines = _text.Set(inlines, style, _lang, width, style.IndentFirst);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            // No orphan (a first line alone at a page foot) and no widow (a last line alone at a page top).
+            var canBreak = i >= MinLinesAtBreak && lines.Count - i >= MinLinesAtBreak;
+            var item = Box(line.Height, canBreak);
+            var baseline = Baseline(line);
+            AddLine(item, line, left, baseline, role);
+            if (i == 0 && ctx.Marker is { } marker) AddMarker(item, marker, ctx.Left - ListHang(ctx), baseline, role);
+            if (i == 0 && outline is not null) item.Outline = outline;
+        }
+        if (lines.Count == 0) Box(0, false);
+        if (style.RuleBelow > 0 && lines.Count > 0)
+        {
+            var rule = Box(RuleBelowGap + style.RuleBelow, false);
+            var y = RuleBelowGap + style.RuleBelow / 2;
+            rule.Content.Add(new RuleItem(role with { Kind = StructureKind.Rule }, ctx.Left, y, ctx.Left + ctx.Width, y, style.RuleBelow, style.RuleColor));
+        }
+        CloseBlock(style.SpaceAfter, style.KeepWithNext || block.KeepWithNext);
+    }
+
+    /// <summary>Half-leading model: the line's extra height is shared above and below the glyphs.</summary>
+    internal static double Baseline(LineBox line) => (line.Height - line.Ascent - line.Descent) / 2 + line.Ascent;
+
+    private static double ListHang(Context ctx) => ctx.Marker is null ? 0 : ctx.Hang;
+
+    /// <summary>Places a line and the link areas and destinations of its runs.</summary>
+    private void AddLine(VItem item, LineBox line, double left, double baseline, BoxRole role)
+    {
+        item.Content.Add(new TextLineItem(role, left, baseline, line));
+        foreach (var run in line.Runs)
+        {
+            var x = left + run.X;
+            var top = baseline - line.Ascent;
+            if (run.NoteCall is { } note)
+            {
+                (item.Notes ??= []).Add(note);
+                item.Content.Add(new DestinationItem(role, x, top, CallName(note)));
+                item.Content.Add(new LinkItem(role, x, top, Math.Max(run.Width, 1), line.Ascent + line.Descent, NoteName(note), true));
+            }
+            else if (run.Href is { Length: > 0 } href)
+            {
+                var isInternal = href.StartsWith('#');
+                item.Content.Add(new LinkItem(role, x, top, run.Width, line.Ascent + line.Descent, isInternal ? href[1..] : href, isInternal));
+            }
+        }
+    }
+
+    internal static string NoteName(PrintNote note) => "note-" + note.Id;
+    internal static string CallName(PrintNote note) => "call-" + note.Id;
+
+    private void AddMarker(VItem item, (string Text, ParagraphStyle Style, int Element) marker, double x, double baseline, BoxRole role)
+    {
+        var style = marker.Style with { Align = TextAlign.Left, IndentFirst = 0 };
+        var lines = _text.Set([new PrintText(marker.Text, false, false, null)], style, _lang, 1000, 0);
+        if (lines.Count == 0) return;
+        item.Content.Add(new TextLineItem(new BoxRole(StructureKind.ListMarker, style.Name, 0, marker.Element, role.GroupRole), x, baseline, lines[0]));
+    }
+
+    private void List(PrintList list, Context ctx)
+    {
+        var style = Style(list.Style);
+        var hang = Math.Max(style.Size * 1.6, list.Items.Select(i => _text.Measure([new PrintText(i.Marker, false, false, null)], style, _lang).Natural).DefaultIfEmpty(0).Max() + style.Size * 0.6);
+        var left = ctx.Left + style.IndentLeft + hang;
+        var width = ctx.Width - style.IndentLeft - hang;
+        var listElement = ++_element;
+        foreach (var item in list.Items)
+        {
+            var inner = new Context(left, width, list.Style, ctx.GroupRole)
+            {
+                Marker = (item.Marker, style, listElement),
+                Hang = hang,
+            };
+            Blocks(item.Blocks, inner);
+        }
+        if (list.KeepWithNext) _pendingKeep = true;
+    }
+
+    private void Figure(PrintFigure figure, Context ctx)
+    {
+        var style = Style(figure.Style);
+        OpenBlock(style.SpaceBefore, figure);
+        var role = new BoxRole(StructureKind.Figure, style.Name, 0, ++_element, ctx.GroupRole);
+        var (pw, ph) = PngSize(figure.Source);
+        var width = ctx.Width * Math.Clamp(figure.WidthFraction, 0.05, 1);
+        var height = width * ph / pw;
+        // A figure never takes more than most of a page: shrink it to fit, keeping its aspect ratio.
+        var maxHeight = _page.ContentHeight * 0.7;
+        if (height > maxHeight) { width *= maxHeight / height; height = maxHeight; }
+        var box = Box(0, false);
+        box.Content.Add(new ImageItem(role, ctx.Left + (ctx.Width - width) / 2, 0, width, height, figure.Source, figure.Alt));
+        var y = height;
+        var afterSpace = 0.0;
+        foreach (var (para, kind) in new[] { (figure.Caption, StructureKind.Caption), (figure.Credit, StructureKind.Caption) })
+        {
+            if (para is null) continue;
+            var ps = Style(para.Style);
+            y += afterSpace > 0 ? Math.Max(afterSpace, ps.SpaceBefore) : FigureCaptionGap;
+            var lines = _text.Set(para.Inlines, ps, _lang, ctx.Width, ps.IndentFirst);
+            var prole = new BoxRole(kind, ps.Name, 0, role.Element, ctx.GroupRole);
+            foreach (var line in lines)
+            {
+                var tmp = new VItem { Kind = VKind.Box };
+                AddLine(tmp, line, ctx.Left, y + Baseline(line), prole);
+                box.Content.AddRange(tmp.Content);
+                if (tmp.Notes is not null) (box.Notes ??= []).AddRange(tmp.Notes);
+                y += line.Height;
+            }
+            afterSpace = ps.SpaceAfter;
+        }
+        box.Height = y;
+        CloseBlock(Math.Max(style.SpaceAfter, afterSpace), figure.KeepWithNext);
+    }
+
+    /// <summary>Width and height from a PNG's IHDR chunk.</summary>
+    internal static (double Width, double Height) PngSize(string path)
+    {
+        Span<byte> header = stackalloc byte[24];
+        using (var stream = File.OpenRead(path))
+        {
+            if (stream.Read(header) < 24 || header[1] != (byte)'P' || header[2] != (byte)'N' || header[3] != (byte)'G')
+                throw new InvalidDataException($"{path}: not a PNG image; figures must be PNG files");
+        }
+        var w = BinaryPrimitives.ReadUInt32BigEndian(header[16..20]);
+        var h = BinaryPrimitives.ReadUInt32BigEndian(header[20..24]);
+        return (Math.Max(1, w), Math.Max(1, h));
+    }
+
+    private void Table(PrintTable table, Context ctx)
+    {
+        var tableStyle = Style(table.Style);
+        OpenBlock(Math.Max(tableStyle.SpaceBefore, 4), table);
+        var tableElement = ++_element;
+        var columns = table.ColumnCount;
+        if (columns == 0) { CloseBlock(tableStyle.SpaceAfter, false); return; }
+        var widths = ColumnWidths(table, ctx.Width);
+        VItem? header = null;
+        var bodyRows = 0;
+        for (var r = 0; r < table.Rows.Count; r++)
+        {
+            var row = table.Rows[r];
+            var isFirst = r == 0;
+            var item = RowItem(row, widths, ctx, tableElement, isFirst);
+            if (row.IsHeader && bodyRows == 0)
+            {
+                // Header rows are kept with the first body row and collected for repetition.
+                if (header is null) { header = item; _items.Add(item); }
+                else
+                {
+                    foreach (var c in item.Content) header.Content.Add(c.Offset(0, header.Height));
+                    header.Height += item.Height;
+                }
+                continue;
+            }
+            var boxed = new VItem
+            {
+                Kind = VKind.Box,
+                Height = item.Height,
+                CanBreakBefore = bodyRows > 0 && _keepTogether == 0 && (header is not null || r > 0),
+                RepeatHeader = header,
+                Notes = item.Notes,
+            };
+            boxed.Content.AddRange(item.Content);
+            if (header is null && isFirst) boxed.CanBreakBefore = false;
+            _items.Add(boxed);
+            bodyRows++;
+        }
+        // Closing rule under the last row is part of each row (a rule under every row).
+        CloseBlock(Math.Max(tableStyle.SpaceAfter, 8), table.KeepWithNext);
+    }
+
+    private VItem RowItem(PrintRow row, double[] widths, Context ctx, int tableElement, bool isFirst)
+    {
+        var item = new VItem { Kind = VKind.Box };
+        var cells = new List<(IReadOnlyList<LineBox> Lines, double X, BoxRole Role)>();
+        var x = ctx.Left;
+        var height = 0.0;
+        for (var c = 0; c < widths.Length; c++)
+        {
+            if (c < row.Cells.Count)
+            {
+                var cell = row.Cells[c];
+                var style = Style(cell.Style);
+                if (cell.Align is { } align) style = style with { Align = align };
+                var lines = _text.Set(cell.Inlines, style, _lang, Math.Max(1, widths[c] - 2 * CellPadX), 0);
+                var role = new BoxRole(row.IsHeader ? StructureKind.TableHeaderCell : StructureKind.TableCell, style.Name, 0, tableElement, ctx.GroupRole);
+                cells.Add((lines, x + CellPadX, role));
+                height = Math.Max(height, lines.Sum(l => l.Height));
+            }
+            x += widths[c];
+        }
+        height += 2 * CellPadY;
+        foreach (var (lines, cx, role) in cells)
+        {
+            var y = CellPadY;
+            foreach (var line in lines)
+            {
+                AddLine(item, line, cx, y + Baseline(line), role);
+                y += line.Height;
+            }
+        }
+        var ruleRole = new BoxRole(StructureKind.Rule, "table", 0, tableElement, ctx.GroupRole);
+        var color = _theme.Color(row.IsHeader ? "accent" : "rule");
+        if (isFirst) item.Content.Add(new RuleItem(ruleRole, ctx.Left, 0, ctx.Left + ctx.Width, 0, TableHeadRule, _theme.Color("accent")));
+        var thickness = row.IsHeader ? TableHeadRule : TableRule;
+        item.Content.Add(new RuleItem(ruleRole, ctx.Left, height, ctx.Left + ctx.Width, height, thickness, color));
+        item.Height = height;
+        return item;
+    }
+
+    /// <summary>
+    /// Column widths from content, as browsers do for auto tables: every column gets its widest
+    /// unbreakable piece, and the rest of the measure is shared in proportion to what each column
+    /// would need to set its cells on one line.
+    /// </summary>
+    private double[] ColumnWidths(PrintTable table, double available)
+    {
+        var n = table.ColumnCount;
+        var natural = new double[n];
+        var minimum = new double[n];
+        foreach (var row in table.Rows)
+            for (var c = 0; c < row.Cells.Count; c++)
+            {
+                var cell = row.Cells[c];
+                var (nat, min) = _text.Measure(cell.Inlines, Style(cell.Style), _lang);
+                natural[c] = Math.Max(natural[c], nat + 2 * CellPadX + 1);
+                minimum[c] = Math.Max(minimum[c], min + 2 * CellPadX + 1);
+            }
+        var sumNat = natural.Sum();
+        var sumMin = minimum.Sum();
+        var widths = new double[n];
+        if (sumNat <= available)
+            for (var c = 0; c < n; c++) widths[c] = natural[c] + (available - sumNat) * natural[c] / sumNat;
+        else if (sumMin >= available)
+            for (var c = 0; c < n; c++) widths[c] = available * minimum[c] / sumMin;
+        else
+        {
+            var slack = sumNat - sumMin;
+            for (var c = 0; c < n; c++)
+                widths[c] = minimum[c] + (available - sumMin) * (slack > 0 ? (natural[c] - minimum[c]) / slack : 1.0 / n);
+        }
+        return widths;
+    }
+
+    /// <summary>Sets a footnote at the text width: the mark hangs in the indent, linked back to the call.</summary>
+    private NoteLayout SetNote(PrintNote note)
+    {
+        var style = Style("note");
+        var markWidth = _text.Measure([new PrintText(note.Mark, false, false, null)], style, _lang).Natural;
+        var hang = Math.Max(style.Size * 1.5, markWidth + style.Size * 0.5);
+        var left = _page.MarginLeft + hang;
+        var width = _page.ContentWidth - hang;
+        var role = new BoxRole(StructureKind.Note, style.Name, 0, ++_element);
+        var items = new List<VItem>();
+        for (var p = 0; p < note.Paragraphs.Count; p++)
+        {
+            var para = note.Paragraphs[p];
+            var ps = Style(para.Style == "body" ? "note" : para.Style);
+            var lines = _text.Set(para.Inlines, ps, _lang, width, 0);
+            for (var i = 0; i < lines.Count; i++)
+            {
+                var line = lines[i];
+                var item = new VItem { Kind = VKind.Box, Height = line.Height, CanBreakBefore = items.Count > 0 };
+                var baseline = Baseline(line);
+                item.Content.Add(new TextLineItem(role, left, baseline, line));
+                foreach (var run in line.Runs.Where(r => r.Href is { Length: > 0 }))
+                    item.Content.Add(new LinkItem(role, left + run.X, baseline - line.Ascent, run.Width, line.Ascent + line.Descent, run.Href!.TrimStart('#'), run.Href!.StartsWith('#')));
+                if (items.Count == 0)
+                {
+                    var markLines = _text.Set([new PrintText(note.Mark, false, false, null)], ps with { Align = TextAlign.Left, IndentFirst = 0 }, _lang, hang, 0);
+                    if (markLines.Count > 0)
+                    {
+                        var markRole = role with { Kind = StructureKind.NoteMark };
+                        item.Content.Add(new DestinationItem(markRole, _page.MarginLeft, 0, NoteName(note)));
+                        item.Content.Add(new TextLineItem(markRole, _page.MarginLeft, baseline, markLines[0]));
+                        item.Content.Add(new LinkItem(markRole, _page.MarginLeft, baseline - line.Ascent, Math.Max(markWidth, 4), line.Ascent + line.Descent, CallName(note), true));
+                    }
+                }
+                if (i == lines.Count - 1 && p < note.Paragraphs.Count - 1) item.Height += ps.SpaceAfter;
+                items.Add(item);
+            }
+        }
+        if (items.Count > 0) items[^1].Height += style.SpaceAfter;
+        return new NoteLayout(note, items);
+    }
+}

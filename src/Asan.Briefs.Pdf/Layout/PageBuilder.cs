@@ -1,0 +1,191 @@
+using Asan.Briefs.PrintMarkup;
+using Asan.Briefs.Theming;
+
+namespace Asan.Briefs.Pdf.Layout;
+
+/// <summary>
+/// TeX's page builder, simplified: walks the vertical list once, filling each page until the next box
+/// (plus the footnotes it cites) would not fit, then ends the page at the last legal break. Notes go
+/// to the foot of the page that holds their call; a note that cannot fit whole is split and continues
+/// at the foot of the next page.
+/// </summary>
+internal sealed class PageBuilder
+{
+    private const double Epsilon = 0.01;
+    private const double NoteRuleThickness = 0.5;
+    private const double NoteRuleGapBelow = 4;
+
+    private readonly IReadOnlyList<VItem> _items;
+    private readonly Func<PrintNote, NoteLayout> _note;
+    private readonly PageGeometry _page;
+    private readonly string _ruleColor;
+    private readonly HashSet<PrintNote> _notesPlaced = new(ReferenceEqualityComparer.Instance);
+
+    public PageBuilder(IReadOnlyList<VItem> items, Func<PrintNote, NoteLayout> note, PageGeometry page, string ruleColor)
+    {
+        _items = items;
+        _note = note;
+        _page = page;
+        _ruleColor = ruleColor;
+    }
+
+    private double Separator => _page.NoteGap + NoteRuleThickness + NoteRuleGapBelow;
+
+    public sealed record BuiltPage(List<PageItem> Items, List<OutlineEntry> Outline);
+
+    public List<BuiltPage> Build()
+    {
+        var pages = new List<BuiltPage>();
+        var avail = _page.ContentHeight;
+        var carry = new List<VItem>();
+        var i = 0;
+        var n = _items.Count;
+        while (true)
+        {
+            while (i < n && _items[i].Kind != VKind.Box) i++;
+            if (i >= n && carry.Count == 0) break;
+
+            var placed = new List<(VItem Item, double Y)>();
+            var noteLines = new List<VItem>();
+            var notesOnPage = new List<PrintNote>();
+            var y = 0.0;
+
+            // Note lines carried from the previous page come first at this page's foot.
+            var carryHere = 0;
+            var carryHeight = 0.0;
+            while (carryHere < carry.Count && (carryHere == 0 || Separator + carryHeight + carry[carryHere].Height <= avail * 0.8))
+                carryHeight += carry[carryHere++].Height;
+            noteLines.AddRange(carry.Take(carryHere));
+            carry = carry.Skip(carryHere).ToList();
+            var notesHeight = noteLines.Count > 0 ? Separator + carryHeight : 0;
+
+            if (i < n && _items[i].RepeatHeader is { } header)
+            {
+                placed.Add((header, y));
+                y += header.Height;
+            }
+
+            var headerCount = placed.Count;
+            var lastBreak = -1;
+            (int Placed, double Y, int NoteLines, int Notes, double NotesHeight) snapshot = default;
+            var k = i;
+            var next = n;
+            for (; k < n; k++)
+            {
+                var item = _items[k];
+                if (item.Kind == VKind.ForcedBreak)
+                {
+                    next = k + 1;
+                    break;
+                }
+                if (k > i && item.CanBreakBefore && placed.Count > headerCount)
+                {
+                    lastBreak = k;
+                    snapshot = (placed.Count, y, noteLines.Count, notesOnPage.Count, notesHeight);
+                }
+                if (item.Kind == VKind.Glue)
+                {
+                    y += item.Height;
+                    continue;
+                }
+
+                var newNotes = item.Notes?.Where(x => !_notesPlaced.Contains(x) && !notesOnPage.Contains(x)).Distinct().ToList() ?? [];
+                var addNotes = newNotes.Sum(x => _note(x).Height) + (newNotes.Count > 0 && notesHeight == 0 ? Separator : 0);
+                if (y + item.Height + notesHeight + addNotes <= avail + Epsilon)
+                {
+                    Place(item);
+                    continue;
+                }
+
+                // It does not fit. Prefer moving back to the last legal break, unless that leaves the
+                // page more than half empty and the notes can be split instead.
+                var separator = notesHeight == 0 && newNotes.Count > 0 ? Separator : 0;
+                var firstNoteLines = newNotes.Count == 0 ? 0 : _note(newNotes[0]).Lines.Take(2).Sum(l => l.Height);
+                var canSplitNotes = newNotes.Count > 0 && y + item.Height + notesHeight + separator + firstNoteLines <= avail + Epsilon;
+                if (lastBreak > i && (snapshot.Y >= avail * 0.5 || !canSplitNotes))
+                {
+                    placed.RemoveRange(snapshot.Placed, placed.Count - snapshot.Placed);
+                    noteLines.RemoveRange(snapshot.NoteLines, noteLines.Count - snapshot.NoteLines);
+                    notesOnPage.RemoveRange(snapshot.Notes, notesOnPage.Count - snapshot.Notes);
+                    notesHeight = snapshot.NotesHeight;
+                    next = lastBreak;
+                    break;
+                }
+                if (canSplitNotes || placed.Count == headerCount)
+                {
+                    // Place the line and as many note lines as fit; the rest continue on the next page.
+                    placed.Add((item, y));
+                    y += item.Height;
+                    if (newNotes.Count > 0 && notesHeight == 0) notesHeight = Separator;
+                    foreach (var note in newNotes)
+                    {
+                        notesOnPage.Add(note);
+                        _notesPlaced.Add(note);
+                        foreach (var line in _note(note).Lines)
+                        {
+                            if (carry.Count == 0 && y + notesHeight + line.Height <= avail + Epsilon)
+                            {
+                                noteLines.Add(line);
+                                notesHeight += line.Height;
+                            }
+                            else carry.Add(line);
+                        }
+                    }
+                    next = k + 1;
+                    break;
+                }
+                next = k;
+                break;
+            }
+            if (k >= n) next = n;
+            pages.Add(Compose(placed, noteLines, notesHeight, pages.Count));
+            foreach (var note in notesOnPage) _notesPlaced.Add(note);
+            i = next;
+
+            void Place(VItem item)
+            {
+                placed.Add((item, y));
+                y += item.Height;
+                if (item.Notes is null) return;
+                foreach (var note in item.Notes)
+                {
+                    if (_notesPlaced.Contains(note) || notesOnPage.Contains(note)) continue;
+                    if (notesHeight == 0) notesHeight = Separator;
+                    notesOnPage.Add(note);
+                    foreach (var line in _note(note).Lines)
+                    {
+                        noteLines.Add(line);
+                        notesHeight += line.Height;
+                    }
+                }
+            }
+        }
+        return pages;
+    }
+
+    private BuiltPage Compose(List<(VItem Item, double Y)> placed, List<VItem> noteLines, double notesHeight, int pageIndex)
+    {
+        var items = new List<PageItem>();
+        var outline = new List<OutlineEntry>();
+        var top = _page.MarginTop;
+        foreach (var (item, y) in placed)
+        {
+            foreach (var content in item.Content) items.Add(content.Offset(0, top + y));
+            if (item.Outline is { } o) outline.Add(new OutlineEntry(o.Level, o.Title, pageIndex, top + y));
+        }
+        if (noteLines.Count > 0)
+        {
+            // Notes sit at the foot of the text area, under a short rule.
+            var noteTop = _page.Height - _page.MarginBottom - notesHeight;
+            var ruleY = noteTop + _page.NoteGap + NoteRuleThickness / 2;
+            items.Add(new RuleItem(BoxRole.Furniture, _page.MarginLeft, ruleY, _page.MarginLeft + _page.NoteRuleWidth, ruleY, NoteRuleThickness, _ruleColor));
+            var y = noteTop + Separator;
+            foreach (var line in noteLines)
+            {
+                foreach (var content in line.Content) items.Add(content.Offset(0, y));
+                y += line.Height;
+            }
+        }
+        return new BuiltPage(items, outline);
+    }
+}

@@ -1,0 +1,77 @@
+using Asan.Briefs.PrintMarkup;
+using Asan.Briefs.Theming;
+
+namespace Asan.Briefs.Pdf.Layout;
+
+/// <summary>
+/// The layout stage: <see cref="PrintDocument"/> → pages of positioned boxes. Measures the flow once
+/// (<see cref="FlowBuilder"/>), paginates it in one pass (<see cref="PageBuilder"/>), then adds the
+/// running heads and feet, whose page numbers and page count are known only at the end.
+/// </summary>
+public sealed class PageLayout
+{
+    private const double HeadRuleGap = 3;
+
+    private readonly ITextSetter _text;
+    private readonly Theme _theme;
+
+    public PageLayout(ITextSetter text, Theme theme)
+    {
+        _text = text as CachingTextSetter ?? new CachingTextSetter(text);
+        _theme = theme;
+    }
+
+    public LaidOutDocument Layout(PrintDocument document)
+    {
+        var page = document.Page;
+        var flow = new FlowBuilder(_text, _theme, document.Lang, page);
+        flow.Build(document.Blocks);
+        flow.ResolveAnchors();
+        var built = new PageBuilder(flow.Items, flow.Note, page, _theme.Color("rule")).Build();
+        if (built.Count == 0) built.Add(new PageBuilder.BuiltPage([], []));
+
+        var pages = new List<LaidOutPage>(built.Count);
+        for (var p = 0; p < built.Count; p++)
+        {
+            var items = built[p].Items;
+            if (!(document.Header.SkipFirstPage && p == 0))
+                Running(document.Header, document.Lang, page, p + 1, built.Count, header: true, items);
+            if (!(document.Footer.SkipFirstPage && p == 0))
+                Running(document.Footer, document.Lang, page, p + 1, built.Count, header: false, items);
+            pages.Add(new LaidOutPage(p + 1, items));
+        }
+        return new LaidOutDocument(page.Width, page.Height, document.Lang, pages, built.SelectMany(b => b.Outline).ToList());
+    }
+
+    private void Running(RunningContent running, string lang, PageGeometry page, int number, int count, bool header, List<PageItem> into)
+    {
+        var baseline = header ? page.HeaderOffset : page.Height - page.FooterOffset;
+        double ascent = 0, descent = 0;
+        foreach (var slot in running.Slots)
+        {
+            var style = _theme.Style(_theme.HasStyle(slot.Style) ? slot.Style : "header", lang) with
+            {
+                Align = slot.Align switch { SlotAlign.Center => TextAlign.Center, SlotAlign.Right => TextAlign.Right, _ => TextAlign.Left },
+                IndentFirst = 0,
+                IndentLeft = 0,
+            };
+            var inlines = slot.Inlines.Any(i => i is PrintField)
+                ? slot.Inlines.Select(i => i is PrintField f
+                    ? new PrintText((f.Kind == PrintFieldKind.PageNumber ? number : count).ToString(System.Globalization.CultureInfo.InvariantCulture), false, false, null)
+                    : i).ToList()
+                : slot.Inlines;
+            var lines = _text.Set(inlines, style, lang, page.ContentWidth, 0);
+            if (lines.Count == 0) continue;
+            // Running heads hold one line: anything longer is cut rather than run into the text.
+            var line = lines[0];
+            ascent = Math.Max(ascent, line.Ascent);
+            descent = Math.Max(descent, line.Descent);
+            into.Add(new TextLineItem(BoxRole.Furniture, page.MarginLeft, baseline, line));
+        }
+        if (running.RuleThickness > 0 && running.Slots.Count > 0)
+        {
+            var y = header ? baseline + descent + HeadRuleGap : baseline - ascent - HeadRuleGap;
+            into.Add(new RuleItem(BoxRole.Furniture, page.MarginLeft, y, page.Width - page.MarginRight, y, running.RuleThickness, _theme.Color("rule")));
+        }
+    }
+}

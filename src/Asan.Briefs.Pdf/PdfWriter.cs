@@ -1,0 +1,42 @@
+using Asan.Briefs.Pdf.Drawing;
+using Asan.Briefs.Pdf.Layout;
+using Asan.Briefs.PrintMarkup;
+using Asan.Briefs.Theming;
+
+namespace Asan.Briefs.Pdf;
+
+/// <summary>
+/// The PDF edition: paged layout markup + theme → PDF bytes. Layout (<see cref="PageLayout"/>) turns
+/// the markup into pages of positioned boxes; drawing paints them with SkiaSharp; PDFsharp then adds
+/// language, outline, metadata and a content-derived identifier. Same input, same bytes.
+/// </summary>
+public sealed class PdfWriter
+{
+    public const string Producer = "Asan Briefs PDF engine (SkiaSharp, HarfBuzz, PDFsharp)";
+
+    private readonly Func<Theme, ITextSetter> _textFor;
+    private readonly Dictionary<Theme, PageLayout> _layouts = new(ReferenceEqualityComparer.Instance);
+
+    /// <param name="textFor">The text engine to set lines with, per theme.</param>
+    public PdfWriter(Func<Theme, ITextSetter> textFor) => _textFor = textFor;
+
+    /// <summary>Writes a document; figure sources are absolute paths to PNG files.</summary>
+    public byte[] Write(PrintDocument document, Theme theme)
+    {
+        var layout = Layout(document, theme);
+        var painted = SkiaPdfPainter.Paint(layout, document.Info);
+        return PdfFinisher.Finish(painted, layout, document.Info);
+    }
+
+    /// <summary>The layout stage alone: pages of positioned boxes with their roles.</summary>
+    public LaidOutDocument Layout(PrintDocument document, Theme theme)
+    {
+        PageLayout pages;
+        lock (_layouts)
+        {
+            if (!_layouts.TryGetValue(theme, out pages!))
+                _layouts[theme] = pages = new PageLayout(_textFor(theme), theme);
+        }
+        lock (pages) return pages.Layout(document);
+    }
+}
