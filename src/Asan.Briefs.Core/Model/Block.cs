@@ -1,0 +1,57 @@
+namespace Asan.Briefs.Model;
+
+/// <summary>
+/// A block of the body. Its structure is shared by every language; only text differs, so blocks line
+/// up across languages by <see cref="Id"/> (section id and position, e.g. "diagnosis.3").
+/// </summary>
+public abstract record Block(string Id);
+
+public sealed record ParagraphBlock(string Id, Localized<IReadOnlyList<Inline>> Text) : Block(Id);
+
+public sealed record ListBlock(string Id, bool Ordered, int Start, IReadOnlyList<ListItem> Items) : Block(Id);
+
+public sealed record ListItem(string Id, IReadOnlyList<Block> Blocks);
+
+public sealed record QuoteBlock(string Id, IReadOnlyList<Block> Blocks) : Block(Id);
+
+/// <summary>An image inside the brief's folder with its caption and source line.</summary>
+public sealed record FigureBlock(
+    string Id,
+    string ImagePath,
+    Localized<string> Alt,
+    Localized<IReadOnlyList<Inline>> Caption,
+    Localized<string> Credit) : Block(Id);
+
+public enum ColumnAlign { Default, Left, Center, Right }
+
+public sealed record TableBlock(string Id, IReadOnlyList<ColumnAlign> Columns, IReadOnlyList<TableRow> Rows) : Block(Id);
+
+public sealed record TableRow(bool IsHeader, IReadOnlyList<Localized<IReadOnlyList<Inline>>> Cells);
+
+public static class Blocks
+{
+    /// <summary>Every block in reading order, containers before their children.</summary>
+    public static IEnumerable<Block> Descendants(IEnumerable<Block> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            yield return block;
+            var children = block switch
+            {
+                ListBlock l => l.Items.SelectMany(i => i.Blocks),
+                QuoteBlock q => q.Blocks,
+                _ => [],
+            };
+            foreach (var child in Descendants(children)) yield return child;
+        }
+    }
+
+    /// <summary>The inline sequences of a block in one language, in reading order.</summary>
+    public static IEnumerable<IReadOnlyList<Inline>> InlineSequences(Block block, string lang) => block switch
+    {
+        ParagraphBlock p => [p.Text[lang]],
+        FigureBlock f => [f.Caption[lang]],
+        TableBlock t => t.Rows.SelectMany(r => r.Cells).Select(c => c[lang]),
+        _ => [],
+    };
+}

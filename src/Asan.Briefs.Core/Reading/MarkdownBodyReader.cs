@@ -1,0 +1,271 @@
+using Asan.Briefs.Diagnostics;
+using Asan.Briefs.Model;
+using Markdig;
+using Markdig.Extensions.Figures;
+using Markdig.Extensions.Footnotes;
+using Markdig.Extensions.Tables;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using MdInlines = Markdig.Syntax.Inlines;
+
+namespace Asan.Briefs.Reading;
+
+/// <summary>Reads one language's body.&lt;lang&gt;.md into a <see cref="DraftBody"/>, refusing what the format does not allow.</summary>
+public sealed class MarkdownBodyReader
+{
+    public const string IntroductionId = "introduction";
+
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UseFootnotes()
+        .UsePipeTables()
+        .UseFigures()
+        .UseGenericAttributes()
+        .Build();
+
+    private static readonly string[] RefusedSchemes = ["javascript:", "data:", "vbscript:", "file:"];
+
+    private readonly string _briefDirectory;
+    private readonly string _lang;
+    private readonly string _file;
+    private readonly List<Diagnostic> _problems;
+    private readonly List<string> _referenceOrder = [];
+
+    private MarkdownBodyReader(string briefDirectory, string lang, string file, List<Diagnostic> problems)
+    {
+        _briefDirectory = briefDirectory;
+        _lang = lang;
+        _file = file;
+        _problems = problems;
+    }
+
+    public static DraftBody Read(string briefDirectory, string lang, string path, List<Diagnostic> problems)
+    {
+        var display = DisplayPath.Of(path);
+        var markdown = YamlFile.ReadText(path, display);
+        return new MarkdownBodyReader(briefDirectory, lang, display, problems).ReadBody(markdown);
+    }
+
+    private DraftBody ReadBody(string markdown)
+    {
+        var document = Markdown.Parse(markdown, Pipeline);
+        var sections = new List<DraftSection>();
+        var footnotes = new List<DraftFootnote>();
+        var current = new DraftSection(IntroductionId, 0, null, Spot(document), []);
+        var blocks = new List<DraftBlock>();
+
+        foreach (var block in document)
+        {
+            switch (block)
+            {
+                case HeadingBlock heading:
+                    if (blocks.Count > 0 || current.Level > 0) sections.Add(current with { Blocks = blocks });
+                    blocks = [];
+                    var id = heading.GetAttributes().Id;
+                    if (string.IsNullOrEmpty(id))
+                    {
+                        Problem(heading, "heading has no id; end the line with one, the same in every language, e.g. `# Title {#my-section}`");
+                        id = $"heading-line-{heading.Line + 1}";
+                    }
+                    if (heading.Level > 3) Problem(heading, $"heading level {heading.Level} is too deep; use #, ## or ###");
+                    current = new DraftSection(id, Math.Min(heading.Level, 3), ReadInlines(heading.Inline), Spot(heading), []);
+                    break;
+                case FootnoteGroup group:
+                    foreach (var note in group.OfType<Markdig.Extensions.Footnotes.Footnote>())
+                        footnotes.Add(new DraftFootnote(Label(note.Label), Spot(note), note.OfType<Markdig.Syntax.ParagraphBlock>().Select(p => ReadInlines(p.Inline)).ToList()));
+                    break;
+                case LinkReferenceDefinitionGroup:
+                    break;
+                default:
+                    if (ReadBlock(block) is { } draft) blocks.Add(draft);
+                    break;
+            }
+        }
+        if (blocks.Count > 0 || current.Level > 0 || sections.Count == 0) sections.Add(current with { Blocks = blocks });
+        return new DraftBody(_lang, _file, sections, footnotes, _referenceOrder);
+    }
+
+    private DraftBlock? ReadBlock(Markdig.Syntax.Block block)
+    {
+        switch (block)
+        {
+            case Markdig.Syntax.ParagraphBlock paragraph:
+                return new DraftParagraph(Spot(paragraph), ReadInlines(paragraph.Inline));
+            case Markdig.Syntax.ListBlock list:
+                var start = 1;
+                if (list.IsOrdered && list.OrderedStart is { } s && !int.TryParse(s, out start)) start = 1;
+                return new DraftList(Spot(list), list.IsOrdered, start,
+                    list.OfType<ListItemBlock>().Select(item => new DraftListItem(Spot(item), ReadBlocks(item))).ToList());
+            case Markdig.Syntax.QuoteBlock quote:
+                return new DraftQuote(Spot(quote), ReadBlocks(quote));
+            case Figure figure:
+                return ReadFigure(figure);
+            case Table table:
+                return ReadTable(table);
+            case HtmlBlock:
+                Problem(block, "raw HTML is not allowed in content; write it in Markdown (see content/README.md)");
+                return null;
+            case CodeBlock:
+                Problem(block, "code blocks are not part of the brief format; indent by fewer than 4 spaces or remove the fence");
+                return null;
+            case ThematicBreakBlock:
+                Problem(block, "horizontal rules are not part of the brief format; start a new section with a heading instead");
+                return null;
+            case HeadingBlock:
+                Problem(block, "headings cannot be nested in lists or quotes; move the heading to the start of a line");
+                return null;
+            default:
+                Problem(block, $"unknown block ({block.GetType().Name}); use paragraphs, lists, quotes, tables or figures");
+                return null;
+        }
+    }
+
+    private List<DraftBlock> ReadBlocks(ContainerBlock container) =>
+        container.Select(ReadBlock).OfType<DraftBlock>().ToList();
+
+    private DraftBlock? ReadFigure(Figure figure)
+    {
+        var image = figure.OfType<Markdig.Syntax.ParagraphBlock>()
+            .SelectMany(p => p.Inline?.Descendants<MdInlines.LinkInline>() ?? [])
+            .FirstOrDefault(l => l.IsImage);
+        var caption = figure.OfType<FigureCaption>().FirstOrDefault();
+        if (image is null)
+        {
+            Problem(figure, "figure has no image; put `![alt text](image.png \"Source: …\")` between the ^^^ lines");
+            return null;
+        }
+        var path = ImagePath(image);
+        var alt = string.Concat(image.Descendants<MdInlines.LiteralInline>().Select(l => l.Content.ToString()));
+        if (string.IsNullOrWhiteSpace(alt)) Problem(image, "image has no alt text; describe the image between ![ and ]");
+        return new DraftFigure(Spot(figure), path ?? "", alt, caption is null ? [] : ReadInlines(caption.Inline), image.Title ?? "");
+    }
+
+    private string? ImagePath(MdInlines.LinkInline image)
+    {
+        var url = image.Url ?? "";
+        if (url.Contains(':', StringComparison.Ordinal) || url.StartsWith('/'))
+        {
+            Problem(image, $"image '{url}' is not a path inside the brief's folder; copy the image into {DisplayPath.Of(_briefDirectory)} and refer to it by name");
+            return null;
+        }
+        var full = Path.GetFullPath(Path.Combine(_briefDirectory, url));
+        var root = Path.GetFullPath(_briefDirectory) + Path.DirectorySeparatorChar;
+        if (!full.StartsWith(root, StringComparison.Ordinal))
+        {
+            Problem(image, $"image '{url}' is outside the brief's folder; copy it into {DisplayPath.Of(_briefDirectory)}");
+            return null;
+        }
+        if (!File.Exists(full))
+        {
+            Problem(image, $"image '{url}' does not exist in {DisplayPath.Of(_briefDirectory)}; add the file or fix the name");
+            return null;
+        }
+        if (!full.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
+        {
+            Problem(image, $"image '{url}' is not a PNG; save it as .png");
+            return null;
+        }
+        return full;
+    }
+
+    private DraftTable ReadTable(Table table)
+    {
+        var columns = table.ColumnDefinitions.Select(c => c.Alignment switch
+        {
+            TableColumnAlign.Left => ColumnAlign.Left,
+            TableColumnAlign.Center => ColumnAlign.Center,
+            TableColumnAlign.Right => ColumnAlign.Right,
+            _ => ColumnAlign.Default,
+        }).ToList();
+        var rows = table.OfType<Markdig.Extensions.Tables.TableRow>().Select(row => new DraftRow(
+            row.IsHeader,
+            row.OfType<TableCell>().Select(cell => (IReadOnlyList<Inline>)cell.OfType<Markdig.Syntax.ParagraphBlock>()
+                .SelectMany(p => ReadInlines(p.Inline)).ToList()).ToList())).ToList();
+        if (rows.Count == 0 || !rows[0].IsHeader)
+            Problem(table, "table has no header row; write the column names in the first row, then a |---| line");
+        return new DraftTable(Spot(table), columns, rows);
+    }
+
+    private List<Inline> ReadInlines(MdInlines.ContainerInline? container)
+    {
+        var inlines = new List<Inline>();
+        if (container is null) return inlines;
+        foreach (var inline in container)
+        {
+            switch (inline)
+            {
+                case MdInlines.LiteralInline literal:
+                    AddText(inlines, literal.Content.ToString());
+                    break;
+                case MdInlines.HtmlEntityInline entity:
+                    AddText(inlines, entity.Transcoded.ToString());
+                    break;
+                case MdInlines.CodeInline code:
+                    AddText(inlines, code.Content);
+                    break;
+                case MdInlines.LineBreakInline lineBreak:
+                    if (lineBreak.IsHard) inlines.Add(new LineBreakInline());
+                    else AddText(inlines, " ");
+                    break;
+                case MdInlines.EmphasisInline emphasis:
+                    var children = ReadInlines(emphasis);
+                    inlines.Add(emphasis.DelimiterCount >= 2 ? new StrongInline(children) : new EmphasisInline(children));
+                    break;
+                case MdInlines.AutolinkInline autolink:
+                    if (CheckUrl(autolink, autolink.Url)) inlines.Add(new Model.LinkInline(autolink.Url, [new TextInline(autolink.Url)]));
+                    else AddText(inlines, autolink.Url);
+                    break;
+                case MdInlines.LinkInline { IsImage: true } image:
+                    Problem(image, "images go in figures; put the image between ^^^ lines on its own (see content/README.md)");
+                    break;
+                case MdInlines.LinkInline link:
+                    var text = ReadInlines(link);
+                    if (CheckUrl(link, link.Url ?? "")) inlines.Add(new Model.LinkInline(link.Url ?? "", text));
+                    else inlines.AddRange(text);
+                    break;
+                case FootnoteLink { IsBackLink: false } note:
+                    var label = Label(note.Footnote.Label);
+                    if (!_referenceOrder.Contains(label)) _referenceOrder.Add(label);
+                    inlines.Add(new NoteReferenceInline(label));
+                    break;
+                case MdInlines.HtmlInline html:
+                    Problem(html, $"raw HTML `{html.Tag}` is not allowed in content; use Markdown, or write `&lt;` for a literal <");
+                    break;
+                case MdInlines.ContainerInline other:
+                    inlines.AddRange(ReadInlines(other));
+                    break;
+            }
+        }
+        foreach (var text in inlines.OfType<TextInline>().Where(t => t.Text.Contains("[^", StringComparison.Ordinal)))
+            _problems.Add(new Diagnostic(_file, Line(container), 1, $"footnote reference in \"{Excerpt(text.Text)}\" has no definition; add `[^label]: note text` at the end of the file"));
+        return inlines;
+    }
+
+    private static void AddText(List<Inline> inlines, string text)
+    {
+        if (inlines.Count > 0 && inlines[^1] is TextInline previous) inlines[^1] = new TextInline(previous.Text + text);
+        else inlines.Add(new TextInline(text));
+    }
+
+    private bool CheckUrl(MdInlines.Inline where, string url)
+    {
+        var trimmed = url.Trim().ToLowerInvariant();
+        if (RefusedSchemes.Any(trimmed.StartsWith))
+        {
+            Problem(where, $"link '{Excerpt(url)}' uses a refused scheme; links may use http, https or mailto");
+            return false;
+        }
+        return true;
+    }
+
+    private static string Label(string? label) => (label ?? "").TrimStart('^');
+
+    private static string Excerpt(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    private SourceSpot Spot(Markdig.Syntax.Block block) => new(_file, block.Line + 1, block.Column + 1);
+
+    private static int Line(MdInlines.Inline? inline) => inline is null ? 0 : inline.Line + 1;
+
+    private void Problem(Markdig.Syntax.Block block, string message) => _problems.Add(new Diagnostic(_file, block.Line + 1, block.Column + 1, message));
+
+    private void Problem(MdInlines.Inline inline, string message) => _problems.Add(new Diagnostic(_file, inline.Line + 1, inline.Column + 1, message));
+}

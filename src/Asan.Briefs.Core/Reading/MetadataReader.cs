@@ -1,0 +1,115 @@
+using System.Globalization;
+using Asan.Briefs.Diagnostics;
+using Asan.Briefs.Model;
+
+namespace Asan.Briefs.Reading;
+
+/// <summary>brief.yaml as written; every localised field is a map of language → text.</summary>
+public sealed class BriefFile
+{
+    public List<string> Languages { get; set; } = [];
+    public bool Example { get; set; }
+    public string Series { get; set; } = "issue-brief";
+    public string? Number { get; set; }
+    public string? Date { get; set; }
+    public Dictionary<string, string>? Title { get; set; }
+    public Dictionary<string, string>? ShortTitle { get; set; }
+    public Dictionary<string, string>? Subtitle { get; set; }
+    public Dictionary<string, string>? Summary { get; set; }
+    public Dictionary<string, List<string>>? Keywords { get; set; }
+    public List<AuthorFile> Authors { get; set; } = [];
+    public Dictionary<string, string>? Disclaimer { get; set; }
+}
+
+public sealed class AuthorFile
+{
+    public Dictionary<string, string>? Name { get; set; }
+    public Dictionary<string, string>? Role { get; set; }
+    public Dictionary<string, string>? Affiliation { get; set; }
+    public Dictionary<string, string>? Bio { get; set; }
+}
+
+/// <summary>Reads and checks brief.yaml: languages, dates and that every localised field has every language.</summary>
+public static class MetadataReader
+{
+    public static BriefMetadata Read(string path, List<Diagnostic> problems)
+    {
+        var display = DisplayPath.Of(path);
+        var text = YamlFile.ReadText(path, display);
+        var file = YamlFile.Parse<BriefFile>(text, display);
+        var lines = text.Split('\n');
+
+        // Locates a key for messages: the first line that starts (after indentation) with it.
+        int LineOf(string key)
+        {
+            for (var i = 0; i < lines.Length; i++)
+                if (lines[i].TrimStart().StartsWith(key + ":", StringComparison.Ordinal)) return i + 1;
+            return 1;
+        }
+        void Problem(string key, string message) => problems.Add(new Diagnostic(display, LineOf(key), 1, message));
+
+        if (file.Languages.Count == 0) Problem("languages", "no languages listed; write e.g. `languages: [en, ko]`");
+        var languages = file.Languages;
+        foreach (var lang in languages.Where(l => !IsLanguageTag(l)))
+            Problem("languages", $"'{lang}' is not a language tag; use a BCP 47 tag such as en or ko");
+        foreach (var dup in languages.GroupBy(l => l).Where(g => g.Count() > 1))
+            Problem("languages", $"language '{dup.Key}' is listed twice");
+
+        var date = DateOnly.MinValue;
+        if (string.IsNullOrWhiteSpace(file.Date))
+            Problem("date", "date is missing; write the publication date as `date: 2022-04-29`");
+        else if (!DateOnly.TryParseExact(file.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+            Problem("date", $"date '{file.Date}' is not an ISO date; write it as YYYY-MM-DD");
+
+        Localized<T> Field<T>(string key, Dictionary<string, T>? values, bool required, T empty)
+        {
+            var result = new Dictionary<string, T>();
+            foreach (var lang in languages)
+            {
+                if (values is not null && values.TryGetValue(lang, out var value) && value is not null)
+                    result[lang] = value;
+                else
+                {
+                    if (required || values is not null)
+                        Problem(key, $"{key} has no '{lang}' text; add `{lang}: …` under {key}: (every listed language needs one)");
+                    result[lang] = empty;
+                }
+            }
+            if (values is not null)
+                foreach (var extra in values.Keys.Except(languages))
+                    Problem(key, $"{key} has text for '{extra}', which is not in languages:; add the language or remove the text");
+            return new Localized<T>(result);
+        }
+
+        var title = Field("title", file.Title, required: true, "");
+        foreach (var lang in languages)
+            if (file.Title?.GetValueOrDefault(lang) is "") Problem("title", $"title is empty for '{lang}'; write the title");
+        var shortTitle = file.ShortTitle is null ? title : Field("short_title", file.ShortTitle, false, "");
+        var authors = file.Authors.Select(a => new Author(
+            Field("name", a.Name, required: true, ""),
+            Field("role", a.Role, false, ""),
+            Field("affiliation", a.Affiliation, false, ""),
+            Field("bio", a.Bio, false, ""))).ToList();
+        if (authors.Count == 0) Problem("authors", "no authors; list at least one under authors:");
+
+        return new BriefMetadata(
+            languages,
+            file.Example,
+            file.Series,
+            file.Number ?? "",
+            date,
+            title,
+            shortTitle,
+            Field("subtitle", file.Subtitle, false, ""),
+            Field("summary", file.Summary, false, ""),
+            Field("keywords", file.Keywords?.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value), false, (IReadOnlyList<string>)[]),
+            authors,
+            Field("disclaimer", file.Disclaimer, false, ""));
+    }
+
+    private static bool IsLanguageTag(string tag)
+    {
+        try { return CultureInfo.GetCultureInfo(tag).Name.Length > 0 && tag.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'); }
+        catch (CultureNotFoundException) { return false; }
+    }
+}

@@ -1,0 +1,164 @@
+using System.Globalization;
+using Asan.Briefs.Model;
+
+namespace Asan.Briefs.Templating;
+
+// The brief as one language's templates see it: plain values, every text in that language. Templates
+// reach members in snake_case (ShortTitle → short_title). templates/README.md lists them.
+
+public sealed record BriefView(
+    string Id,
+    string Lang,
+    bool Example,
+    string Series,
+    string Number,
+    string Date,
+    string DateText,
+    string Title,
+    string ShortTitle,
+    string Subtitle,
+    string Summary,
+    IReadOnlyList<string> Keywords,
+    IReadOnlyList<AuthorView> Authors,
+    string AuthorNames,
+    string Disclaimer,
+    IReadOnlyList<SectionView> Sections,
+    IReadOnlyList<NoteView> Notes,
+    IReadOnlyList<EditionView> Editions);
+
+public sealed record AuthorView(string Name, string Role, string Affiliation, string Bio);
+
+public sealed record SectionView(string Id, int Level, IReadOnlyList<InlineView> Heading, string HeadingText, IReadOnlyList<BlockView> Blocks);
+
+/// <summary>The same brief in another language, for links between editions.</summary>
+public sealed record EditionView(string Lang, string LanguageName, string Html, string Pdf, string Docx, bool Current);
+
+/// <summary>A block; <see cref="Kind"/> is paragraph, list, quote, figure or table, and only that kind's members are set.</summary>
+public sealed record BlockView(string Kind, string Id)
+{
+    public IReadOnlyList<InlineView> Inlines { get; init; } = [];
+    public bool Ordered { get; init; }
+    public int Start { get; init; } = 1;
+    public IReadOnlyList<ListItemView> Items { get; init; } = [];
+    public IReadOnlyList<BlockView> Blocks { get; init; } = [];
+    public string Src { get; init; } = "";
+    public string File { get; init; } = "";
+    public string Alt { get; init; } = "";
+    public IReadOnlyList<InlineView> Caption { get; init; } = [];
+    public string Credit { get; init; } = "";
+    public IReadOnlyList<string> Columns { get; init; } = [];
+    public IReadOnlyList<RowView> Rows { get; init; } = [];
+}
+
+public sealed record ListItemView(string Id, int Number, IReadOnlyList<BlockView> Blocks);
+
+public sealed record RowView(bool Header, IReadOnlyList<CellView> Cells);
+
+public sealed record CellView(string Align, IReadOnlyList<InlineView> Inlines);
+
+/// <summary>An inline; <see cref="Kind"/> is text, em, strong, link, note or break.</summary>
+public sealed record InlineView(string Kind)
+{
+    public string Text { get; init; } = "";
+    public string Url { get; init; } = "";
+    public IReadOnlyList<InlineView> Children { get; init; } = [];
+    /// <summary>For a note call: the note it cites, and whether this is its first citation.</summary>
+    public NoteView? Note { get; init; }
+    public bool First { get; init; }
+}
+
+/// <summary>A footnote: <see cref="Id"/> is an anchor-safe id, <see cref="Number"/> its mark.</summary>
+public sealed record NoteView(string Id, string Label, int Number, IReadOnlyList<IReadOnlyList<InlineView>> Paragraphs)
+{
+    public string CallId => "call-" + Id;
+}
+
+/// <summary>Projects the canonical brief into one language's <see cref="BriefView"/>.</summary>
+public sealed class BriefViewBuilder
+{
+    private readonly Brief _brief;
+    private readonly string _lang;
+    private readonly Dictionary<string, NoteView> _notes;
+    private readonly HashSet<string> _cited = [];
+
+    private BriefViewBuilder(Brief brief, string lang)
+    {
+        _brief = brief;
+        _lang = lang;
+        _notes = brief.Footnotes.ToDictionary(f => f.Label, f => new NoteView(
+            "note-" + AnchorId(f.Label), f.Label, f.Number,
+            f.Paragraphs[lang].Select(p => (IReadOnlyList<InlineView>)p.Select(Inline).ToList()).ToList()));
+    }
+
+    public static BriefView Build(Brief brief, string lang, I18n i18n, IReadOnlyList<EditionView> editions)
+    {
+        var builder = new BriefViewBuilder(brief, lang);
+        var m = brief.Metadata;
+        var culture = CultureInfo.GetCultureInfo(lang);
+        var authors = m.Authors.Select(a => new AuthorView(a.Name[lang], a.Role[lang], a.Affiliation[lang], a.Bio[lang])).ToList();
+        var sections = brief.Sections.Select(builder.Section).ToList();
+        return new BriefView(
+            brief.Id, lang, m.Example,
+            i18n.SeriesLabel(m.Series, Path.Combine(brief.Directory, "brief.yaml")),
+            m.Number,
+            m.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            m.Date.ToString(i18n.DateFormat, culture),
+            m.Title[lang], m.ShortTitle[lang], m.Subtitle[lang], m.Summary[lang],
+            m.Keywords[lang], authors,
+            string.Join(", ", authors.Select(a => a.Name)),
+            m.Disclaimer[lang],
+            sections,
+            builder._notes.Values.OrderBy(n => n.Number).ToList(),
+            editions);
+    }
+
+    /// <summary>Anchor-safe form of a label: letters, digits and hyphens, so it is a valid HTML id and XML ID.</summary>
+    public static string AnchorId(string label) =>
+        string.Concat(label.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-'));
+
+    private SectionView Section(Section section)
+    {
+        var heading = section.Heading?[_lang].Select(Inline).ToList() ?? [];
+        return new SectionView(AnchorId(section.Id), section.Level, heading,
+            section.Heading is null ? "" : Inlines.PlainText(section.Heading[_lang]), section.Blocks.Select(Block).ToList());
+    }
+
+    private BlockView Block(Block block) => block switch
+    {
+        ParagraphBlock p => new BlockView("paragraph", AnchorId(p.Id)) { Inlines = p.Text[_lang].Select(Inline).ToList() },
+        ListBlock l => new BlockView("list", AnchorId(l.Id))
+        {
+            Ordered = l.Ordered,
+            Start = l.Start,
+            Items = l.Items.Select((item, i) => new ListItemView(AnchorId(item.Id), l.Start + i, item.Blocks.Select(Block).ToList())).ToList(),
+        },
+        QuoteBlock q => new BlockView("quote", AnchorId(q.Id)) { Blocks = q.Blocks.Select(Block).ToList() },
+        FigureBlock f => new BlockView("figure", AnchorId(f.Id))
+        {
+            Src = f.ImagePath,
+            File = Path.GetFileName(f.ImagePath),
+            Alt = f.Alt[_lang],
+            Caption = f.Caption[_lang].Select(Inline).ToList(),
+            Credit = f.Credit[_lang],
+        },
+        TableBlock t => new BlockView("table", AnchorId(t.Id))
+        {
+            Columns = t.Columns.Select(c => c.ToString().ToLowerInvariant()).ToList(),
+            Rows = t.Rows.Select(r => new RowView(r.IsHeader, r.Cells.Select((c, i) => new CellView(
+                i < t.Columns.Count ? t.Columns[i].ToString().ToLowerInvariant() : "default",
+                c[_lang].Select(Inline).ToList())).ToList())).ToList(),
+        },
+        _ => throw new ArgumentOutOfRangeException(nameof(block), block.GetType().Name),
+    };
+
+    private InlineView Inline(Inline inline) => inline switch
+    {
+        TextInline t => new InlineView("text") { Text = t.Text },
+        EmphasisInline e => new InlineView("em") { Children = e.Children.Select(Inline).ToList() },
+        StrongInline s => new InlineView("strong") { Children = s.Children.Select(Inline).ToList() },
+        LinkInline l => new InlineView("link") { Url = l.Url, Children = l.Children.Select(Inline).ToList() },
+        NoteReferenceInline n => new InlineView("note") { Note = _notes[n.Label], First = _cited.Add(n.Label) },
+        LineBreakInline => new InlineView("break"),
+        _ => throw new ArgumentOutOfRangeException(nameof(inline), inline.GetType().Name),
+    };
+}

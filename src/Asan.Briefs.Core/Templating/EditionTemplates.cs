@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Asan.Briefs.Model;
+using Asan.Briefs.Theming;
+
+namespace Asan.Briefs.Templating;
+
+/// <summary>
+/// Renders a brief's editions through the templates: the HTML page and the print markup per language,
+/// and the index of all briefs. Every template sees the same globals (templates/README.md).
+/// </summary>
+public sealed class EditionTemplates
+{
+    public const string HtmlPage = "html/page.sbn";
+    public const string HtmlIndex = "html/index.sbn";
+    public const string PrintDocument = "print/document.sbn";
+
+    private readonly ConcurrentDictionary<string, I18n> _i18n = new();
+
+    public EditionTemplates(TemplateEngine engine, Theme theme, BuildStamp stamp)
+    {
+        Engine = engine;
+        Theme = theme;
+        Stamp = stamp;
+    }
+
+    public TemplateEngine Engine { get; }
+    public Theme Theme { get; }
+    public BuildStamp Stamp { get; }
+
+    public I18n I18n(string lang) => _i18n.GetOrAdd(lang, l => Templating.I18n.Load(Engine.Directory, l));
+
+    /// <summary>Output file name of an edition: &lt;brief-id&gt;.&lt;lang&gt;.&lt;ext&gt;.</summary>
+    public static string FileName(string briefId, string lang, string extension) => $"{briefId}.{lang}.{extension}";
+
+    public BriefView View(Brief brief, string lang)
+    {
+        var editions = brief.Languages.Select(l => new EditionView(
+            l, I18n(l).LanguageName,
+            FileName(brief.Id, l, "html"), FileName(brief.Id, l, "pdf"), FileName(brief.Id, l, "docx"),
+            l == lang)).ToList();
+        return BriefViewBuilder.Build(brief, lang, I18n(lang), editions);
+    }
+
+    public string RenderHtml(Brief brief, string lang) => Engine.Render(HtmlPage, Globals(View(brief, lang), lang));
+
+    public string RenderPrintMarkup(Brief brief, string lang) => Engine.Render(PrintDocument, Globals(View(brief, lang), lang));
+
+    /// <summary>The index page listing every published brief, in the first language of the site.</summary>
+    public string RenderIndex(IReadOnlyList<Brief> briefs, string lang)
+    {
+        var globals = Globals(null, lang);
+        globals["briefs"] = briefs.Select(b => View(b, b.Languages.Contains(lang) ? lang : b.Languages[0])).ToList();
+        globals["views"] = briefs.Select(b => b.Languages.Select(l => View(b, l)).ToList()).ToList();
+        return Engine.Render(HtmlIndex, globals);
+    }
+
+    private Dictionary<string, object?> Globals(BriefView? view, string lang) => new()
+    {
+        ["brief"] = view,
+        ["lang"] = lang,
+        ["i18n"] = I18n(lang).Values,
+        ["theme"] = Theme.File,
+        ["styles"] = Theme.StyleNames.ToDictionary(n => n, n => Theme.Style(n, lang)),
+        ["fonts"] = FontFaceViews(),
+        ["created"] = Stamp.Created(view),
+        ["modified"] = Stamp.Modified(view),
+        ["generator"] = BuildStamp.Generator,
+    };
+
+    /// <summary>Every face of every role and script, for @font-face rules and Word font tables.</summary>
+    private List<FontFaceView> FontFaceViews()
+    {
+        var faces = new List<FontFaceView>();
+        foreach (var role in Theme.FontRoles)
+        foreach (var script in new[] { Script.Latin, Script.Hangul })
+        foreach (var (bold, italic) in new[] { (false, false), (true, false), (false, true), (true, true) })
+        {
+            var face = Theme.Face(role, script, bold, italic);
+            if (face.SynthesizeItalic && italic) continue;
+            if (faces.Any(f => f.Path == face.Path && f.Bold == bold && f.Italic == italic)) continue;
+            faces.Add(new FontFaceView(role, script.ToString().ToLowerInvariant(), face.Family, face.Path, Path.GetFileName(face.Path), bold, italic));
+        }
+        return faces;
+    }
+}
+
+public sealed record FontFaceView(string Role, string Script, string Family, string Path, string File, bool Bold, bool Italic);
+
+/// <summary>
+/// Dates written into outputs: from the content (the brief's date), or SOURCE_DATE_EPOCH for the
+/// modification date when it is set; never the clock, so builds are reproducible.
+/// </summary>
+public sealed record BuildStamp(DateTimeOffset? SourceDateEpoch)
+{
+    public const string Generator = "Asan Briefs pipeline";
+
+    public static BuildStamp FromEnvironment()
+    {
+        var value = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
+        return new BuildStamp(long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null);
+    }
+
+    public string Created(BriefView? view) => Format(view is null ? SourceDateEpoch ?? DateTimeOffset.UnixEpoch : Published(view));
+
+    public string Modified(BriefView? view) => Format(SourceDateEpoch ?? (view is null ? DateTimeOffset.UnixEpoch : Published(view)));
+
+    private static DateTimeOffset Published(BriefView view) =>
+        new(DateTime.ParseExact(view.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture), TimeSpan.Zero);
+
+    private static string Format(DateTimeOffset value) => value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}

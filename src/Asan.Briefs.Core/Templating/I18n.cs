@@ -1,0 +1,57 @@
+using Asan.Briefs.Diagnostics;
+using Asan.Briefs.Reading;
+using Scriban.Runtime;
+
+namespace Asan.Briefs.Templating;
+
+/// <summary>Labels and formats of one language from templates/i18n/&lt;lang&gt;.yaml, as templates see them.</summary>
+public sealed class I18n
+{
+    private static readonly string[] RequiredKeys = ["language_name", "date_format", "series", "labels", "institute"];
+
+    private I18n(string lang, ScriptObject values, string path)
+    {
+        Lang = lang;
+        Values = values;
+        Path = path;
+    }
+
+    public string Lang { get; }
+    public ScriptObject Values { get; }
+    public string Path { get; }
+
+    public string DateFormat => Values["date_format"]?.ToString() ?? "yyyy-MM-dd";
+    public string LanguageName => Values["language_name"]?.ToString() ?? Lang;
+
+    public string SeriesLabel(string key, string briefFile) =>
+        Values["series"] is ScriptObject series && series.TryGetValue(key, out var label)
+            ? label?.ToString() ?? key
+            : throw new BriefException(briefFile, 0, 0, $"series '{key}' has no label in {Path}; add it under series: or fix the key");
+
+    public static I18n Load(string templatesDirectory, string lang)
+    {
+        var path = System.IO.Path.Combine(templatesDirectory, "i18n", $"{lang}.yaml");
+        var display = DisplayPath.Of(path);
+        if (!File.Exists(path)) throw new BriefException(display, 0, 0, $"no labels for language '{lang}'; copy templates/i18n/en.yaml to {lang}.yaml and translate it");
+        var raw = YamlFile.Load<Dictionary<string, object>>(path, display);
+        var values = (ScriptObject)ToScript(raw)!;
+        foreach (var key in RequiredKeys.Where(k => !values.ContainsKey(k)))
+            throw new BriefException(display, 1, 1, $"key '{key}' is missing; every language file needs {string.Join(", ", RequiredKeys)}");
+        return new I18n(lang, values, display);
+    }
+
+    private static object? ToScript(object? value) => value switch
+    {
+        IDictionary<string, object> map => Fill(map.Select(kv => (kv.Key, kv.Value))),
+        IDictionary<object, object> map => Fill(map.Select(kv => (kv.Key.ToString()!, kv.Value))),
+        IList<object> list => new ScriptArray(list.Select(ToScript)),
+        _ => value,
+    };
+
+    private static ScriptObject Fill(IEnumerable<(string Key, object Value)> entries)
+    {
+        var script = new ScriptObject();
+        foreach (var (key, value) in entries) script[key] = ToScript(value);
+        return script;
+    }
+}

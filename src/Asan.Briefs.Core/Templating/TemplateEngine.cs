@@ -1,0 +1,142 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Asan.Briefs.Diagnostics;
+using Scriban;
+using Scriban.Functions;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace Asan.Briefs.Templating;
+
+/// <summary>
+/// Renders the Scriban templates under templates/. Every value a template writes is escaped for
+/// HTML/XML unless it is <see cref="TrustedMarkup"/>; unknown variables and functions are errors that
+/// name the template, line and column.
+/// </summary>
+public sealed class TemplateEngine
+{
+    private readonly string _directory;
+    private readonly ConcurrentDictionary<string, Template> _cache = new();
+
+    public TemplateEngine(string templatesDirectory) => _directory = Path.GetFullPath(templatesDirectory);
+
+    public string Directory => _directory;
+
+    /// <param name="name">Path under templates/, e.g. "html/page.sbn".</param>
+    public string Render(string name, IReadOnlyDictionary<string, object?> globals)
+    {
+        var template = Load(name);
+        var context = new EscapingTemplateContext(this);
+        var script = new ScriptObject();
+        foreach (var (key, value) in globals) script[key] = value;
+        script.Import("raw", new Func<object?, TrustedMarkup>(v => new TrustedMarkup(v?.ToString() ?? "")));
+        script.Import("json", new Func<object?, TrustedMarkup>(v =>
+            new TrustedMarkup(JsonSerializer.Serialize(ToPlain(v)).Replace("<", "\\u003c", StringComparison.Ordinal))));
+        script.Import("escape_markup", new Func<object?, string>(v => MarkupEscaper.Escape(v?.ToString() ?? "")));
+        script.SetValue("include", new TrustedInclude(), true);
+        context.PushGlobal(script);
+        try
+        {
+            return template.Render(context);
+        }
+        catch (ScriptRuntimeException e)
+        {
+            throw new BriefException(DisplayPath.Of(ResolvePath(e.Span.FileName ?? name)), e.Span.Start.Line + 1, e.Span.Start.Column + 1,
+                e.OriginalMessage + Hint(e.OriginalMessage));
+        }
+    }
+
+    /// <summary>Parses every template under a sub-folder, reporting every syntax error.</summary>
+    public IReadOnlyList<Diagnostic> Check(string subFolder)
+    {
+        var problems = new List<Diagnostic>();
+        var root = Path.Combine(_directory, subFolder);
+        if (!System.IO.Directory.Exists(root)) return problems;
+        foreach (var file in System.IO.Directory.EnumerateFiles(root, "*.sbn", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            try { Load(Path.GetRelativePath(_directory, file)); }
+            catch (BriefException e) { problems.AddRange(e.Diagnostics); }
+        }
+        return problems;
+    }
+
+    internal Template Load(string name) => _cache.GetOrAdd(name, n =>
+    {
+        var path = ResolvePath(n);
+        if (!File.Exists(path)) throw new BriefException(DisplayPath.Of(path), 0, 0, "template not found; create it or fix the name that includes it");
+        var template = Template.Parse(File.ReadAllText(path), path);
+        if (template.HasErrors)
+            throw new BriefException(template.Messages.Select(m => new Diagnostic(DisplayPath.Of(path), m.Span.Start.Line + 1, m.Span.Start.Column + 1, m.Message)).ToList());
+        return template;
+    });
+
+    internal string ResolvePath(string name) => Path.IsPathRooted(name) ? name : Path.Combine(_directory, name);
+
+    private static string Hint(string message) =>
+        message.Contains("was not found", StringComparison.Ordinal)
+            ? "; check the name against the template model (templates/README.md)"
+            : "";
+
+    /// <summary>Turns template values (script objects, arrays) into plain values for JSON.</summary>
+    private static object? ToPlain(object? value) => value switch
+    {
+        ScriptObject so => so.ToDictionary(kv => kv.Key, kv => ToPlain(kv.Value)),
+        IDictionary<string, object?> d => d.ToDictionary(kv => kv.Key, kv => ToPlain(kv.Value)),
+        string s => s,
+        System.Collections.IEnumerable list => list.Cast<object?>().Select(ToPlain).ToList(),
+        _ => value,
+    };
+
+    private sealed class EscapingTemplateContext : TemplateContext
+    {
+        public EscapingTemplateContext(TemplateEngine engine)
+        {
+            StrictVariables = true;
+            TemplateLoader = new Loader(engine);
+            EnableRelaxedMemberAccess = false;
+            LoopLimit = 100_000;
+            RecursiveLimit = 200;
+        }
+
+        public override string? ObjectToString(object? value, bool nested = false)
+        {
+            if (value is TrustedMarkup markup) return markup.Text;
+            var text = base.ObjectToString(value, nested);
+            return nested || text is null ? text : MarkupEscaper.Escape(text);
+        }
+    }
+
+    private sealed class Loader(TemplateEngine engine) : ITemplateLoader
+    {
+        public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) => engine.ResolvePath(templateName);
+
+        public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath)
+        {
+            if (!File.Exists(templatePath))
+                throw new BriefException(DisplayPath.Of(callerSpan.FileName ?? engine.Directory), callerSpan.Start.Line + 1, callerSpan.Start.Column + 1,
+                    $"included template '{Path.GetRelativePath(engine.Directory, templatePath)}' not found; create it or fix the name");
+            return File.ReadAllText(templatePath);
+        }
+
+        public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) => new((string?)Load(context, callerSpan, templatePath));
+    }
+
+    /// <summary>Scriban's include returns the partial's output as a string; mark it trusted so it is not escaped twice.</summary>
+    private sealed class TrustedInclude : IScriptCustomFunction
+    {
+        private readonly IncludeFunction _include = new();
+
+        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            new TrustedMarkup(_include.Invoke(context, callerContext, arguments, blockStatement)?.ToString() ?? "");
+
+        public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            new(Invoke(context, callerContext, arguments, blockStatement));
+
+        public int RequiredParameterCount => _include.RequiredParameterCount;
+        public int ParameterCount => _include.ParameterCount;
+        public ScriptVarParamKind VarParamKind => _include.VarParamKind;
+        public Type ReturnType => typeof(TrustedMarkup);
+        public ScriptParameterInfo GetParameterInfo(int index) => _include.GetParameterInfo(index);
+    }
+}
