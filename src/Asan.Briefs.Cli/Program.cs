@@ -1,1 +1,4 @@
-Console.WriteLine("x");
+using Asan.Briefs.Cli;
+using Spectre.Console;
+
+return CommandLine.Run(args, AnsiConsole.Console);

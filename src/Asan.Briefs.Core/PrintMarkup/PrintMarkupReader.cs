@@ -34,8 +34,8 @@ public sealed class PrintMarkupReader
         var problems = new List<Diagnostic>();
         var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = _schemas, DtdProcessing = DtdProcessing.Prohibit };
         settings.ValidationEventHandler += (_, e) =>
-            problems.Add(new Diagnostic(origin, e.Exception.LineNumber, e.Exception.LinePosition,
-                $"the print markup this template produced is invalid: {e.Message} (markup line: {LineOf(markup, e.Exception.LineNumber)}); see templates/print/README.md"));
+            problems.Add(new Diagnostic(origin, 0, 0,
+                $"the print markup this template produced breaks the schema at markup line {e.Exception.LineNumber}, column {e.Exception.LinePosition} (`{LineOf(markup, e.Exception.LineNumber)}`): {e.Message} Fix the template so it writes the vocabulary in templates/print/README.md."));
         XDocument document;
         try
         {
@@ -44,8 +44,8 @@ public sealed class PrintMarkupReader
         }
         catch (XmlException e)
         {
-            throw new BriefException(origin, e.LineNumber, e.LinePosition,
-                $"the print markup this template produced is not well-formed XML: {e.Message} (markup line: {LineOf(markup, e.LineNumber)}); escape content with the escape filter");
+            throw new BriefException(origin, 0, 0,
+                $"the print markup this template produced is not well-formed XML at markup line {e.LineNumber} (`{LineOf(markup, e.LineNumber)}`): {e.Message} Write markup only through {{{{ }}}} expressions (they escape content) and close every tag the template opens.");
         }
         if (problems.Count > 0) throw new BriefException(problems);
         return ReadDocument(document.Root!);

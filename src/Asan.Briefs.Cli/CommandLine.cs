@@ -1,0 +1,109 @@
+using Asan.Briefs.Cli.Commands;
+using Asan.Briefs.Cli.Pipeline;
+using Asan.Briefs.Diagnostics;
+using Spectre.Console;
+
+namespace Asan.Briefs.Cli;
+
+/// <summary>
+/// Parses the command line and maps failures to exit codes scripts can trust:
+/// 0 success, 1 invalid content or templates (located messages), 2 wrong usage, 3 unexpected error.
+/// </summary>
+public static class CommandLine
+{
+    public const int Success = 0;
+    public const int InvalidInput = 1;
+    public const int Usage = 2;
+    public const int Crash = 3;
+
+    private const string Help = """
+        asan-briefs — renders Asan Issue Briefs into PDF, Word and HTML, in every language.
+
+        usage: asan-briefs <command> [options]
+
+        commands:
+          build     render every brief, language and format into artifacts/
+          check     validate content and templates; write nothing
+          markup    print one edition's paged layout markup: markup <brief-id> <lang>
+
+        options:
+          --root DIR        repository folder (default: found from the working directory)
+          --brief ID        only this brief (repeatable)
+          --lang LANG       only this language (repeatable)
+          --format LIST     html,pdf,docx (default: all)
+          --force           rebuild even if nothing changed
+        """;
+
+    public static int Run(string[] args, IAnsiConsole console)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            console.WriteLine(Help);
+            return args.Length == 0 ? Usage : Success;
+        }
+        try
+        {
+            var command = args[0];
+            var (options, positional) = Parse(args.Skip(1).ToArray());
+            var workspace = Workspace.Discover(options.GetValueOrDefault("root")?.LastOrDefault());
+            var briefs = options.GetValueOrDefault("brief") ?? [];
+            return command switch
+            {
+                "build" => BuildCommand.Run(workspace, new BuildOptions(
+                    briefs,
+                    OutputFormats.Parse(options.GetValueOrDefault("format")?.LastOrDefault() ?? "all"),
+                    options.GetValueOrDefault("lang") ?? [],
+                    options.ContainsKey("force")), console),
+                "check" => CheckCommand.Run(workspace, briefs, console),
+                "markup" => MarkupCommand.Run(workspace, positional, console),
+                _ => throw new UsageException($"unknown command '{command}'"),
+            };
+        }
+        catch (BriefException e)
+        {
+            foreach (var diagnostic in e.Diagnostics)
+                console.MarkupLine($"[red]{Markup.Escape(diagnostic.ToString())}[/]");
+            console.MarkupLine($"[red]Failed: {e.Diagnostics.Count} problem(s); nothing was written.[/]");
+            return InvalidInput;
+        }
+        catch (Exception e) when (e is UsageException or ArgumentException)
+        {
+            console.MarkupLine($"[red]error: {Markup.Escape(e.Message)}[/]");
+            console.WriteLine("run `asan-briefs --help` for usage");
+            return Usage;
+        }
+        catch (Exception e)
+        {
+            console.MarkupLine($"[red]internal error: {Markup.Escape(e.Message)}[/]");
+            console.WriteLine(e.ToString());
+            return Crash;
+        }
+    }
+
+    private static (Dictionary<string, List<string>> Options, List<string> Positional) Parse(string[] args)
+    {
+        var options = new Dictionary<string, List<string>>();
+        var positional = new List<string>();
+        string[] flags = ["force", "no-open"];
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                positional.Add(args[i]);
+                continue;
+            }
+            var name = args[i][2..];
+            if (flags.Contains(name))
+            {
+                options[name] = [];
+                continue;
+            }
+            if (i + 1 >= args.Length) throw new UsageException($"option --{name} needs a value");
+            if (!options.TryGetValue(name, out var values)) options[name] = values = [];
+            values.Add(args[++i]);
+        }
+        return (options, positional);
+    }
+}
+
+public sealed class UsageException(string message) : Exception(message);

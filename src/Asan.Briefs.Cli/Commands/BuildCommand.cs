@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using Asan.Briefs.Cli.Pipeline;
+using Asan.Briefs.Model;
+using Asan.Briefs.Templating;
+using Spectre.Console;
+
+namespace Asan.Briefs.Cli.Commands;
+
+public sealed record BuildOptions(
+    IReadOnlyCollection<string> Briefs,
+    OutputFormat Formats,
+    IReadOnlyCollection<string> Languages,
+    bool Force);
+
+/// <summary>
+/// `build`: renders every brief, language and format into artifacts/. Nothing is written unless every
+/// output rendered, so a failed build leaves the last good outputs as they were.
+/// </summary>
+public static class BuildCommand
+{
+    public static int Run(Workspace workspace, BuildOptions options, IAnsiConsole console)
+    {
+        var clock = Stopwatch.StartNew();
+        var publisher = new Publisher(workspace, BuildStamp.FromEnvironment());
+        publisher.CheckTemplates();
+        var briefs = publisher.ReadBriefs(options.Briefs);
+        var jobs = briefs.SelectMany(b => b.Languages
+                .Where(l => options.Languages.Count == 0 || options.Languages.Contains(l))
+                .Select(l => (Brief: b, Lang: l)))
+            .ToList();
+        console.MarkupLine($"[grey]{briefs.Count} brief(s), {jobs.Count} edition(s), formats: {options.Formats}[/]");
+
+        var outputs = new List<OutputFile>[jobs.Count];
+        var done = 0;
+        Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var (brief, lang) = jobs[i];
+            var started = Stopwatch.GetTimestamp();
+            outputs[i] = publisher.Render(brief, lang, options.Formats).ToList();
+            var n = Interlocked.Increment(ref done);
+            console.MarkupLine($"[grey][[{n}/{jobs.Count}]][/] {Markup.Escape(brief.Id)} [blue]{lang}[/] rendered in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms");
+        });
+
+        var files = outputs.SelectMany(o => o).ToList();
+        if (options.Briefs.Count == 0 && options.Formats.HasFlag(OutputFormat.Html))
+            files.Add(publisher.RenderIndex(briefs));
+        foreach (var file in files)
+            AtomicFile.Write(Path.Combine(workspace.ArtifactsDirectory, file.RelativePath), file.Bytes);
+        foreach (var file in files.Where(f => !f.RelativePath.Contains("/fonts/", StringComparison.Ordinal)))
+            console.MarkupLine($"  [green]✓[/] artifacts/{Markup.Escape(file.RelativePath)} [grey]({file.Bytes.Length / 1024.0:F0} KB)[/]");
+        console.MarkupLine($"[green]Built {files.Count} file(s) in {clock.Elapsed.TotalSeconds:F1} s[/]");
+        return 0;
+    }
+}

@@ -1,0 +1,31 @@
+namespace Asan.Briefs.Cli.Pipeline;
+
+[Flags]
+public enum OutputFormat
+{
+    None = 0,
+    Html = 1,
+    Pdf = 2,
+    Docx = 4,
+    All = Html | Pdf | Docx,
+}
+
+public static class OutputFormats
+{
+    public static OutputFormat Parse(string list)
+    {
+        var result = OutputFormat.None;
+        foreach (var name in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            result |= name.ToLowerInvariant() switch
+            {
+                "html" => OutputFormat.Html,
+                "pdf" => OutputFormat.Pdf,
+                "docx" => OutputFormat.Docx,
+                "all" => OutputFormat.All,
+                _ => throw new ArgumentException($"unknown format '{name}'; use html, pdf, docx or all"),
+            };
+        }
+        return result;
+    }
+}

@@ -1,0 +1,93 @@
+using Asan.Briefs.Diagnostics;
+using Asan.Briefs.Model;
+using Asan.Briefs.PrintMarkup;
+using Asan.Briefs.Reading;
+using Asan.Briefs.Templating;
+using Asan.Briefs.Theming;
+
+namespace Asan.Briefs.Cli.Pipeline;
+
+/// <summary>
+/// The pipeline: content → model → templates → writers. Readers and templates are checked first;
+/// every output is rendered in memory, and only a build without errors writes to artifacts/.
+/// </summary>
+public sealed class Publisher
+{
+    private readonly Workspace _workspace;
+    private readonly Lazy<PrintMarkupReader> _markupReader;
+
+    public Publisher(Workspace workspace, BuildStamp stamp)
+    {
+        _workspace = workspace;
+        Theme = ThemeLoader.Load(workspace.TemplatesDirectory);
+        Templates = new EditionTemplates(new TemplateEngine(workspace.TemplatesDirectory), Theme, stamp);
+        _markupReader = new Lazy<PrintMarkupReader>(() => new PrintMarkupReader(workspace.SchemaPath, Theme.Color));
+    }
+
+    public Theme Theme { get; }
+    public EditionTemplates Templates { get; }
+    public Workspace Workspace => _workspace;
+
+    /// <summary>Reads every brief (or those named), gathering every problem of every brief before failing.</summary>
+    public IReadOnlyList<Brief> ReadBriefs(IReadOnlyCollection<string>? only = null)
+    {
+        var folders = BriefReader.FindBriefs(_workspace.ContentDirectory);
+        if (only is { Count: > 0 })
+        {
+            var unknown = only.Where(id => folders.All(f => Path.GetFileName(f) != id)).ToList();
+            if (unknown.Count > 0)
+                throw new BriefException(unknown.Select(id => new Diagnostic(DisplayPath.Of(_workspace.ContentDirectory), 0, 0,
+                    $"no brief '{id}'; briefs here: {string.Join(", ", folders.Select(Path.GetFileName))}")).ToList());
+            folders = folders.Where(f => only.Contains(Path.GetFileName(f))).ToList();
+        }
+        if (folders.Count == 0)
+            throw new BriefException(DisplayPath.Of(_workspace.ContentDirectory), 0, 0, "no briefs found; each brief is a folder with a brief.yaml (see content/README.md)");
+        var briefs = new List<Brief>();
+        var problems = new List<Diagnostic>();
+        foreach (var folder in folders)
+        {
+            try { briefs.Add(BriefReader.Read(folder)); }
+            catch (BriefException e) { problems.AddRange(e.Diagnostics); }
+        }
+        if (problems.Count > 0) throw new BriefException(problems);
+        return briefs;
+    }
+
+    /// <summary>Checks every template parses; content checks happen in <see cref="ReadBriefs"/>.</summary>
+    public void CheckTemplates()
+    {
+        var problems = new List<Diagnostic>();
+        problems.AddRange(Templates.Engine.Check("html"));
+        problems.AddRange(Templates.Engine.Check("print"));
+        foreach (var lang in new[] { "en", "ko" }.Where(l => File.Exists(Path.Combine(_workspace.TemplatesDirectory, "i18n", l + ".yaml"))))
+        {
+            try { Templates.I18n(lang); }
+            catch (BriefException e) { problems.AddRange(e.Diagnostics); }
+        }
+        if (problems.Count > 0) throw new BriefException(problems);
+    }
+
+    /// <summary>The print markup of one edition, parsed and checked against the schema.</summary>
+    public PrintDocument PrintDocument(Brief brief, string lang) =>
+        _markupReader.Value.Parse(Templates.RenderPrintMarkup(brief, lang), DisplayPath.Of(Path.Combine(_workspace.TemplatesDirectory, EditionTemplates.PrintDocument)));
+
+    /// <summary>Renders one edition of one brief into files relative to artifacts/.</summary>
+    public IReadOnlyList<OutputFile> Render(Brief brief, string lang, OutputFormat format)
+    {
+        var outputs = new List<OutputFile>();
+        string Path(string extension) => $"{brief.Id}/{EditionTemplates.FileName(brief.Id, lang, extension)}";
+        if (format.HasFlag(OutputFormat.Html))
+            outputs.AddRange(EditionWriters.Html(this, brief, lang));
+        if (format.HasFlag(OutputFormat.Pdf) || format.HasFlag(OutputFormat.Docx))
+        {
+            var document = PrintDocument(brief, lang);
+            if (format.HasFlag(OutputFormat.Pdf)) outputs.Add(new OutputFile(Path("pdf"), EditionWriters.Pdf(document, Theme)));
+            if (format.HasFlag(OutputFormat.Docx)) outputs.Add(new OutputFile(Path("docx"), EditionWriters.Docx(document, Theme)));
+        }
+        return outputs;
+    }
+
+    /// <summary>The site index, listing the briefs that are not examples.</summary>
+    public OutputFile RenderIndex(IReadOnlyList<Brief> briefs) =>
+        new("index.html", System.Text.Encoding.UTF8.GetBytes(Templates.RenderIndex(briefs.Where(b => !b.Metadata.Example).ToList(), "en")));
+}
