@@ -1,0 +1,64 @@
+using System.Text;
+
+namespace Asan.Briefs.Docx;
+
+/// <summary>A Word style: the id paragraphs reference and the name Word shows.</summary>
+internal sealed record WordStyle(string Id, string Name, bool BuiltIn);
+
+/// <summary>
+/// Maps theme style names to Word styles. Theme styles that have a Word built-in counterpart take its
+/// id and name (so Word's navigation pane, outline view, table of contents and captions recognise
+/// them); the others keep their theme name, so an editor can find the style the designer named.
+/// </summary>
+internal static class WordStyles
+{
+    public const string NormalId = "Normal";
+    public const string HyperlinkId = "Hyperlink";
+    public const string FootnoteReferenceId = "FootnoteReference";
+    public const string TableGridId = "TableGrid";
+
+    // Ids of the styles the writer adds beside the theme's; theme-named styles never take them.
+    private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
+    {
+        NormalId, "DefaultParagraphFont", "TableNormal", "NoList", HyperlinkId, FootnoteReferenceId, TableGridId,
+        "BodyText", "Title", "Subtitle", "ListParagraph", "Quote", "Caption", "FootnoteText", "Header", "Footer",
+        "Heading1", "Heading2", "Heading3", "Heading4", "Heading5", "Heading6", "Heading7", "Heading8", "Heading9",
+    };
+
+    public static WordStyle For(string themeStyle) => themeStyle switch
+    {
+        "body" => new("BodyText", "Body Text", true),
+        "title" => new("Title", "Title", true),
+        "subtitle" => new("Subtitle", "Subtitle", true),
+        "list" => new("ListParagraph", "List Paragraph", true),
+        "quote" => new("Quote", "Quote", true),
+        "caption" => new("Caption", "caption", true),
+        "note" => new("FootnoteText", "footnote text", true),
+        "header" => new("Header", "header", true),
+        "footer" => new("Footer", "footer", true),
+        _ when HeadingLevel(themeStyle) is { } level => new($"Heading{level}", $"heading {level}", true),
+        _ => new(CustomId(themeStyle), themeStyle, false),
+    };
+
+    /// <summary>1–9 for the theme styles heading1 … heading9, otherwise null.</summary>
+    public static int? HeadingLevel(string themeStyle) =>
+        themeStyle.Length == 8 && themeStyle.StartsWith("heading", StringComparison.Ordinal) && themeStyle[7] is >= '1' and <= '9'
+            ? themeStyle[7] - '0'
+            : null;
+
+    /// <summary>"table-header" → "TableHeader"; never one of the ids the writer reserves.</summary>
+    private static string CustomId(string name)
+    {
+        var id = new StringBuilder();
+        var upper = true;
+        foreach (var ch in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(ch)) { upper = true; continue; }
+            id.Append(upper ? char.ToUpperInvariant(ch) : ch);
+            upper = false;
+        }
+        if (id.Length == 0 || !char.IsAsciiLetter(id[0])) id.Insert(0, "Style");
+        var result = id.ToString();
+        return Reserved.Contains(result) ? result + "Theme" : result;
+    }
+}
