@@ -1,0 +1,75 @@
+using System.Security.Cryptography;
+using Asan.Briefs.Cli;
+using Asan.Briefs.Cli.Commands;
+using Asan.Briefs.Cli.Pipeline;
+using Asan.Briefs.Tests.Support;
+using Spectre.Console;
+using Spectre.Console.Testing;
+
+namespace Asan.Briefs.Tests.Pipeline;
+
+public class BuildCommandTests
+{
+    private static Workspace ScratchWorkspace(ScratchBrief scratch) =>
+        new(Path.Combine(scratch.Root, "content"), Repository.Templates, Path.Combine(scratch.Root, "artifacts"));
+
+    private static Dictionary<string, string> Snapshot(string directory) =>
+        Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(directory, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))) + File.GetLastWriteTimeUtc(f).Ticks);
+
+    [Fact]
+    public void A_failed_build_leaves_the_last_good_outputs_untouched()
+    {
+        using var scratch = new ScratchBrief();
+        var workspace = ScratchWorkspace(scratch);
+        var options = new BuildOptions([], OutputFormat.Html, [], Force: false);
+        Assert.Equal(0, BuildCommand.Run(workspace, options, new TestConsole()));
+        var before = Snapshot(workspace.ArtifactsDirectory);
+        Assert.Contains(Path.Combine("scratch-brief", "scratch-brief.ko.html"), before.Keys);
+
+        scratch.Write("body.ko.md", ScratchBrief.Korean + "\n번역에만 있는 문단이다.\n");
+        scratch.Write("brief.yaml", ScratchBrief.Yaml.Replace("date: 2022-04-29", "date: [2022"));
+        var error = Assert.Throws<Asan.Briefs.Diagnostics.BriefException>(() => BuildCommand.Run(workspace, options, new TestConsole()));
+        Assert.Contains(error.Diagnostics, d => d.File.EndsWith("brief.yaml"));
+
+        Assert.Equal(before, Snapshot(workspace.ArtifactsDirectory));
+        Assert.Empty(Directory.EnumerateFiles(workspace.ArtifactsDirectory, "*.tmp-*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void Invalid_content_exits_1_with_file_and_line_and_no_stack_trace()
+    {
+        using var scratch = new ScratchBrief();
+        scratch.Write("brief.yaml", ScratchBrief.Yaml.Replace("date: 2022-04-29", "date: [2022"));
+        var root = scratch.Root;
+        CopyDirectory(Repository.Templates, Path.Combine(root, "templates"));
+        var console = new TestConsole { EmitAnsiSequences = false };
+        console.Profile.Width = 400;
+
+        var exit = CommandLine.Run(["build", "--root", root, "--format", "html"], console);
+
+        Assert.Equal(CommandLine.InvalidInput, exit);
+        Assert.Matches(@"content/scratch-brief/brief\.yaml:\d+:\d+: error: ", console.Output.Replace('\\', '/'));
+        Assert.DoesNotContain("   at ", console.Output);
+        Assert.False(Directory.Exists(Path.Combine(root, "artifacts")));
+    }
+
+    [Fact]
+    public void Unknown_command_is_a_usage_error()
+    {
+        var console = new TestConsole();
+        Assert.Equal(CommandLine.Usage, CommandLine.Run(["publish-everything"], console));
+        Assert.Contains("unknown command", console.Output);
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            if (file.EndsWith(".ttf", StringComparison.Ordinal)) File.CreateSymbolicLink(target, file);
+            else File.Copy(file, target);
+        }
+    }
+}

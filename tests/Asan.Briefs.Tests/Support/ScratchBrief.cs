@@ -1,0 +1,71 @@
+namespace Asan.Briefs.Tests.Support;
+
+/// <summary>A small valid two-language brief in a temporary folder, for tests to break one file at a time.</summary>
+public sealed class ScratchBrief : IDisposable
+{
+    public const string Yaml = """
+        languages: [en, ko]
+        series: issue-brief
+        number: ""
+        date: 2022-04-29
+        title: { en: "A Test Brief", ko: "시험 브리프" }
+        summary: { en: "Summary.", ko: "요약." }
+        keywords: { en: [test], ko: [시험] }
+        authors:
+          - name: { en: "Choi Eunmi", ko: "최은미" }
+            role: { en: "Research Fellow", ko: "연구위원" }
+            affiliation: { en: "The Asan Institute for Policy Studies", ko: "아산정책연구원" }
+        """;
+
+    public const string English = """
+        The introduction.[^a]
+
+        # First section {#first}
+
+        A paragraph with *emphasis* and a [link](https://www.asaninst.org/).
+
+        - one
+        - two
+
+        [^a]: A note.
+        """;
+
+    public const string Korean = """
+        서론이다.[^a]
+
+        # 첫째 절 {#first}
+
+        *강조*와 [링크](https://www.asaninst.org/)가 있는 문단이다.
+
+        - 하나
+        - 둘
+
+        [^a]: 주석이다.
+        """;
+
+    public ScratchBrief(string id = "scratch-brief")
+    {
+        Root = Path.Combine(Path.GetTempPath(), "asan-briefs-tests", Guid.NewGuid().ToString("N"));
+        Directory = Path.Combine(Root, "content", id);
+        System.IO.Directory.CreateDirectory(Directory);
+        Write("brief.yaml", Yaml);
+        Write("body.en.md", English);
+        Write("body.ko.md", Korean);
+    }
+
+    /// <summary>The repository-like folder: content/ beside a copy-free link to the real templates.</summary>
+    public string Root { get; }
+    public string Directory { get; }
+
+    public string Write(string name, string text)
+    {
+        var path = Path.Combine(Directory, name);
+        File.WriteAllText(path, text.ReplaceLineEndings("\n") + "\n");
+        return path;
+    }
+
+    public void Dispose()
+    {
+        try { System.IO.Directory.Delete(Root, recursive: true); } catch (IOException) { }
+    }
+}
