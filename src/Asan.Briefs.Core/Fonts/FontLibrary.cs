@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using HarfBuzzSharp;
+
+namespace Asan.Briefs.Fonts;
+
+/// <summary>
+/// One font file loaded once per process: its bytes, a HarfBuzz face and font (scaled to font units,
+/// so shaped advances are in units per em) and the vertical metrics line layout needs.
+/// Immutable after construction and safe to share between threads; HarfBuzz shapes with a shared
+/// <see cref="HarfBuzzSharp.Font"/> concurrently as long as it is not modified.
+/// </summary>
+public sealed class FontData
+{
+    private readonly ConcurrentDictionary<int, uint> _glyphs = new();
+
+    internal FontData(int id, string path, byte[] bytes)
+    {
+        Id = id;
+        Path = path;
+        Bytes = bytes;
+        // HarfBuzz reads from the bytes without copying: they are pinned for the life of the process
+        // (fonts are few and loaded once), so the blob never outlives its memory.
+        var handle = GCHandle.Alloc(bytes, GCHandleType.Pinned);
+        Blob = new Blob(handle.AddrOfPinnedObject(), bytes.Length, MemoryMode.ReadOnly, () => handle.Free());
+        Blob.MakeImmutable();
+        Face = new Face(Blob, 0);
+        Face.MakeImmutable();
+        if (Face.GlyphCount == 0)
+            throw new InvalidDataException($"{path}: not a font HarfBuzz can read (no glyphs)");
+        Font = new Font(Face);
+        UnitsPerEm = Face.UnitsPerEm;
+        Font.SetScale(UnitsPerEm, UnitsPerEm);
+        Font.TryGetHorizontalFontExtents(out var extents);
+        Ascender = extents.Ascender;
+        Descender = extents.Descender;
+        LineGap = extents.LineGap;
+        GlyphCount = Face.GlyphCount;
+    }
+
+    /// <summary>A small process-unique number, handy as a cache key.</summary>
+    public int Id { get; }
+    public string Path { get; }
+    public byte[] Bytes { get; }
+    public Blob Blob { get; }
+    public Face Face { get; }
+    /// <summary>Scaled to <see cref="UnitsPerEm"/>: positions and advances come out in font units.</summary>
+    public Font Font { get; }
+    public int UnitsPerEm { get; }
+    public int GlyphCount { get; }
+    /// <summary>Ascender in font units (positive, above the baseline).</summary>
+    public int Ascender { get; }
+    /// <summary>Descender in font units (negative, below the baseline), as the font states it.</summary>
+    public int Descender { get; }
+    public int LineGap { get; }
+
+    /// <summary>Font units to points at a size.</summary>
+    public double Scale(double size) => size / UnitsPerEm;
+
+    /// <summary>The nominal glyph for a code point, 0 when the font has none (cached).</summary>
+    public uint GlyphFor(int codepoint)
+    {
+        if (_glyphs.TryGetValue(codepoint, out var glyph)) return glyph;
+        if (!Font.TryGetNominalGlyph(codepoint, out glyph)) glyph = 0;
+        _glyphs[codepoint] = glyph;
+        return glyph;
+    }
+
+    public bool HasGlyph(int codepoint) => GlyphFor(codepoint) != 0;
+
+    public override string ToString() => System.IO.Path.GetFileName(Path);
+}
+
+/// <summary>
+/// Loads each font file once per process and hands out the same <see cref="FontData"/> for it.
+/// Thread-safe. Use <see cref="Shared"/> unless a test needs isolation.
+/// </summary>
+public sealed class FontLibrary
+{
+    private readonly ConcurrentDictionary<string, Lazy<FontData>> _fonts = new(StringComparer.Ordinal);
+    private static int s_nextId;
+
+    public static FontLibrary Shared { get; } = new();
+
+    /// <summary>The font at <paramref name="path"/>, loaded on first use.</summary>
+    public FontData Get(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        if (_fonts.TryGetValue(full, out var lazy)) return lazy.Value;
+        lazy = _fonts.GetOrAdd(full, p => new Lazy<FontData>(() => Load(p), LazyThreadSafetyMode.ExecutionAndPublication));
+        try
+        {
+            return lazy.Value;
+        }
+        catch
+        {
+            // Do not remember a failure: the file may be fixed and tried again (watch mode).
+            _fonts.TryRemove(new KeyValuePair<string, Lazy<FontData>>(full, lazy));
+            throw;
+        }
+    }
+
+    /// <summary>Every font loaded so far, in load order.</summary>
+    public IReadOnlyList<FontData> Loaded =>
+        _fonts.Values.Where(l => l.IsValueCreated).Select(l => l.Value).OrderBy(f => f.Id).ToList();
+
+    private static FontData Load(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"font file not found: {path}", path);
+        return new FontData(Interlocked.Increment(ref s_nextId), path, File.ReadAllBytes(path));
+    }
+}
