@@ -1,0 +1,76 @@
+using System.Globalization;
+
+namespace Asan.Briefs.Pdf.Text;
+
+/// <summary>What script a character asks for when choosing a face.</summary>
+public enum CharScript : byte
+{
+    /// <summary>Spaces, digits, punctuation, symbols, combining marks: take the script of the text around them.</summary>
+    Neutral,
+    Latin,
+    Hangul,
+}
+
+/// <summary>
+/// Character classes for font choice and line breaking: which characters belong to the Hangul face,
+/// and the KLREQ line-start / line-end prohibitions (W3C "Requirements for Hangul Text Layout").
+/// </summary>
+public static class TextRules
+{
+    /// <summary>Script of one UTF-16 code unit (surrogates: pass the code point to <see cref="ScriptOf(int)"/>).</summary>
+    public static CharScript ScriptOf(int c)
+    {
+        if (c < 0x80)
+            return (uint)((c | 0x20) - 'a') <= 'z' - 'a' ? CharScript.Latin : CharScript.Neutral;
+        if (c is >= 0xAC00 and <= 0xD7FF            // syllables, Jamo extended-B
+            or >= 0x1100 and <= 0x11FF              // Jamo
+            or >= 0x3130 and <= 0x318F              // compatibility Jamo
+            or >= 0xA960 and <= 0xA97F              // Jamo extended-A
+            or >= 0x3000 and <= 0x303F              // CJK symbols and punctuation 「」『』〈〉《》
+            or >= 0x3200 and <= 0x32FF              // enclosed CJK letters (㈜, ㉠)
+            or >= 0x4E00 and <= 0x9FFF              // Hanja
+            or >= 0xF900 and <= 0xFAFF              // compatibility Hanja
+            or >= 0xFF00 and <= 0xFFEF)             // full-width forms
+            return CharScript.Hangul;
+        if (c > 0xFFFF) return CharScript.Latin;
+        return CharUnicodeInfo.GetUnicodeCategory((char)c) switch
+        {
+            UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+                or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter => CharScript.Latin,
+            _ => CharScript.Neutral,
+        };
+    }
+
+    /// <summary>KLREQ: may not begin a line (closing brackets and quotes, stops, commas, middle dot, hyphen…).</summary>
+    public static bool IsLineStartProhibited(char c) => c switch
+    {
+        ')' or ']' or '}' or '」' or '』' or '”' or '’' or '〉' or '》' or '】' or '〕' or '）' or '］' or '｝' => true,
+        '.' or ',' or '·' or ':' or ';' or '?' or '!' or '…' or '‥' or '-' or '‐' => true,
+        '、' or '。' or '，' or '．' or '：' or '；' or '？' or '！' or '・' or '%' or '％' => true,
+        _ => false,
+    };
+
+    /// <summary>KLREQ: may not end a line (opening brackets and quotes).</summary>
+    public static bool IsLineEndProhibited(char c) => c switch
+    {
+        '(' or '[' or '{' or '「' or '『' or '“' or '‘' or '〈' or '《' or '【' or '〔' or '（' or '［' or '｛' => true,
+        _ => false,
+    };
+
+    /// <summary>Hyphens and dashes after which English (and Korean) text may break.</summary>
+    public static bool IsBreakAfterDash(char c) => c is '-' or '\u2010' or '\u2013' or '\u2014';
+
+    public static bool IsDigit(char c) => (uint)(c - '0') <= 9 || (uint)(c - '０') <= 9;
+
+    /// <summary>Collapsible white space: breaks and stretches. No-break spaces (U+00A0, U+202F, U+2007) are not.</summary>
+    public static bool IsCollapsibleSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f' or '\u2028' or '\u2029'
+        || (c is >= '\u2000' and <= '\u200A' && c != '\u2007');
+
+    /// <summary>A token that reads as a URL or e-mail-like path, so '/' inside it is a break opportunity.</summary>
+    public static bool LooksLikeUrl(ReadOnlySpan<char> token) =>
+        token.Contains("://", StringComparison.Ordinal) || token.StartsWith("www.", StringComparison.OrdinalIgnoreCase)
+        || token.StartsWith("doi:", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Where an overlong token (a URL) best breaks: after one of these.</summary>
+    public static bool IsPreferredEmergencyBreakAfter(char c) => c is '/' or '.' or '?' or '&' or '=' or '-' or '_' or '#' or ':' or ',' or ';' or '~';
+}

@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using Asan.Briefs.Fonts;
+using HarfBuzzSharp;
+using HbBuffer = HarfBuzzSharp.Buffer;
+using HbScript = HarfBuzzSharp.Script;
+
+namespace Asan.Briefs.Pdf.Text;
+
+/// <summary>
+/// A piece of text shaped in one font at 1 em = <see cref="FontData.UnitsPerEm"/>: advances and offsets
+/// in font units, clusters as UTF-16 offsets into the shaped text. Immutable and shared by the cache.
+/// </summary>
+public sealed class ShapedText
+{
+    internal ShapedText(ushort[] glyphs, int[] advances, int[] xOffsets, int[]? yOffsets, uint[] clusters, bool hasNotdef)
+    {
+        Glyphs = glyphs;
+        Advances = advances;
+        XOffsets = xOffsets;
+        YOffsets = yOffsets;
+        Clusters = clusters;
+        HasNotdef = hasNotdef;
+        var total = 0;
+        foreach (var a in advances) total += a;
+        Advance = total;
+    }
+
+    public ushort[] Glyphs { get; }
+    public int[] Advances { get; }
+    public int[] XOffsets { get; }
+    /// <summary>Vertical offsets in font units (up), or null when every glyph sits on the baseline.</summary>
+    public int[]? YOffsets { get; }
+    public uint[] Clusters { get; }
+    /// <summary>Sum of the advances, in font units.</summary>
+    public int Advance { get; }
+    /// <summary>True when some character had no glyph in the font (glyph 0).</summary>
+    public bool HasNotdef { get; }
+}
+
+/// <summary>Which OpenType features to shape with.</summary>
+public enum ShapingFeatures
+{
+    /// <summary>Kerning and standard ligatures (HarfBuzz's defaults, stated explicitly).</summary>
+    Standard = 0,
+    /// <summary>Kerning, no ligatures: for letter-spaced (tracked) text, where a ligature would stand out.</summary>
+    NoLigatures = 1,
+}
+
+/// <summary>
+/// Shapes text with HarfBuzz and caches the result per (font, features, text): body text repeats
+/// the same words over and over, and a cache hit costs one dictionary lookup with no allocation.
+/// Thread-safe.
+/// </summary>
+public sealed class TextShaper
+{
+    private static readonly Feature[][] FeatureSets =
+    [
+        [new Feature(Tag.Parse("kern"), 1), new Feature(Tag.Parse("liga"), 1)],
+        [new Feature(Tag.Parse("kern"), 1), new Feature(Tag.Parse("liga"), 0), new Feature(Tag.Parse("clig"), 0)],
+    ];
+
+    private readonly ConcurrentDictionary<long, ConcurrentDictionary<string, ShapedText>> _caches = new();
+
+    [ThreadStatic] private static HbBuffer? t_buffer;
+
+    public static TextShaper Shared { get; } = new();
+
+    /// <summary>Number of distinct (font, features, text) entries shaped so far.</summary>
+    public int CachedCount => _caches.Values.Sum(c => c.Count);
+
+    /// <summary>Shapes <paramref name="text"/> left to right in <paramref name="font"/>; the script only guides HarfBuzz's shaper choice.</summary>
+    public ShapedText Shape(FontData font, ReadOnlySpan<char> text, bool hangul, ShapingFeatures features = ShapingFeatures.Standard)
+    {
+        var cache = CacheFor(font, features);
+        var lookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(text, out var shaped)) return shaped;
+        shaped = ShapeUncached(font, text, hangul, features);
+        cache.TryAdd(text.ToString(), shaped);
+        return shaped;
+    }
+
+    private ConcurrentDictionary<string, ShapedText> CacheFor(FontData font, ShapingFeatures features)
+    {
+        var key = ((long)font.Id << 8) | (long)features;
+        if (_caches.TryGetValue(key, out var cache)) return cache;
+        return _caches.GetOrAdd(key, _ => new ConcurrentDictionary<string, ShapedText>(StringComparer.Ordinal));
+    }
+
+    private static ShapedText ShapeUncached(FontData font, ReadOnlySpan<char> text, bool hangul, ShapingFeatures features)
+    {
+        var buffer = t_buffer ??= new HbBuffer();
+        buffer.ClearContents();
+        buffer.AddUtf16(text);
+        buffer.Direction = Direction.LeftToRight;
+        buffer.Script = hangul ? HbScript.Hangul : HbScript.Latin;
+        buffer.Language = hangul ? Korean : English;
+        buffer.ClusterLevel = ClusterLevel.MonotoneCharacters;
+        font.Font.Shape(buffer, FeatureSets[(int)features]);
+
+        var infos = buffer.GetGlyphInfoSpan();
+        var positions = buffer.GetGlyphPositionSpan();
+        var n = infos.Length;
+        var glyphs = new ushort[n];
+        var advances = new int[n];
+        var xOffsets = new int[n];
+        var clusters = new uint[n];
+        int[]? yOffsets = null;
+        var notdef = false;
+        for (var i = 0; i < n; i++)
+        {
+            var g = infos[i].Codepoint;
+            glyphs[i] = (ushort)g;
+            if (g == 0) notdef = true;
+            clusters[i] = infos[i].Cluster;
+            advances[i] = positions[i].XAdvance;
+            xOffsets[i] = positions[i].XOffset;
+            if (positions[i].YOffset != 0) (yOffsets ??= new int[n])[i] = positions[i].YOffset;
+        }
+        buffer.ClearContents();
+        return new ShapedText(glyphs, advances, xOffsets, yOffsets, clusters, notdef);
+    }
+
+    private static readonly Language Korean = new("ko");
+    private static readonly Language English = new("en");
+}
