@@ -24,6 +24,8 @@ public static class CommandLine
         commands:
           build     render every brief, language and format into artifacts/
           check     validate content and templates; write nothing
+          watch     build, then rebuild what changed whenever content/ or templates/ change
+          serve     watch, and serve artifacts/ on 127.0.0.1 with pages that reload after each rebuild
           markup    print one edition's paged layout markup: markup <brief-id> <lang>
 
         options:
@@ -32,6 +34,7 @@ public static class CommandLine
           --lang LANG       only this language (repeatable)
           --format LIST     html,pdf,docx (default: all)
           --force           rebuild even if nothing changed
+          --port N          serve: the port on 127.0.0.1 (default 8080)
         """;
 
     public static int Run(string[] args, IAnsiConsole console)
@@ -47,13 +50,16 @@ public static class CommandLine
             var (options, positional) = Parse(args.Skip(1).ToArray());
             var workspace = Workspace.Discover(options.GetValueOrDefault("root")?.LastOrDefault());
             var briefs = options.GetValueOrDefault("brief") ?? [];
+            var build = new BuildOptions(
+                briefs,
+                OutputFormats.Parse(options.GetValueOrDefault("format")?.LastOrDefault() ?? "all"),
+                options.GetValueOrDefault("lang") ?? [],
+                options.ContainsKey("force"));
             return command switch
             {
-                "build" => BuildCommand.Run(workspace, new BuildOptions(
-                    briefs,
-                    OutputFormats.Parse(options.GetValueOrDefault("format")?.LastOrDefault() ?? "all"),
-                    options.GetValueOrDefault("lang") ?? [],
-                    options.ContainsKey("force")), console),
+                "build" => BuildCommand.Run(workspace, build, console),
+                "watch" => WatchCommand.Run(workspace, build, console),
+                "serve" => ServeCommand.Run(workspace, build, Port(options), console),
                 "check" => CheckCommand.Run(workspace, briefs, console),
                 "markup" => MarkupCommand.Run(workspace, positional, console),
                 _ => throw new UsageException($"unknown command '{command}'"),
@@ -78,6 +84,14 @@ public static class CommandLine
             console.WriteLine(e.ToString());
             return Crash;
         }
+    }
+
+    private static int Port(Dictionary<string, List<string>> options)
+    {
+        var text = options.GetValueOrDefault("port")?.LastOrDefault() ?? "8080";
+        return int.TryParse(text, out var port) && port is > 0 and < 65536
+            ? port
+            : throw new UsageException($"--port {text} is not a port number (1-65535)");
     }
 
     private static (Dictionary<string, List<string>> Options, List<string> Positional) Parse(string[] args)

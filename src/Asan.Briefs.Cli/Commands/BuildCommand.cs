@@ -30,25 +30,44 @@ public static class BuildCommand
             .ToList();
         console.MarkupLine($"[grey]{briefs.Count} brief(s), {jobs.Count} edition(s), formats: {options.Formats}[/]");
 
-        var outputs = new List<OutputFile>[jobs.Count];
+        var state = BuildState.Load(workspace.ArtifactsDirectory);
+        var fingerprints = new InputFingerprint(workspace);
+        var outputs = new List<OutputFile>?[jobs.Count];
+        var keys = new (string Key, string Fingerprint)[jobs.Count];
         var done = 0;
         Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var (brief, lang) = jobs[i];
-            var started = Stopwatch.GetTimestamp();
-            outputs[i] = publisher.Render(brief, lang, options.Formats).ToList();
+            keys[i] = (BuildState.EditionKey(brief.Id, lang, options.Formats), fingerprints.For(brief.Directory, lang));
+            string outcome;
+            if (!options.Force && state.IsUpToDate(keys[i].Key, keys[i].Fingerprint, workspace.ArtifactsDirectory))
+            {
+                outcome = "[grey]up to date, not rebuilt[/]";
+            }
+            else
+            {
+                var started = Stopwatch.GetTimestamp();
+                outputs[i] = publisher.Render(brief, lang, options.Formats).ToList();
+                outcome = $"rendered in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms";
+            }
             var n = Interlocked.Increment(ref done);
-            console.MarkupLine($"[grey][[{n}/{jobs.Count}]][/] {Markup.Escape(brief.Id)} [blue]{lang}[/] rendered in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms");
+            console.MarkupLine($"[grey][[{n}/{jobs.Count}]][/] {Markup.Escape(brief.Id)} [blue]{lang}[/] {outcome}");
         });
 
-        var files = outputs.SelectMany(o => o).ToList();
+        // Only now, with every edition rendered, does anything touch artifacts/.
+        var files = outputs.OfType<List<OutputFile>>().SelectMany(o => o).ToList();
         if (options.Briefs.Count == 0 && options.Formats.HasFlag(OutputFormat.Html))
             files.Add(publisher.RenderIndex(briefs));
         foreach (var file in files)
             AtomicFile.Write(Path.Combine(workspace.ArtifactsDirectory, file.RelativePath), file.Bytes);
-        foreach (var file in files.Where(f => !f.RelativePath.Contains("/fonts/", StringComparison.Ordinal)))
+        for (var i = 0; i < jobs.Count; i++)
+            if (outputs[i] is { } written) state.Record(keys[i].Key, keys[i].Fingerprint, written);
+        state.Save();
+
+        foreach (var file in files.Where(f => !f.RelativePath.Contains("/fonts/", StringComparison.Ordinal) && !f.RelativePath.EndsWith(".png", StringComparison.Ordinal)))
             console.MarkupLine($"  [green]✓[/] artifacts/{Markup.Escape(file.RelativePath)} [grey]({file.Bytes.Length / 1024.0:F0} KB)[/]");
-        console.MarkupLine($"[green]Built {files.Count} file(s) in {clock.Elapsed.TotalSeconds:F1} s[/]");
+        var rebuilt = outputs.Count(o => o is not null);
+        console.MarkupLine($"[green]{rebuilt} of {jobs.Count} edition(s) rebuilt, {files.Count} file(s) written in {clock.Elapsed.TotalSeconds:F1} s[/]");
         return 0;
     }
 }
