@@ -39,12 +39,15 @@ internal sealed class BodyBuilder
     private int _bookmarkId;
     private int _drawingId;
     private bool _pageBreakPending;
+    private double? _spaceBeforePending;
+    private readonly string? _latinLanguage;
 
     public BodyBuilder(PrintDocument document, Theme theme, MainDocumentPart main)
     {
         _document = document;
         _theme = theme;
         _main = main;
+        _latinLanguage = LanguageTags.For(document.Lang).IsKorean ? "en-US" : null;
     }
 
     /// <summary>Word style ids the document references, for checks and tests.</summary>
@@ -190,6 +193,13 @@ internal sealed class BodyBuilder
         {
             pPr.PageBreakBefore = new PageBreakBefore();
             _pageBreakPending = false;
+        }
+        if (_spaceBeforePending is { } space)
+        {
+            // The gap below a table, as in the PDF edition: Word has no space after a table of its own.
+            var style = _theme.Style(_theme.HasStyle(themeStyle) ? themeStyle : "body", _document.Lang);
+            if (style.SpaceBefore < space) pPr.SpacingBetweenLines = new SpacingBetweenLines { Before = Twips(space) };
+            _spaceBeforePending = null;
         }
         if (ctx.Number is { } number)
         {
@@ -385,10 +395,9 @@ internal sealed class BodyBuilder
     private void Table(PrintTable table, Context ctx)
     {
         if (table.Rows.Count == 0) return;
-        if (_pageBreakPending)
-        {
+        // Word merges tables that touch; a page break needs a paragraph to sit on.
+        if (_pageBreakPending || (_body.Count > 0 && _body[^1] is Table))
             _body.Add(NewParagraph("body", ctx));
-        }
         var columns = table.ColumnCount;
         var columnWidth = Length.ToTwips(ContentWidth / columns);
         var hasHeader = table.Rows.Any(r => r.IsHeader);
@@ -423,13 +432,23 @@ internal sealed class BodyBuilder
             }
             tbl.Append(tr);
         }
+        // A short table stays on one page, as in the PDF edition; a long one may break between rows.
+        var tableRows = tbl.Elements<TableRow>().ToList();
+        if (tableRows.Count <= 15)
+        {
+            foreach (var paragraph in tableRows.SkipLast(1).SelectMany(r => r.Descendants<Paragraph>()))
+                paragraph.ParagraphProperties!.KeepNext = new KeepNext();
+        }
         if (table.Id is not null)
         {
             var firstParagraph = tbl.Descendants<Paragraph>().First();
             AddBookmark(firstParagraph, table.Id);
         }
         _body.Add(tbl);
+        _spaceBeforePending = TableSpaceAfter;
     }
+
+    private const double TableSpaceAfter = 8;
 
     // ---------------------------------------------------------------- running head and foot
 
@@ -494,15 +513,19 @@ internal sealed class BodyBuilder
         {
             case PrintText text:
             {
-                var run = new Run();
-                var rPr = new RunProperties();
-                if (inLink) rPr.RunStyle = new RunStyle { Val = WordStyles.HyperlinkId };
-                if (text.Bold) rPr.Bold = new Bold();
-                if (text.Italic) rPr.Italic = new Italic();
-                if (rPr.HasChildren) run.Append(rPr);
-                AppendText(run, text.Text);
                 if (inLink) UsedStyles.Add(WordStyles.HyperlinkId);
-                yield return run;
+                foreach (var (segment, latin) in Segments(text.Text))
+                {
+                    var run = new Run();
+                    var rPr = new RunProperties();
+                    if (inLink) rPr.RunStyle = new RunStyle { Val = WordStyles.HyperlinkId };
+                    if (text.Bold) rPr.Bold = new Bold();
+                    if (text.Italic) rPr.Italic = new Italic();
+                    if (latin) rPr.Languages = new Languages { Val = _latinLanguage };
+                    if (rPr.HasChildren) run.Append(rPr);
+                    AppendText(run, segment);
+                    yield return run;
+                }
                 break;
             }
             case PrintNoteCall call when part is MainDocumentPart:
@@ -533,6 +556,47 @@ internal sealed class BodyBuilder
             }
         }
     }
+
+    /// <summary>
+    /// In a Korean document the defaults say ko-KR for every script; words in Latin letters are
+    /// tagged English so that spelling and line breaking treat them as English (LibreOffice breaks
+    /// a Latin word tagged Korean in the middle). Elsewhere text stays one run.
+    /// </summary>
+    private IEnumerable<(string Text, bool Latin)> Segments(string text)
+    {
+        if (_latinLanguage is null)
+        {
+            yield return (text, false);
+            yield break;
+        }
+        var start = 0;
+        bool? current = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var kind = Classify(text[i]);
+            if (kind is null) continue;
+            if (current is null) { current = kind; continue; }
+            if (kind == current) continue;
+            // Neutral characters (spaces, digits, punctuation) stay with the run before them.
+            yield return (text[start..i], current.Value);
+            start = i;
+            current = kind;
+        }
+        yield return (text[start..], current ?? false);
+    }
+
+    /// <summary>True for a Latin letter, false for Hangul or a CJK character, null for anything else.</summary>
+    private static bool? Classify(char ch) => ch switch
+    {
+        _ when char.IsAsciiLetter(ch) => true,
+        >= '\u00C0' and <= '\u024F' when char.IsLetter(ch) => true,
+        >= '\u1100' and <= '\u11FF' => false,
+        >= '\u3040' and <= '\u30FF' => false,
+        >= '\u3130' and <= '\u318F' => false,
+        >= '\u3400' and <= '\u9FFF' => false,
+        >= '\uAC00' and <= '\uD7AF' => false,
+        _ => null,
+    };
 
     /// <summary>Text with tabs as Word tabs; characters XML cannot carry are dropped.</summary>
     private static void AppendText(Run run, string text)

@@ -135,6 +135,13 @@ public sealed class DocxWriterTests
         // Korean leading from the theme's language override: 10pt × 1.75.
         Assert.Equal("350", normal.StyleParagraphProperties.SpacingBetweenLines!.Line!.Value);
         Assert.Equal(DocxSamples.ExpectedParagraphs(Korean.Value.Blocks), BodyParagraphs(docx));
+
+        // Words in Latin letters inside Korean text are tagged English; Hangul runs keep the Korean defaults.
+        var runs = docx.MainDocumentPart.Document!.Body!.Descendants<Run>().Where(r => r.GetFirstChild<Text>() is not null).ToList();
+        Assert.Equal("en-US", runs.Single(r => DocxSamples.Text(r) == "Kim Dae-jung–Obuchi").RunProperties!.Languages!.Val!.Value);
+        Assert.Equal("en-US", runs.Single(r => DocxSamples.Text(r) == "GSOMIA)").RunProperties!.Languages!.Val!.Value);
+        Assert.Null(runs.Single(r => DocxSamples.Text(r) == "수출규제와 지소미아(").RunProperties?.Languages);
+        Assert.Null(runs.Single(r => DocxSamples.Text(r).Contains("공동선언을", StringComparison.Ordinal)).RunProperties?.Languages);
     }
 
     [Fact]
