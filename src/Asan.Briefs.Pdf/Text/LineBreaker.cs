@@ -54,9 +54,15 @@ internal sealed class LineBreaker
         _n = count;
         _first = firstWidth;
         _rest = width;
-        _w = new double[count + 1];
-        _y = new double[count + 1];
-        _z = new double[count + 1];
+        var sums = t_sums;
+        t_sums = null;
+        if (sums is null || sums.W.Length < count + 1)
+        {
+            var size = Math.Max(256, (count + 1) * 2);
+            sums = new Sums(new double[size], new double[size], new double[size]);
+        }
+        (_w, _y, _z) = (sums.W, sums.Y, sums.Z);
+        _w[0] = _y[0] = _z[0] = 0;
         for (var i = 0; i < count; i++)
         {
             ref readonly var it = ref items[i];
@@ -72,6 +78,13 @@ internal sealed class LineBreaker
             }
         }
     }
+
+    private sealed record Sums(double[] W, double[] Y, double[] Z);
+
+    [ThreadStatic] private static Sums? t_sums;
+
+    /// <summary>Hands the prefix-sum buffers back to the thread for the next paragraph.</summary>
+    public void Release() => t_sums = new Sums(_w, _y, _z);
 
     public double LineWidth(int line) => line == 0 ? _first : _rest;
 

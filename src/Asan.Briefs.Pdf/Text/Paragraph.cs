@@ -58,15 +58,29 @@ internal sealed class Paragraph
     private readonly ParagraphStyle _style;
     private readonly bool _korean;
     private readonly double _maxPiece;
-    private readonly List<SpanInfo> _spans = new(8);
+    /// <summary>Working buffers kept per thread between paragraphs: setting a document allocates little besides its lines.</summary>
+    private sealed class Scratch
+    {
+        public readonly List<SpanInfo> Spans = new(16);
+        public readonly StringBuilder Text = new(1024);
+        public Item[] Items = new Item[256];
+        public Frag[] Frags = new Frag[256];
+        public int[] SpanOf = new int[1024];
+        public CharScript[] Script = new CharScript[1024];
+    }
+
+    [ThreadStatic] private static Scratch? t_scratch;
+    private Scratch? _scratch;
+
+    private readonly List<SpanInfo> _spans;
     private readonly List<RunStyle> _styles = new(8);
     private string _text = "";
     private int[] _spanOf = [];
     private CharScript[] _script = [];
-    private Frag[] _frags = new Frag[64];
+    private Frag[] _frags;
     private int _fragCount;
 
-    public Item[] Items = new Item[64];
+    public Item[] Items;
     public int ItemCount;
 
     public Paragraph(TextLayouter owner, ParagraphStyle style, string lang, double maxPiece)
@@ -75,6 +89,26 @@ internal sealed class Paragraph
         _style = style;
         _korean = lang.StartsWith("ko", StringComparison.OrdinalIgnoreCase);
         _maxPiece = maxPiece;
+        _scratch = t_scratch ?? new Scratch();
+        t_scratch = null; // owned by this paragraph until Release
+        _spans = _scratch.Spans;
+        _spans.Clear();
+        _frags = _scratch.Frags;
+        Items = _scratch.Items;
+    }
+
+    /// <summary>Hands the working buffers back to the thread; the paragraph is unusable afterwards.</summary>
+    public void Release()
+    {
+        if (_scratch is not { } scratch) return;
+        Array.Clear(_frags, 0, _fragCount); // drop references to shaped text and styles
+        scratch.Frags = _frags;
+        scratch.Items = Items;
+        scratch.SpanOf = _spanOf.Length > scratch.SpanOf.Length ? _spanOf : scratch.SpanOf;
+        scratch.Script = _script.Length > scratch.Script.Length ? _script : scratch.Script;
+        _spans.Clear();
+        _scratch = null;
+        t_scratch = scratch;
     }
 
     public string Text => _text;
@@ -93,7 +127,7 @@ internal sealed class Paragraph
 
     private void Flatten(IReadOnlyList<PrintInline> inlines)
     {
-        var sb = new StringBuilder(256);
+        var sb = _scratch!.Text.Clear();
         foreach (var inline in inlines)
         {
             switch (inline)
@@ -135,7 +169,7 @@ internal sealed class Paragraph
         }
         TrimTrailingSpace(sb);
         _text = sb.ToString();
-        _spanOf = new int[_text.Length];
+        _spanOf = _scratch.SpanOf.Length >= _text.Length ? _scratch.SpanOf : new int[_text.Length * 2];
         for (var s = 0; s < _spans.Count; s++)
             for (var i = _spans[s].Start; i < _spans[s].End; i++) _spanOf[i] = s;
     }
@@ -165,7 +199,7 @@ internal sealed class Paragraph
     private void ResolveScripts()
     {
         var n = _text.Length;
-        _script = new CharScript[n];
+        _script = _scratch!.Script.Length >= n ? _scratch.Script : new CharScript[n * 2];
         var first = CharScript.Neutral;
         for (var i = 0; i < n; i++)
         {

@@ -51,11 +51,25 @@ public sealed class TextLayouter : ITextSetter
         ArgumentNullException.ThrowIfNull(style);
         var firstWidth = width - firstLineIndent;
         var p = new Paragraph(this, style, lang, Math.Min(firstWidth, width));
-        if (!p.Build(inlines)) return [];
-        var breaker = new LineBreaker(p.Items, p.ItemCount, firstWidth, width);
-        var how = mode ?? (style.Align == TextAlign.Justify ? LineBreaking.TotalFit : LineBreaking.Greedy);
-        var breaks = how == LineBreaking.TotalFit ? breaker.TotalFit() ?? breaker.Greedy() : breaker.Greedy();
-        return p.SetLines(breaker, breaks, firstLineIndent);
+        try
+        {
+            if (!p.Build(inlines)) return [];
+            var breaker = new LineBreaker(p.Items, p.ItemCount, firstWidth, width);
+            try
+            {
+                var how = mode ?? (style.Align == TextAlign.Justify ? LineBreaking.TotalFit : LineBreaking.Greedy);
+                var breaks = how == LineBreaking.TotalFit ? breaker.TotalFit() ?? breaker.Greedy() : breaker.Greedy();
+                return p.SetLines(breaker, breaks, firstLineIndent);
+            }
+            finally
+            {
+                breaker.Release();
+            }
+        }
+        finally
+        {
+            p.Release();
+        }
     }
 
     IReadOnlyList<LineBox> ITextSetter.Set(IReadOnlyList<PrintInline> inlines, ParagraphStyle style, string lang, double width, double firstLineIndent) =>
@@ -69,7 +83,18 @@ public sealed class TextLayouter : ITextSetter
     {
         ArgumentNullException.ThrowIfNull(inlines);
         var p = new Paragraph(this, style, lang, double.PositiveInfinity);
-        if (!p.Build(inlines)) return (0, 0);
+        try
+        {
+            return p.Build(inlines) ? NaturalAndMinimum(p) : (0, 0);
+        }
+        finally
+        {
+            p.Release();
+        }
+    }
+
+    private static (double Natural, double Minimum) NaturalAndMinimum(Paragraph p)
+    {
         double natural = 0, line = 0, minimum = 0, piece = 0;
         for (var i = 0; i < p.ItemCount; i++)
         {
