@@ -17,6 +17,13 @@ internal static class PdfFinisher
 {
     public static byte[] Finish(byte[] skiaPdf, LaidOutDocument layout, DocumentInfo info)
     {
+        // The identifier is a hash of what Skia drew plus the metadata, never random or the clock.
+        var id = SHA256.HashData(Combine(skiaPdf, Encoding.UTF8.GetBytes(string.Join("\u0001",
+            layout.Lang, info.Title, info.Author, info.Subject, info.Keywords, info.Creator,
+            info.Created.ToString("O", CultureInfo.InvariantCulture), info.Modified.ToString("O", CultureInfo.InvariantCulture)))))[..16];
+        // Skia writes no /ID; PDFsharp would make a random one on opening (and derive the XMP
+        // document and instance ids from it), so the trailer gets ours before PDFsharp reads it.
+        skiaPdf = WithTrailerId(skiaPdf, Convert.ToHexString(id));
         using var input = new MemoryStream(skiaPdf, writable: false);
         using var document = PdfReader.Open(input, PdfDocumentOpenMode.Modify);
 
@@ -33,12 +40,7 @@ internal static class PdfFinisher
 
         AddOutline(document, layout);
         document.PageMode = layout.Outline.Count > 0 ? PdfPageMode.UseOutlines : PdfPageMode.UseNone;
-        AddXmp(document, layout.Lang, info);
 
-        // The identifier is a hash of what Skia drew plus the metadata, never random or the clock.
-        var id = SHA256.HashData(Combine(skiaPdf, Encoding.UTF8.GetBytes(string.Join("\u0001",
-            layout.Lang, info.Title, info.Author, info.Subject, info.Keywords, info.Creator,
-            info.Created.ToString("O", CultureInfo.InvariantCulture), info.Modified.ToString("O", CultureInfo.InvariantCulture)))))[..16];
         var idString = Encoding.Latin1.GetString(id);
         document.Internals.FirstDocumentID = idString;
         document.Internals.SecondDocumentID = idString;
@@ -46,7 +48,45 @@ internal static class PdfFinisher
 
         using var output = new MemoryStream(skiaPdf.Length + 4096);
         document.Save(output, closeStream: false);
-        return output.ToArray();
+        var bytes = output.ToArray();
+        FixXmpIds(bytes, new Guid(id));
+        return bytes;
+    }
+
+    /// <summary>
+    /// PDFsharp writes XMP metadata with a fresh random document and instance UUID on every save.
+    /// They are overwritten in place, same length, with one derived from the content, so no offset moves.
+    /// </summary>
+    private static void FixXmpIds(byte[] pdf, Guid id)
+    {
+        var uuid = Encoding.ASCII.GetBytes(id.ToString("D"));
+        foreach (var tag in new[] { "<xmpMM:DocumentID>uuid:", "<xmpMM:InstanceID>uuid:" })
+        {
+            var marker = Encoding.ASCII.GetBytes(tag);
+            var at = pdf.AsSpan().LastIndexOf(marker);
+            if (at < 0 || at + marker.Length + uuid.Length > pdf.Length) continue;
+            uuid.CopyTo(pdf, at + marker.Length);
+        }
+    }
+
+    /// <summary>
+    /// Adds /ID to the trailer Skia wrote. The trailer follows the cross-reference table, so no
+    /// object offset moves; startxref still points at the table.
+    /// </summary>
+    private static byte[] WithTrailerId(byte[] pdf, string hex)
+    {
+        var tail = Math.Max(0, pdf.Length - 1024);
+        var text = Encoding.Latin1.GetString(pdf, tail, pdf.Length - tail);
+        var trailer = text.LastIndexOf("trailer", StringComparison.Ordinal);
+        var end = trailer < 0 ? -1 : text.IndexOf(">>", trailer, StringComparison.Ordinal);
+        if (end < 0 || text.IndexOf("/ID", trailer, StringComparison.Ordinal) is >= 0 and var at && at < end) return pdf;
+        var insert = Encoding.Latin1.GetBytes($"\n/ID [<{hex}> <{hex}>]");
+        var result = new byte[pdf.Length + insert.Length];
+        var cut = tail + end;
+        pdf.AsSpan(0, cut).CopyTo(result);
+        insert.CopyTo(result, cut);
+        pdf.AsSpan(cut).CopyTo(result.AsSpan(cut + insert.Length));
+        return result;
     }
 
     private static byte[] Combine(byte[] a, byte[] b)
@@ -72,41 +112,5 @@ internal static class PdfFinisher
             outline.Top = layout.Height - entry.Y;
             stack.Add((entry.Level, outline));
         }
-    }
-
-    private static void AddXmp(PdfDocument document, string lang, DocumentInfo info)
-    {
-        static string X(string s) => System.Security.SecurityElement.Escape(s) ?? "";
-        var created = info.Created.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
-        var modified = info.Modified.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
-        var xmp = $"""
-            <?xpacket begin="﻿" id="W5M0MpCehiHzreSzNTczkc9d"?>
-            <x:xmpmeta xmlns:x="adobe:ns:meta/">
-             <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-              <rdf:Description rdf:about=""
-                xmlns:dc="http://purl.org/dc/elements/1.1/"
-                xmlns:xmp="http://ns.adobe.com/xap/1.0/"
-                xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
-               <dc:format>application/pdf</dc:format>
-               <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{X(info.Title)}</rdf:li></rdf:Alt></dc:title>
-               <dc:creator><rdf:Seq><rdf:li>{X(info.Author)}</rdf:li></rdf:Seq></dc:creator>
-               <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{X(info.Subject)}</rdf:li></rdf:Alt></dc:description>
-               <dc:language><rdf:Bag><rdf:li>{X(lang)}</rdf:li></rdf:Bag></dc:language>
-               <pdf:Keywords>{X(info.Keywords)}</pdf:Keywords>
-               <pdf:Producer>{X(PdfWriter.Producer)}</pdf:Producer>
-               <xmp:CreatorTool>{X(info.Creator)}</xmp:CreatorTool>
-               <xmp:CreateDate>{created}</xmp:CreateDate>
-               <xmp:ModifyDate>{modified}</xmp:ModifyDate>
-              </rdf:Description>
-             </rdf:RDF>
-            </x:xmpmeta>
-            <?xpacket end="r"?>
-            """;
-        var metadata = new PdfDictionary(document);
-        metadata.Elements.SetName("/Type", "/Metadata");
-        metadata.Elements.SetName("/Subtype", "/XML");
-        metadata.CreateStream(Encoding.UTF8.GetBytes(xmp));
-        document.Internals.AddObject(metadata);
-        document.Internals.Catalog.Elements.SetReference("/Metadata", metadata);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Asan.Briefs.Fonts;
 using Asan.Briefs.Pdf.Layout;
@@ -43,7 +44,16 @@ internal static class SubsetFonts
     private static SKTypeface Load(string path, SortedSet<uint> glyphs)
     {
         var font = FontLibrary.Shared.Get(path);
-        var bytes = FontSubsetter.SubsetGlyphs(font, glyphs);
+        byte[] bytes;
+        try
+        {
+            bytes = FontSubsetter.SubsetGlyphs(font, glyphs);
+        }
+        catch (Exception e) when (e is InvalidOperationException or MarshalDirectiveException or EntryPointNotFoundException or DllNotFoundException)
+        {
+            // Skia's PDF backend subsets what it embeds on its own; hb-subset first only makes that cheaper.
+            bytes = font.Bytes;
+        }
         using var data = SKData.CreateCopy(bytes);
         return SKTypeface.FromData(data)
             ?? throw new InvalidDataException($"{path}: Skia could not read the subset of this font");

@@ -189,8 +189,9 @@ internal sealed class FlowBuilder
             var canBreak = i >= MinLinesAtBreak && lines.Count - i >= MinLinesAtBreak;
             var item = Box(line.Height, canBreak);
             var baseline = Baseline(line);
-            AddLine(item, line, left, baseline, role);
+            // The marker comes first in reading order (and in the content stream).
             if (i == 0 && ctx.Marker is { } marker) AddMarker(item, marker, ctx.Left - ListHang(ctx), baseline, role);
+            AddLine(item, line, left, baseline, role);
             if (i == 0 && outline is not null) item.Outline = outline;
         }
         if (lines.Count == 0) Box(0, false);
@@ -272,7 +273,8 @@ internal sealed class FlowBuilder
         var maxHeight = _page.ContentHeight * 0.7;
         if (height > maxHeight) { width *= maxHeight / height; height = maxHeight; }
         var box = Box(0, false);
-        box.Content.Add(new ImageItem(role, ctx.Left + (ctx.Width - width) / 2, 0, width, height, figure.Source, figure.Alt));
+        var imageLeft = ctx.Left + (ctx.Width - width) / 2;
+        box.Content.Add(new ImageItem(role, imageLeft, 0, width, height, figure.Source, figure.Alt));
         var y = height;
         var afterSpace = 0.0;
         foreach (var (para, kind) in new[] { (figure.Caption, StructureKind.Caption), (figure.Credit, StructureKind.Caption) })
@@ -280,12 +282,13 @@ internal sealed class FlowBuilder
             if (para is null) continue;
             var ps = Style(para.Style);
             y += afterSpace > 0 ? Math.Max(afterSpace, ps.SpaceBefore) : FigureCaptionGap;
-            var lines = _text.Set(para.Inlines, ps, _lang, ctx.Width, ps.IndentFirst);
+            // Caption and credit line up with the image, not with the text column.
+            var lines = _text.Set(para.Inlines, ps, _lang, width, ps.IndentFirst);
             var prole = new BoxRole(kind, ps.Name, 0, role.Element, ctx.GroupRole);
             foreach (var line in lines)
             {
                 var tmp = new VItem { Kind = VKind.Box };
-                AddLine(tmp, line, ctx.Left, y + Baseline(line), prole);
+                AddLine(tmp, line, imageLeft, y + Baseline(line), prole);
                 box.Content.AddRange(tmp.Content);
                 if (tmp.Notes is not null) (box.Notes ??= []).AddRange(tmp.Notes);
                 y += line.Height;
