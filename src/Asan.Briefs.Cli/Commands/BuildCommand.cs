@@ -57,14 +57,14 @@ public static class BuildCommand
         // Only now, with every edition rendered, does anything touch artifacts/.
         var files = outputs.OfType<List<OutputFile>>().SelectMany(o => o).ToList();
         if (options.Briefs.Count == 0 && options.Formats.HasFlag(OutputFormat.Html))
-            files.Add(publisher.RenderIndex(briefs));
+            files.AddRange(publisher.RenderIndex(briefs));
         foreach (var file in files)
             AtomicFile.Write(Path.Combine(workspace.ArtifactsDirectory, file.RelativePath), file.Bytes);
         for (var i = 0; i < jobs.Count; i++)
             if (outputs[i] is { } written) state.Record(keys[i].Key, keys[i].Fingerprint, written);
         state.Save();
 
-        foreach (var file in files.Where(f => !f.RelativePath.Contains("/fonts/", StringComparison.Ordinal) && !f.RelativePath.EndsWith(".png", StringComparison.Ordinal)))
+        foreach (var file in files.Where(f => !f.RelativePath.Contains("fonts/", StringComparison.Ordinal) && !f.RelativePath.EndsWith(".png", StringComparison.Ordinal)))
             console.MarkupLine($"  [green]✓[/] artifacts/{Markup.Escape(file.RelativePath)} [grey]({file.Bytes.Length / 1024.0:F0} KB)[/]");
         var rebuilt = outputs.Count(o => o is not null);
         console.MarkupLine($"[green]{rebuilt} of {jobs.Count} edition(s) rebuilt, {files.Count} file(s) written in {clock.Elapsed.TotalSeconds:F1} s[/]");

@@ -1,5 +1,9 @@
 using Asan.Briefs.Diagnostics;
+using Asan.Briefs.Docx;
+using Asan.Briefs.Html;
 using Asan.Briefs.Model;
+using Asan.Briefs.Pdf;
+using Asan.Briefs.Pdf.Text;
 using Asan.Briefs.PrintMarkup;
 using Asan.Briefs.Reading;
 using Asan.Briefs.Templating;
@@ -15,6 +19,9 @@ public sealed class Publisher
 {
     private readonly Workspace _workspace;
     private readonly Lazy<PrintMarkupReader> _markupReader;
+    // One engine per process: the PDF engine caches shaped words and set paragraphs across editions.
+    private readonly PdfWriter _pdf = new(theme => new TextLayouter(theme));
+    private readonly DocxWriter _docx = new();
 
     public Publisher(Workspace workspace, BuildStamp stamp)
     {
@@ -77,17 +84,21 @@ public sealed class Publisher
         var outputs = new List<OutputFile>();
         string Path(string extension) => $"{brief.Id}/{EditionTemplates.FileName(brief.Id, lang, extension)}";
         if (format.HasFlag(OutputFormat.Html))
-            outputs.AddRange(EditionWriters.Html(this, brief, lang));
+        {
+            var html = Templates.RenderHtml(brief, lang);
+            outputs.AddRange(HtmlEditionWriter.Write(brief, lang, html, Theme).Select(f => new OutputFile($"{brief.Id}/{f.RelativePath}", f.Bytes)));
+        }
         if (format.HasFlag(OutputFormat.Pdf) || format.HasFlag(OutputFormat.Docx))
         {
             var document = PrintDocument(brief, lang);
-            if (format.HasFlag(OutputFormat.Pdf)) outputs.Add(new OutputFile(Path("pdf"), EditionWriters.Pdf(document, Theme)));
-            if (format.HasFlag(OutputFormat.Docx)) outputs.Add(new OutputFile(Path("docx"), EditionWriters.Docx(document, Theme)));
+            if (format.HasFlag(OutputFormat.Pdf)) outputs.Add(new OutputFile(Path("pdf"), _pdf.Write(document, Theme)));
+            if (format.HasFlag(OutputFormat.Docx)) outputs.Add(new OutputFile(Path("docx"), _docx.Write(document, Theme)));
         }
         return outputs;
     }
 
     /// <summary>The site index, listing the briefs that are not examples.</summary>
-    public OutputFile RenderIndex(IReadOnlyList<Brief> briefs) =>
-        new("index.html", System.Text.Encoding.UTF8.GetBytes(Templates.RenderIndex(briefs.Where(b => !b.Metadata.Example).ToList(), "en")));
+    public IReadOnlyList<OutputFile> RenderIndex(IReadOnlyList<Brief> briefs) =>
+        HtmlEditionWriter.WriteIndex(Templates.RenderIndex(briefs.Where(b => !b.Metadata.Example).ToList(), "en"), Theme)
+            .Select(f => new OutputFile(f.RelativePath, f.Bytes)).ToList();
 }
