@@ -1,0 +1,72 @@
+using System.Text;
+using Asan.Briefs.Html;
+
+namespace Asan.Briefs.Tests.Html;
+
+[Collection(HtmlCollection.Name)]
+public sealed class HtmlEditionWriterTests(HtmlFixture fixture)
+{
+    [Fact]
+    public void Page_is_utf8_without_bom_and_assets_sit_beside_it()
+    {
+        var outputs = fixture.Outputs[("feature-tour", "ko")];
+        var (path, bytes) = outputs[0];
+        Assert.Equal("feature-tour.ko.html", path);
+        Assert.False(bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble), "the page starts with a byte order mark");
+        Assert.Contains(outputs, o => o.RelativePath == "figure-trade.png");
+        Assert.Equal(File.ReadAllBytes(Path.Combine(fixture.Root, "content", "feature-tour", "figure-trade.png")), outputs.Single(o => o.RelativePath == "figure-trade.png").Bytes);
+        Assert.All(outputs, o => Assert.False(Path.IsPathRooted(o.RelativePath) || o.RelativePath.Contains("..", StringComparison.Ordinal), o.RelativePath));
+    }
+
+    [Fact]
+    public void Every_font_the_css_names_is_written_and_subset()
+    {
+        foreach (var ((id, lang), outputs) in fixture.Outputs)
+        {
+            var html = Encoding.UTF8.GetString(outputs[0].Bytes);
+            var fonts = outputs.Where(o => o.RelativePath.StartsWith("fonts/", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(fonts);
+            foreach (var (path, bytes) in fonts)
+            {
+                Assert.Contains($"url(\"{path}\")", html, StringComparison.Ordinal);
+                var source = new FileInfo(Path.Combine(fixture.Theme.FontsDirectory, Path.GetFileName(path)));
+                Assert.True(bytes.Length < source.Length / 2, $"{id}.{lang}: {path} is {bytes.Length} bytes, not much smaller than {source.Name} ({source.Length})");
+            }
+            // The Korean text faces stay small: a page uses a few hundred syllables, not all 11,172.
+            var myeongjo = fonts.Single(f => f.RelativePath.EndsWith("/NanumMyeongjo.ttf", StringComparison.Ordinal));
+            Assert.True(myeongjo.Bytes.Length < 600_000, $"{id}.{lang}: NanumMyeongjo subset is {myeongjo.Bytes.Length} bytes");
+        }
+    }
+
+    [Fact]
+    public void Output_is_deterministic()
+    {
+        var brief = fixture.Briefs["feature-tour"];
+        var html = fixture.Templates.RenderHtml(brief, "ko");
+        var again = HtmlEditionWriter.Write(brief, "ko", fixture.Templates.RenderHtml(brief, "ko"), fixture.Theme);
+        var first = fixture.Outputs[("feature-tour", "ko")];
+        Assert.Equal(Encoding.UTF8.GetString(first[0].Bytes), html);
+        Assert.Equal(first.Select(o => o.RelativePath), again.Select(o => o.RelativePath));
+        for (var i = 0; i < first.Count; i++) Assert.True(first[i].Bytes.AsSpan().SequenceEqual(again[i].Bytes), first[i].RelativePath);
+    }
+
+    [Fact]
+    public void Index_lists_every_published_brief_with_every_edition()
+    {
+        var briefs = fixture.Briefs.Values.ToList();
+        var html = fixture.Templates.RenderIndex(briefs, "en");
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        Assert.Equal("en", document.DocumentElement.GetAttribute("lang"));
+        foreach (var brief in briefs)
+        foreach (var lang in brief.Languages)
+        foreach (var ext in new[] { "html", "pdf", "docx" })
+        {
+            var link = document.QuerySelector($"a[href='{brief.Id}/{brief.Id}.{lang}.{ext}']");
+            if (brief.Metadata.Example) Assert.Null(link);
+            else Assert.NotNull(link);
+        }
+        var outputs = HtmlEditionWriter.WriteIndex(html, fixture.Theme);
+        Assert.Equal("index.html", outputs[0].RelativePath);
+        Assert.Contains(outputs, o => o.RelativePath.StartsWith("fonts/", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Asan.Briefs.Tests.Html;
+
+/// <summary>
+/// Every web edition passes the Nu Html Checker (vnu.jar from npm's vnu-jar) with no errors.
+/// Install it once with: npm install --prefix tools vnu-jar   (run at the repository root; needs Java 17+).
+/// </summary>
+[Collection(HtmlCollection.Name)]
+public sealed class HtmlValidatorTests(HtmlFixture fixture)
+{
+    private const string Install = "npm install --prefix tools vnu-jar";
+
+    [Fact]
+    public async Task Every_page_passes_the_Nu_Html_Checker()
+    {
+        var jar = FindVnuJar(fixture.Root);
+        var pages = HtmlFixture.BriefIds.SelectMany(id => HtmlFixture.Languages.Select(lang => fixture.PagePath(id, lang))).ToList();
+        var index = Path.Combine(fixture.OutputDirectory, "index.en.html");
+        File.WriteAllText(index, fixture.Templates.RenderIndex(fixture.Briefs.Values.ToList(), "en"));
+        pages.Add(index);
+
+        var start = new ProcessStartInfo("java") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { "-jar", jar, "--errors-only", "--format", "json" }.Concat(pages)) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start) ?? throw new Xunit.Sdk.XunitException("could not start java; install a Java 17+ runtime");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        // vnu writes its JSON report to standard error.
+        var report = stderr.TrimStart().StartsWith('{') ? stderr : await stdout;
+        using var json = JsonDocument.Parse(report);
+        var errors = json.RootElement.GetProperty("messages").EnumerateArray()
+            .Where(m => m.GetProperty("type").GetString() is "error" or "non-document-error")
+            .Select(m => $"{Path.GetFileName(m.TryGetProperty("url", out var u) ? u.GetString() : "?")}:{(m.TryGetProperty("lastLine", out var l) ? l.GetInt32() : 0)}: {m.GetProperty("message").GetString()}")
+            .ToList();
+        Assert.True(errors.Count == 0, "Nu Html Checker errors:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
+    }
+
+    /// <summary>vnu.jar under tools/node_modules (or VNU_JAR); fails with the install command when it is missing.</summary>
+    private static string FindVnuJar(string root)
+    {
+        var candidates = new[]
+        {
+            Environment.GetEnvironmentVariable("VNU_JAR"),
+            Path.Combine(root, "tools", "node_modules", "vnu-jar", "build", "dist", "vnu.jar"),
+            Path.Combine(root, "node_modules", "vnu-jar", "build", "dist", "vnu.jar"),
+        };
+        return candidates.FirstOrDefault(c => !string.IsNullOrEmpty(c) && File.Exists(c))
+            ?? throw new Xunit.Sdk.XunitException(
+                $"The Nu Html Checker (vnu.jar) is not installed, so the web editions cannot be validated. " +
+                $"Install it at the repository root with `{Install}` (needs node/npm and Java 17+), or set VNU_JAR to the jar's path. Looked in: {string.Join(", ", candidates.Where(c => c is not null))}");
+    }
+}
