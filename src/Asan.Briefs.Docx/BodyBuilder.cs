@@ -50,6 +50,16 @@ internal sealed class BodyBuilder
         _latinLanguage = LanguageTags.For(document.Lang).IsKorean ? "en-US" : null;
     }
 
+    /// <summary>The characters set in each font role, weight and slant, for embedding font subsets.</summary>
+    public Dictionary<(string Role, bool Bold, bool Italic), SortedSet<int>> FontUsage { get; } = new();
+
+    private void Use(ParagraphStyle style, bool bold, bool italic, string text)
+    {
+        var key = (style.FontRole, style.Bold || bold, style.Italic || italic);
+        if (!FontUsage.TryGetValue(key, out var set)) FontUsage[key] = set = [];
+        foreach (var rune in text.EnumerateRunes()) set.Add(rune.Value);
+    }
+
     /// <summary>Word style ids the document references, for checks and tests.</summary>
     public HashSet<string> UsedStyles { get; } = new(StringComparer.Ordinal);
 
@@ -179,7 +189,7 @@ internal sealed class BodyBuilder
     private Paragraph TextParagraph(string style, IReadOnlyList<PrintInline> inlines, Context ctx, PrintBlock block)
     {
         var paragraph = NewParagraph(style, ctx, block);
-        paragraph.Append(Inlines(inlines, _main));
+        paragraph.Append(Inlines(inlines, _main, style));
         if (block.Id is not null) AddBookmark(paragraph, block.Id);
         return paragraph;
     }
@@ -288,6 +298,7 @@ internal sealed class BodyBuilder
         var abstractNum = new AbstractNum(new MultiLevelType { Val = MultiLevelValues.HybridMultilevel }) { AbstractNumberId = id };
         var listStyle = _theme.Style(_theme.HasStyle("list") ? "list" : "body", _document.Lang);
         var latin = _theme.Face(listStyle.FontRole, Script.Latin, false, false).Family;
+        Use(listStyle, false, false, pattern);
         for (var level = 0; level < MaxListLevels; level++)
         {
             var text = ordered ? string.Format(CultureInfo.InvariantCulture, pattern, $"%{level + 1}") : pattern;
@@ -425,7 +436,7 @@ internal sealed class BodyBuilder
                 var style = cell?.Style ?? (row.IsHeader ? "table-header" : "table-cell");
                 var paragraph = NewParagraph(style, Context.Flow);
                 if (cell?.Align is { } align) paragraph.ParagraphProperties!.Justification = new Justification { Val = StylesBuilder.Justify(align) };
-                if (cell is not null) paragraph.Append(Inlines(cell.Inlines, _main));
+                if (cell is not null) paragraph.Append(Inlines(cell.Inlines, _main, style));
                 tr.Append(new TableCell(
                     new TableCellProperties(new TableCellWidth { Width = columnWidth.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }),
                     paragraph));
@@ -474,7 +485,7 @@ internal sealed class BodyBuilder
         {
             var tabs = slot.Align - (at ?? SlotAlign.Left);
             for (var i = 0; i < tabs; i++) paragraph.Append(new Run(new TabChar()));
-            paragraph.Append(Inlines(slot.Inlines, part));
+            paragraph.Append(Inlines(slot.Inlines, part, slot.Style));
             at = slot.Align;
         }
         return [paragraph];
@@ -484,8 +495,13 @@ internal sealed class BodyBuilder
 
     // ---------------------------------------------------------------- inlines
 
-    private List<OpenXmlElement> Inlines(IReadOnlyList<PrintInline> inlines, OpenXmlPart part)
+    private List<OpenXmlElement> Inlines(IReadOnlyList<PrintInline> inlines, OpenXmlPart part, string themeStyle)
     {
+        var style = _theme.Style(_theme.HasStyle(themeStyle) ? themeStyle : "body", _document.Lang);
+        // Digits and common punctuation for note numbers, page fields and list numbers in this style.
+        Use(style, false, false, " 0123456789.,:;()-/");
+        foreach (var text in inlines.OfType<PrintText>()) Use(style, text.Bold, text.Italic, text.Text);
+        foreach (var call in inlines.OfType<PrintNoteCall>()) Use(style, false, false, call.Note.Mark);
         var result = new List<OpenXmlElement>();
         Hyperlink? link = null;
         string? linkHref = null;
@@ -658,7 +674,7 @@ internal sealed class BodyBuilder
                 paragraph.Append(new Run(new RunProperties(new RunStyle { Val = WordStyles.FootnoteReferenceId }), new FootnoteReferenceMark()));
                 paragraph.Append(new Run(new Text(" ") { Space = SpaceProcessingModeValues.Preserve }));
             }
-            paragraph.Append(Inlines(p.Inlines, _main.FootnotesPart!));
+            paragraph.Append(Inlines(p.Inlines, _main.FootnotesPart!, p.Style));
             footnote.Append(paragraph);
         }
         _footnotes.Add(footnote);

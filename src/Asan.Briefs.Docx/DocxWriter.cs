@@ -19,6 +19,17 @@ public sealed class DocxWriter
 {
     private const string WordNs = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
+    private readonly bool _embedFonts;
+
+    /// <param name="embedFonts">
+    /// Embed subsets of the theme's fonts (obfuscated, as Word does), so the document shows its own
+    /// typefaces on machines without them. On by default.
+    /// </param>
+    public DocxWriter(bool embedFonts = true)
+    {
+        _embedFonts = embedFonts;
+    }
+
     /// <summary>Writes the document; figure sources are absolute paths of PNG files.</summary>
     public byte[] Write(PrintDocument document, Theme theme)
     {
@@ -32,7 +43,7 @@ public sealed class DocxWriter
         return PackageNormalizer.Normalize(raw.ToArray(), PackageNormalizer.EntryTime(document.Info.Modified));
     }
 
-    private static void Build(WordprocessingDocument package, PrintDocument document, Theme theme)
+    private void Build(WordprocessingDocument package, PrintDocument document, Theme theme)
     {
         var languages = LanguageTags.For(document.Lang);
         // Every part gets an explicit relationship id: generated ids would differ from run to run.
@@ -57,8 +68,9 @@ public sealed class DocxWriter
         if (builder.HasNumbering)
             main.AddNewPart<NumberingDefinitionsPart>("rIdNumbering").Numbering = builder.BuildNumbering();
         styles.Styles = new StylesBuilder(theme, document.Lang, document.Page.ContentWidth).Build();
-        settings.Settings = Settings(languages);
-        fontTable.Fonts = FontTable(theme);
+        var embeds = _embedFonts ? FontEmbedder.Embed(fontTable, theme, builder.FontUsage) : [];
+        settings.Settings = Settings(languages, embeds.Count > 0);
+        fontTable.Fonts = FontTable(theme, embeds);
 
         CoreProperties(package, document, languages);
         var app = package.AddNewPart<ExtendedFilePropertiesPart>("rIdAppProperties");
@@ -146,11 +158,13 @@ public sealed class DocxWriter
     private const string NoBreakBefore = "!%),.:;?]}¢°·’”…‐–—〉》」』】〕〗〙〛）．，：；？！］｝・";
     private const string NoBreakAfter = "$([{£¥‘“〈《「『【〔〖〘〚（［｛";
 
-    private static Settings Settings(LanguageTags languages)
+    private static Settings Settings(LanguageTags languages, bool embedFonts)
     {
+        var embed = embedFonts ? "<w:embedTrueTypeFonts/><w:saveSubsetFonts/>" : "";
         var xml = $"""
             <w:settings xmlns:w="{WordNs}">
               <w:zoom w:percent="100"/>
+              {embed}
               <w:defaultTabStop w:val="720"/>
               <w:characterSpacingControl w:val="doNotCompress"/>
               <w:noLineBreaksAfter w:lang="ko-KR" w:val="{Escape(NoBreakAfter)}"/>
@@ -171,7 +185,7 @@ public sealed class DocxWriter
         return new Settings(System.Text.RegularExpressions.Regex.Replace(xml.Trim(), @">\s+<", "><"));
     }
 
-    private static DocumentFormat.OpenXml.Wordprocessing.Fonts FontTable(Theme theme)
+    private static DocumentFormat.OpenXml.Wordprocessing.Fonts FontTable(Theme theme, Dictionary<string, List<OpenXmlElement>> embeds)
     {
         var fonts = new DocumentFormat.OpenXml.Wordprocessing.Fonts();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -186,6 +200,7 @@ public sealed class DocxWriter
                     new FontCharSet { Val = script == Script.Hangul ? "81" : "00" },
                     new FontFamily { Val = role == "sans" ? FontFamilyValues.Swiss : FontFamilyValues.Roman },
                     new Pitch { Val = FontPitchValues.Variable });
+                if (embeds.TryGetValue(family, out var embedded)) font.Append(embedded);
                 fonts.Append(font);
             }
         }

@@ -45,7 +45,7 @@ internal static class DocxSamples
         if (Environment.GetEnvironmentVariable("DOCX_SAMPLES_OUT") is { Length: > 0 } folder)
         {
             Directory.CreateDirectory(folder);
-            var name = $"{new string(document.Info.Title.Where(char.IsLetterOrDigit).Take(24).ToArray())}.{document.Lang}.docx";
+            var name = $"{new string(document.Info.Title.Where(char.IsLetterOrDigit).Take(24).ToArray())}-{document.Blocks.Count}.{document.Lang}.docx";
             File.WriteAllBytes(Path.Combine(folder, name), bytes);
         }
         return bytes;

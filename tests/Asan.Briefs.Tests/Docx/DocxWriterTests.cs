@@ -310,7 +310,63 @@ public sealed class DocxWriterTests
         Assert.All(zip.Entries, e => Assert.Equal(new DateTime(2022, 4, 30, 9, 30, 0), e.LastWriteTime.DateTime));
     }
 
+    [Fact]
+    public void Fonts_are_embedded_as_obfuscated_subsets_covering_the_text()
+    {
+        using var docx = DocxSamples.Open(KoreanBytes.Value);
+        var fontTable = docx.MainDocumentPart!.FontTablePart!;
+        var fonts = fontTable.Fonts!.Elements<Font>().ToDictionary(f => f.Name!.Value!);
+        Assert.Equal(["NanumGothic", "NanumMyeongjo", "Noto Sans", "Noto Serif"], fonts.Keys.Order(StringComparer.Ordinal));
+        Assert.NotNull(docx.MainDocumentPart.DocumentSettingsPart!.Settings!.GetFirstChild<EmbedTrueTypeFonts>());
+
+        // Body text in NanumMyeongjo: every Hangul syllable of the body is in the embedded subset.
+        var embed = fonts["NanumMyeongjo"].GetFirstChild<EmbedRegularFont>()!;
+        Assert.True(embed.Subsetted!.Value);
+        var part = (FontPart)fontTable.GetPartById(embed.Id!.Value!);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.obfuscatedFont", part.ContentType);
+        var font = Deobfuscate(part, embed.FontKey!.Value!);
+        Assert.Equal([0x00, 0x01, 0x00, 0x00], font[..4]);
+        var path = Path.Combine(Path.GetTempPath(), $"docx-embed-{Guid.NewGuid():N}.ttf");
+        File.WriteAllBytes(path, font);
+        try
+        {
+            var face = new Asan.Briefs.Fonts.FontLibrary().Get(path);
+            var body = Korean.Value.Blocks.OfType<PrintParagraph>().First(p => p.Style == "body");
+            foreach (var rune in PrintWalker.PlainText(body.Inlines).EnumerateRunes().Where(r => r.Value is >= 0xAC00 and <= 0xD7A3))
+                Assert.True(face.HasGlyph(rune.Value), $"U+{rune.Value:X4} missing from the embedded subset");
+            Assert.False(face.HasGlyph('뷁'), "the subset holds only what the document uses");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Embedded_fonts_keep_a_real_brief_small_and_can_be_left_out()
+    {
+        var document = DocxSamples.Brief("korea-japan-diplomatic-tasks", "ko");
+        var embedded = new Asan.Briefs.Docx.DocxWriter().Write(document, DocxSamples.Theme);
+        var plain = new Asan.Briefs.Docx.DocxWriter(embedFonts: false).Write(document, DocxSamples.Theme);
+        Assert.InRange(embedded.Length, plain.Length, 1_500_000);
+        using var docx = DocxSamples.Open(plain);
+        Assert.Empty(docx.MainDocumentPart!.FontTablePart!.FontParts);
+        Assert.Null(docx.MainDocumentPart.DocumentSettingsPart!.Settings!.GetFirstChild<EmbedTrueTypeFonts>());
+        AssertValid(plain);
+    }
+
     // ---------------------------------------------------------------- helpers
+
+    private static byte[] Deobfuscate(FontPart part, string fontKey)
+    {
+        using var stream = part.GetStream();
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        var data = buffer.ToArray();
+        var hex = fontKey.Trim('{', '}').Replace("-", "", StringComparison.Ordinal);
+        for (var i = 0; i < 32; i++) data[i] ^= Convert.ToByte(hex.Substring(30 - 2 * (i % 16), 2), 16);
+        return data;
+    }
 
     private static void AssertValid(byte[] bytes)
     {
