@@ -24,7 +24,7 @@ public static partial class HtmlEditionWriter
     private static readonly int[] AlwaysKept =
     [
         .. Enumerable.Range(0x20, 0x7F - 0x20),
-        0xA0, 0xB7, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2026, 0x2191, 0x2193, 0x21A9, 0x25E6, 0xFE0E,
+        0xA0, 0xB7, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2026, 0x2191, 0x2193, 0x25E6,
     ];
 
     /// <summary>The files of one language's web edition of <paramref name="brief"/>: &lt;id&gt;.&lt;lang&gt;.html,
@@ -52,7 +52,8 @@ public static partial class HtmlEditionWriter
         return outputs;
     }
 
-    /// <summary>Every font file the page's CSS refers to, subset to the page's characters.</summary>
+    /// <summary>Every font file the page's CSS refers to, subset to the page's characters. Hinting is dropped:
+    /// browsers rasterise web fonts without it, and it is most of a Hangul face's bytes.</summary>
     private static IEnumerable<(string RelativePath, byte[] Bytes)> Fonts(string html, Theme theme, string page)
     {
         var references = FontUrl().Matches(html).Select(m => m.Groups["path"].Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -65,7 +66,7 @@ public static partial class HtmlEditionWriter
             var source = Path.Combine(theme.FontsDirectory, file);
             if (!File.Exists(source))
                 throw new BriefException(page, 0, 0, $"the page's CSS uses font '{path}' but {DisplayPath.Of(source)} does not exist; add the font to templates/fonts/ or fix the template");
-            yield return (path, FontSubsetter.SubsetUnicodes(File.ReadAllBytes(source), codepoints));
+            yield return (path, FontSubsetter.SubsetUnicodes(File.ReadAllBytes(source), codepoints, dropHinting: true));
         }
     }
 

@@ -62,7 +62,7 @@ public sealed partial class HtmlEditionTests(HtmlFixture fixture)
         for (var n = 0; n < notes.Count; n++)
         {
             var item = items[n];
-            var paragraphs = item.QuerySelectorAll("p").Select(TextWithoutNoteCalls).Select(t => t.TrimEnd('↩').TrimEnd()).ToList();
+            var paragraphs = item.QuerySelectorAll("p").Select(TextWithoutNoteCalls).Select(t => t.TrimEnd('↑').TrimEnd()).ToList();
             Assert.Equal(notes[n].Paragraphs[lang].Select(p => Normalize(Inlines.PlainText(p))), paragraphs);
 
             // note → text: the back link targets the first call, which targets the note.
