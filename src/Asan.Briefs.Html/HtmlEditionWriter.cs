@@ -59,7 +59,7 @@ public static partial class HtmlEditionWriter
         var references = FontUrl().Matches(html).Select(m => m.Groups["path"].Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (references.Count == 0) yield break;
         var codepoints = new SortedSet<int>(AlwaysKept);
-        foreach (var rune in WebUtility(html).EnumerateRunes()) codepoints.Add(rune.Value);
+        foreach (var rune in DecodeCharacterReferences(html).EnumerateRunes()) codepoints.Add(rune.Value);
         foreach (var path in references)
         {
             var file = Path.GetFileName(path);
@@ -71,7 +71,7 @@ public static partial class HtmlEditionWriter
     }
 
     /// <summary>The page's text with character references decoded, so "&amp;#x2014;" counts as "—".</summary>
-    private static string WebUtility(string html) => System.Net.WebUtility.HtmlDecode(html);
+    private static string DecodeCharacterReferences(string html) => System.Net.WebUtility.HtmlDecode(html);
 
     private static IEnumerable<(string RelativePath, byte[] Bytes)> Figures(Brief brief)
     {
