@@ -17,6 +17,9 @@ public sealed class PdfWriter
     private readonly Func<Theme, ITextSetter> _textFor;
     private readonly Dictionary<Theme, PageLayout> _layouts = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>The PDF writer with the text engine of this project (<see cref="Text.TextLayouter"/>).</summary>
+    public PdfWriter() : this(theme => new Text.TextLayouter(theme)) { }
+
     /// <param name="textFor">The text engine to set lines with, per theme.</param>
     public PdfWriter(Func<Theme, ITextSetter> textFor) => _textFor = textFor;
 

@@ -37,12 +37,13 @@ internal static class SkiaPdfPainter
         using (var skDocument = SKDocument.CreatePdf(stream, metadata))
         {
             var images = new Dictionary<string, SKImage>(StringComparer.Ordinal);
+            using var resources = new Resources(typefaces);
             try
             {
                 foreach (var page in document.Pages)
                 {
                     var canvas = skDocument.BeginPage((float)document.Width, (float)document.Height);
-                    foreach (var item in page.Items) Paint(canvas, item, typefaces, images);
+                    foreach (var item in page.Items) Paint(canvas, item, resources, images);
                     skDocument.EndPage();
                 }
                 skDocument.Close();
@@ -55,12 +56,12 @@ internal static class SkiaPdfPainter
         return stream.ToArray();
     }
 
-    private static void Paint(SKCanvas canvas, PageItem item, Dictionary<string, SKTypeface> typefaces, Dictionary<string, SKImage> images)
+    private static void Paint(SKCanvas canvas, PageItem item, Resources resources, Dictionary<string, SKImage> images)
     {
         switch (item)
         {
             case TextLineItem line:
-                foreach (var run in line.Line.Runs) Paint(canvas, run, (float)line.X, (float)line.Baseline, typefaces);
+                Paint(canvas, line, resources);
                 break;
             case RuleItem rule:
             {
@@ -93,19 +94,69 @@ internal static class SkiaPdfPainter
         }
     }
 
-    private static void Paint(SKCanvas canvas, GlyphRun run, float lineX, float baseline, Dictionary<string, SKTypeface> typefaces)
+    /// <summary>Fonts and paints made once per document: a document has a handful of each, and thousands of runs.</summary>
+    private sealed class Resources(Dictionary<string, SKTypeface> typefaces) : IDisposable
     {
-        if (run.Glyphs.Length == 0) return;
-        using var font = new SKFont(typefaces[run.Face.Path], (float)run.Size)
+        private readonly Dictionary<(string, double, bool), SKFont> _fonts = [];
+        private readonly Dictionary<string, SKPaint> _paints = new(StringComparer.Ordinal);
+
+        public SKFont Font(GlyphRun run)
         {
-            Subpixel = true,
-            LinearMetrics = true,
-            Hinting = SKFontHinting.None,
-            SkewX = run.Face.SynthesizeItalic ? SyntheticSkew : 0,
-        };
+            var key = (run.Face.Path, run.Size, run.Face.SynthesizeItalic);
+            if (!_fonts.TryGetValue(key, out var font))
+            {
+                _fonts[key] = font = new SKFont(typefaces[run.Face.Path], (float)run.Size)
+                {
+                    Subpixel = true,
+                    LinearMetrics = true,
+                    Hinting = SKFontHinting.None,
+                    SkewX = run.Face.SynthesizeItalic ? SyntheticSkew : 0,
+                };
+            }
+            return font;
+        }
+
+        public SKPaint Paint(string color)
+        {
+            if (!_paints.TryGetValue(color, out var paint))
+                _paints[color] = paint = new SKPaint { Color = SKColor.Parse(color), IsAntialias = true };
+            return paint;
+        }
+
+        public void Dispose()
+        {
+            foreach (var f in _fonts.Values) f.Dispose();
+            foreach (var p in _paints.Values) p.Dispose();
+        }
+    }
+
+    /// <summary>A line's runs as text blobs, one per stretch of runs in the same colour, in reading order.</summary>
+    private static void Paint(SKCanvas canvas, TextLineItem line, Resources resources)
+    {
+        var runs = line.Line.Runs;
+        var i = 0;
+        while (i < runs.Count)
+        {
+            var color = runs[i].Color;
+            using var builder = new SKTextBlobBuilder();
+            var any = false;
+            for (; i < runs.Count && runs[i].Color == color; i++)
+            {
+                var run = runs[i];
+                if (run.Glyphs.Length == 0) continue;
+                AddRun(builder, run, resources.Font(run), (float)line.X, (float)line.Baseline);
+                any = true;
+            }
+            if (!any) continue;
+            using var blob = builder.Build();
+            if (blob is not null) canvas.DrawText(blob, 0, 0, resources.Paint(color));
+        }
+    }
+
+    private static void AddRun(SKTextBlobBuilder builder, GlyphRun run, SKFont font, float lineX, float baseline)
+    {
         var x = lineX + (float)run.X;
         var y = baseline - (float)run.BaselineShift;
-        using var builder = new SKTextBlobBuilder();
         var (utf8, clusters) = Utf8Clusters(run);
         if (utf8 is not null)
         {
@@ -123,10 +174,6 @@ internal static class SkiaPdfPainter
             var positions = buffer.Positions;
             for (var i = 0; i < run.Glyphs.Length; i++) positions[i] = x + run.Positions[i];
         }
-        using var blob = builder.Build();
-        if (blob is null) return;
-        using var paint = new SKPaint { Color = SKColor.Parse(run.Color), IsAntialias = true };
-        canvas.DrawText(blob, 0, 0, paint);
     }
 
     /// <summary>The run's text in UTF-8 with clusters turned from UTF-16 indices into UTF-8 byte offsets, as Skia wants them.</summary>
