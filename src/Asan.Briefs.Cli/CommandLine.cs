@@ -27,9 +27,11 @@ public static class CommandLine
           watch     build, then rebuild what changed whenever content/ or templates/ change
           serve     watch, and serve artifacts/ on 127.0.0.1 with pages that reload after each rebuild
           markup    print one edition's paged layout markup: markup <brief-id> <lang>
+          bench     measure typesetting, rendering and throughput; writes artifacts/bench/bench.json
 
         options:
           --root DIR        repository folder (default: found from the working directory)
+          --out DIR         where outputs go (default: artifacts/ in the repository)
           --brief ID        only this brief (repeatable)
           --lang LANG       only this language (repeatable)
           --format LIST     html,pdf,docx (default: all)
@@ -49,6 +51,8 @@ public static class CommandLine
             var command = args[0];
             var (options, positional) = Parse(args.Skip(1).ToArray());
             var workspace = Workspace.Discover(options.GetValueOrDefault("root")?.LastOrDefault());
+            if (options.GetValueOrDefault("out")?.LastOrDefault() is { } output)
+                workspace = workspace with { ArtifactsDirectory = Path.GetFullPath(output) };
             var briefs = options.GetValueOrDefault("brief") ?? [];
             var build = new BuildOptions(
                 briefs,
@@ -62,6 +66,7 @@ public static class CommandLine
                 "serve" => ServeCommand.Run(workspace, build, Port(options), console),
                 "check" => CheckCommand.Run(workspace, briefs, console),
                 "markup" => MarkupCommand.Run(workspace, positional, console),
+                "bench" => BenchCommand.Run(workspace, console, Iterations(options)),
                 _ => throw new UsageException($"unknown command '{command}'"),
             };
         }
@@ -84,6 +89,12 @@ public static class CommandLine
             console.WriteLine(e.ToString());
             return Crash;
         }
+    }
+
+    private static int Iterations(Dictionary<string, List<string>> options)
+    {
+        var text = options.GetValueOrDefault("iterations")?.LastOrDefault() ?? "21";
+        return int.TryParse(text, out var n) && n > 0 ? n : throw new UsageException($"--iterations {text} is not a positive number");
     }
 
     private static int Port(Dictionary<string, List<string>> options)

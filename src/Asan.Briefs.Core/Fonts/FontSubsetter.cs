@@ -88,6 +88,9 @@ public static class FontSubsetter
             var cp = uint.MaxValue; // HB_SET_VALUE_INVALID: start of iteration
             while (Native.hb_set_next(set, ref cp) != 0)
             {
+                // Some fonts map control characters to the space or other glyphs; keeping those would
+                // make viewers read the glyph back as U+0001 instead of the character that was set.
+                if (cp < 0x20 || cp is >= 0x7F and < 0xA0) continue;
                 if (font.TryGetNominalGlyph(cp, out var g) && g != 0 && wanted.Contains(g)) result.Add((int)cp);
             }
         }

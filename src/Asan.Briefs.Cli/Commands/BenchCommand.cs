@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Asan.Briefs.Cli.Pipeline;
+using Asan.Briefs.Model;
+using Asan.Briefs.PrintMarkup;
+using Asan.Briefs.Templating;
+using Spectre.Console;
+
+namespace Asan.Briefs.Cli.Commands;
+
+/// <summary>
+/// `bench`: measures the pipeline on this machine and writes artifacts/bench/bench.json. Warm figures
+/// are medians of repeated runs after warm-up; the cold figure is a whole CLI process.
+/// </summary>
+public static class BenchCommand
+{
+    private const string SeedBrief = "korea-japan-diplomatic-tasks";
+
+    public sealed record Figure(string Name, double Milliseconds, string Detail);
+
+    public static int Run(Workspace workspace, IAnsiConsole console, int iterations)
+    {
+        var figures = new List<Figure>();
+        void Report(Figure figure)
+        {
+            figures.Add(figure);
+            console.MarkupLine($"  {Markup.Escape(figure.Name),-48} {figure.Milliseconds,10:F2} ms  [grey]{Markup.Escape(figure.Detail)}[/]");
+        }
+
+        var publisher = new Publisher(workspace, new BuildStamp(null));
+        var briefs = publisher.ReadBriefs();
+        var pdf = new Asan.Briefs.Pdf.PdfWriter(theme => new Asan.Briefs.Pdf.Text.TextLayouter(theme));
+        var docx = new Asan.Briefs.Docx.DocxWriter();
+
+        console.MarkupLine("[bold]Warm, in process: typesetting each edition (print markup → file)[/]");
+        foreach (var brief in briefs)
+        foreach (var lang in brief.Languages)
+        {
+            var document = publisher.PrintDocument(brief, lang);
+            var pages = pdf.Layout(document, publisher.Theme).Pages.Count;
+            var pdfTime = Median(iterations, () => pdf.Write(document, publisher.Theme));
+            Report(new Figure($"pdf  {brief.Id}.{lang}", pdfTime, $"{pages} pages, {pages / (pdfTime / 1000):F0} pages/s"));
+            Report(new Figure($"docx {brief.Id}.{lang}", Median(iterations, () => docx.Write(document, publisher.Theme)), ""));
+            Report(new Figure($"html {brief.Id}.{lang}", Median(iterations, () => publisher.Render(brief, lang, OutputFormat.Html)), "templates + fonts"));
+            Report(new Figure($"markup {brief.Id}.{lang}", Median(iterations, () => publisher.PrintDocument(brief, lang)), "template + schema check"));
+        }
+
+        console.MarkupLine("[bold]How PDF cost grows with length (the seed brief repeated)[/]");
+        var seed = briefs.First(b => b.Id == SeedBrief);
+        var seedDocument = publisher.PrintDocument(seed, "en");
+        var perPage = new Dictionary<int, double>();
+        foreach (var copies in new[] { 3, 27 })
+        {
+            var document = Repeat(seedDocument, copies);
+            var pages = pdf.Layout(document, publisher.Theme).Pages.Count;
+            var time = Median(Math.Max(3, iterations / copies), () => pdf.Write(document, publisher.Theme));
+            perPage[copies] = time;
+            Report(new Figure($"pdf  generated, {pages} pages", time, $"{pages / (time / 1000):F0} pages/s"));
+        }
+        console.MarkupLine($"  [grey]the long document costs {perPage[27] / perPage[3]:F1}× the short one for 9× the pages[/]");
+
+        console.MarkupLine("[bold]Throughput: 50 generated briefs, every language and format[/]");
+        var generated = Enumerable.Range(1, 50).Select(i => seed with { Id = $"generated-{i:00}" }).ToList();
+        var one = Throughput(workspace, generated, 1);
+        var two = Throughput(workspace, generated, Math.Min(2, Environment.ProcessorCount));
+        var outputs = generated.Sum(b => b.Languages.Count) * 3;
+        Report(new Figure("50 briefs on 1 core", one, $"{outputs / (one / 1000):F1} outputs/s"));
+        Report(new Figure($"50 briefs on {Math.Min(2, Environment.ProcessorCount)} cores", two, $"{outputs / (two / 1000):F1} outputs/s, speed-up {one / two:F2}×"));
+
+        console.MarkupLine("[bold]Cold: one CLI process rendering the seed brief's six outputs[/]");
+        var scratch = Path.Combine(Path.GetTempPath(), "asan-briefs-bench-" + Environment.ProcessId);
+        var cold = Median(3, () => RunProcess(CliCommand(), $"build --root \"{RepoRoot(workspace)}\" --brief {SeedBrief} --force --out \"{scratch}\""));
+        Report(new Figure("cold process, 6 outputs", cold, "pdf, docx, html × en, ko"));
+        if (FindOnPath("pandoc") is { } pandoc)
+        {
+            var seedDirectory = Path.Combine(workspace.ContentDirectory, SeedBrief);
+            var pandocTime = Median(3, () =>
+            {
+                foreach (var lang in seed.Languages)
+                {
+                    RunProcess(pandoc, $"\"{Path.Combine(seedDirectory, $"body.{lang}.md")}\" -s --metadata title=brief -o \"{Path.Combine(scratch, $"pandoc.{lang}.docx")}\"");
+                    RunProcess(pandoc, $"\"{Path.Combine(seedDirectory, $"body.{lang}.md")}\" -s --metadata title=brief -o \"{Path.Combine(scratch, $"pandoc.{lang}.html")}\"");
+                }
+            });
+            Report(new Figure("pandoc, 4 outputs (docx, html × en, ko)", pandocTime, $"ratio ours/pandoc {cold / pandocTime:F2}"));
+        }
+        else
+        {
+            console.MarkupLine("  [yellow]pandoc is not installed: no comparison (apt-get install pandoc)[/]");
+        }
+        try { Directory.Delete(scratch, recursive: true); } catch (IOException) { }
+
+        var json = Path.Combine(workspace.ArtifactsDirectory, "bench", "bench.json");
+        var report = new
+        {
+            machine = new { cores = Environment.ProcessorCount, os = System.Runtime.InteropServices.RuntimeInformation.OSDescription, runtime = Environment.Version.ToString() },
+            iterations,
+            figures = figures.Select(f => new { name = f.Name, milliseconds = Math.Round(f.Milliseconds, 3), detail = f.Detail }),
+        };
+        AtomicFile.Write(json, JsonSerializer.SerializeToUtf8Bytes(report, new JsonSerializerOptions { WriteIndented = true }));
+        console.MarkupLine($"[green]figures written to {Markup.Escape(Asan.Briefs.Diagnostics.DisplayPath.Of(json))}[/]");
+        return CommandLine.Success;
+    }
+
+    /// <summary>Median wall time of <paramref name="runs"/> runs after two warm-up runs.</summary>
+    private static double Median(int runs, Action action)
+    {
+        action();
+        action();
+        var times = new double[runs];
+        for (var i = 0; i < runs; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            action();
+            times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+        Array.Sort(times);
+        return times[runs / 2];
+    }
+
+    /// <summary>Renders every edition of the briefs with <paramref name="cores"/> workers, each with its own pipeline.</summary>
+    private static double Throughput(Workspace workspace, IReadOnlyList<Brief> briefs, int cores)
+    {
+        var jobs = briefs.SelectMany(b => b.Languages.Select(l => (Brief: b, Lang: l))).ToList();
+        using var publishers = new ThreadLocal<Publisher>(() => new Publisher(workspace, new BuildStamp(null)));
+        // Warm each worker's engine (fonts, shaping caches) before timing.
+        Parallel.For(0, cores, new ParallelOptions { MaxDegreeOfParallelism = cores }, _ => publishers.Value!.Render(jobs[0].Brief, jobs[0].Lang, OutputFormat.All));
+        var start = Stopwatch.GetTimestamp();
+        Parallel.ForEach(jobs, new ParallelOptions { MaxDegreeOfParallelism = cores }, job => publishers.Value!.Render(job.Brief, job.Lang, OutputFormat.All));
+        return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    }
+
+    /// <summary>A longer document: the flow repeated, with ids made unique per copy.</summary>
+    private static PrintDocument Repeat(PrintDocument document, int copies) => document with
+    {
+        Blocks = Enumerable.Range(0, copies).SelectMany(copy => document.Blocks.Select(b => b.Id is null ? b : b with { Id = $"{b.Id}-{copy}" })).ToList(),
+    };
+
+    private static string RepoRoot(Workspace workspace) => Path.GetDirectoryName(workspace.ContentDirectory)!;
+
+    private static (string File, string Prefix) CliCommand()
+    {
+        var entry = Environment.ProcessPath!;
+        var dll = Path.Combine(AppContext.BaseDirectory, "asan-briefs.dll");
+        return Path.GetFileNameWithoutExtension(entry) == "dotnet" ? (entry, $"\"{dll}\" ") : (entry, "");
+    }
+
+    private static void RunProcess((string File, string Prefix) command, string arguments) => RunProcess(command.File, command.Prefix + arguments);
+
+    private static void RunProcess(string file, string arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"{file} {arguments} exited {process.ExitCode}: {error.Result}{output.Result}");
+    }
+
+    private static string? FindOnPath(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
+}

@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Asan.Briefs.Cli.Pipeline;
+using Asan.Briefs.PrintMarkup;
+using Asan.Briefs.Templating;
+using Asan.Briefs.Tests.Support;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Tokens;
+
+namespace Asan.Briefs.Tests.Editions;
+
+/// <summary>The PDF editions of both briefs, read back with PdfPig and poppler and compared with the model.</summary>
+public partial class PdfEditionTests
+{
+    // KLREQ: no line starts with closing brackets and quotes, periods, commas, middle dots or hyphens.
+    private const string NoLineStart = ")]}」』”’〉》.,·:;?!…‥-%";
+    private const string NoLineEnd = "([{「『“‘〈《";
+
+    private static PdfText Read(string id, string lang)
+    {
+        var document = RenderedEditions.PrintDocument(id, lang);
+        return new PdfText(RenderedEditions.Pdf(id, lang), document, Repository.Theme.Style("note", lang).Size);
+    }
+
+    public static IEnumerable<object[]> AllEditions() => RenderedEditions.All();
+
+    public static IEnumerable<object[]> KoreanEditions() => RenderedEditions.All().Where(e => (string)e[1] == "ko");
+
+    [Theory]
+    [MemberData(nameof(AllEditions))]
+    public void Every_word_of_the_flow_is_in_the_pdf_in_reading_order(string id, string lang)
+    {
+        var expected = PdfText.Expected(RenderedEditions.PrintDocument(id, lang));
+        var pdf = Read(id, lang);
+        var body = PdfText.Squeeze(pdf.Body.ToString());
+        Assert.True(expected.Body == body, PdfText.Describe(expected.Body, body));
+        var notes = PdfText.Squeeze(pdf.Notes.ToString());
+        Assert.True(expected.Notes == notes, PdfText.Describe(expected.Notes, notes));
+    }
+
+    [Theory]
+    [MemberData(nameof(AllEditions))]
+    public void Each_footnote_starts_on_the_page_that_cites_it(string id, string lang)
+    {
+        var document = RenderedEditions.PrintDocument(id, lang);
+        var pdf = Read(id, lang);
+        var notes = document.Notes().ToList();
+        Assert.Equal(notes.Select(n => n.Mark), pdf.NoteCalls.Select(c => c.Mark));
+        foreach (var (note, call) in notes.Zip(pdf.NoteCalls))
+        {
+            var opening = PdfText.Squeeze(note.Mark + PrintWalker.PlainText(note.Paragraphs[0].Inlines));
+            opening = opening[..Math.Min(opening.Length, 12)];
+            Assert.True(pdf.PageNotes[call.Page - 1].Contains(opening, StringComparison.Ordinal),
+                $"note {note.Mark} is cited on page {call.Page} but does not start there");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(KoreanEditions))]
+    public void Korean_lines_break_only_between_words_and_never_before_closing_punctuation(string id, string lang)
+    {
+        var document = RenderedEditions.PrintDocument(id, lang);
+        var words = PrintWalker.Descendants(document.Blocks)
+            .SelectMany(PrintWalker.InlineSequences)
+            .SelectMany(inlines => PrintWalker.PlainText(inlines).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Concat(document.Notes().SelectMany(n => n.Paragraphs).SelectMany(p => PrintWalker.PlainText(p.Inlines).Split(' ', StringSplitOptions.RemoveEmptyEntries)))
+            .Select(w => w.Normalize(System.Text.NormalizationForm.FormKC))
+            .ToHashSet();
+        var bodySize = Repository.Theme.Style("body", lang).Size;
+        var pdf = Read(id, lang);
+        var lines = pdf.Lines.Where(l => Math.Abs(l.Size - bodySize) < 0.05 || Math.Abs(l.Size - Repository.Theme.Style("note", lang).Size) < 0.05).ToList();
+        Assert.True(lines.Count > 40, $"only {lines.Count} text lines found");
+        var problems = new List<string>();
+        foreach (var line in lines)
+        {
+            // Note calls are set small and raised: they belong to the word before them.
+            var text = string.Concat(line.Letters.Where(l => l.PointSize > bodySize * 0.7).Select(l => l.Value)).Normalize(System.Text.NormalizationForm.FormKC);
+            var tokens = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (tokens.Length == 0) continue;
+            var first = StripMarker(tokens[0]);
+            var last = tokens[^1];
+            if (NoLineStart.Contains(text.TrimStart()[0])) problems.Add($"p{line.Page} starts with '{text.TrimStart()[0]}': {text}");
+            if (NoLineEnd.Contains(text.TrimEnd()[^1])) problems.Add($"p{line.Page} ends with '{text.TrimEnd()[^1]}': {text}");
+            if (!IsWordStart(first, words)) problems.Add($"p{line.Page} starts inside a word ('{first}'): {text}");
+            if (!IsWordEnd(last, words)) problems.Add($"p{line.Page} ends inside a word ('{last}'): {text}");
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    /// <summary>A line may start with a whole word, or with the rest of a Latin word broken after a hyphen, dash or URL slash.</summary>
+    private static bool IsWordStart(string token, HashSet<string> words) =>
+        token.Length == 0 || words.Contains(token) || words.Any(w => w.EndsWith(token, StringComparison.Ordinal) && BreakableBefore(w, w.Length - token.Length));
+
+    private static bool IsWordEnd(string token, HashSet<string> words) =>
+        words.Contains(token) || words.Any(w => w.StartsWith(token, StringComparison.Ordinal) && BreakableBefore(w, token.Length));
+
+    private static bool BreakableBefore(string word, int at) =>
+        at > 0 && at < word.Length && (word.Contains("://", StringComparison.Ordinal) || "-–—/".Contains(word[at - 1]));
+
+    /// <summary>List markers stand before the first word of an item.</summary>
+    private static string StripMarker(string token) => ListMarker().Replace(token, "");
+
+    [GeneratedRegex(@"^(\d+\.|[•–◦])")]
+    private static partial Regex ListMarker();
+
+    [Theory]
+    [MemberData(nameof(AllEditions))]
+    public void Pages_are_A4_and_fonts_are_embedded_subsets(string id, string lang)
+    {
+        using var pdf = PdfDocument.Open(RenderedEditions.Pdf(id, lang));
+        foreach (var page in pdf.GetPages())
+        {
+            Assert.Equal(595.28, page.Width, 0.5);
+            Assert.Equal(841.89, page.Height, 0.5);
+            foreach (var font in page.Letters.Select(l => l.FontName).Distinct())
+                Assert.Matches(@"^[A-Z]{6}\+", font);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(AllEditions))]
+    public void Metadata_language_and_outline_come_from_the_content(string id, string lang)
+    {
+        var document = RenderedEditions.PrintDocument(id, lang);
+        using var pdf = PdfDocument.Open(RenderedEditions.Pdf(id, lang));
+        Assert.Equal(document.Info.Title, pdf.Information.Title);
+        Assert.Equal(document.Info.Author, pdf.Information.Author);
+        Assert.Equal(document.Info.Subject, pdf.Information.Subject);
+        Assert.Equal(document.Info.Keywords, pdf.Information.Keywords);
+        Assert.Equal(document.Info.Creator, pdf.Information.Creator);
+        Assert.StartsWith("D:" + document.Info.Created.ToString("yyyyMMdd"), pdf.Information.CreationDate);
+        var catalog = pdf.Structure.Catalog.CatalogDictionary;
+        Assert.True(catalog.TryGet(NameToken.Create("Lang"), out var langToken), "no /Lang in the catalog");
+        Assert.Equal(lang, (langToken as StringToken)?.Data);
+
+        Assert.True(pdf.TryGetBookmarks(out var bookmarks), "no outline");
+        var expected = PrintWalker.Descendants(document.Blocks).OfType<PrintHeading>().Where(h => h.Outline)
+            .Select(h => PrintWalker.PlainText(h.Inlines)).ToList();
+        var actual = bookmarks.GetNodes().Select(n => n.Title).ToList();
+        Assert.Equal(expected, actual);
+        var brief = Repository.Brief(id);
+        Assert.Equal(brief.Sections.Count(s => s.Level > 0), actual.Count);
+    }
+
+    [Fact]
+    public void Two_builds_give_identical_bytes()
+    {
+        var brief = Repository.Brief(Repository.FeatureTour);
+        byte[] Build() => new Publisher(Workspace.At(Repository.Root), new BuildStamp(null)).Render(brief, "ko", OutputFormat.Pdf).Single().Bytes;
+        Assert.Equal(Build(), Build());
+    }
+
+    [Fact]
+    public void Seed_brief_stays_under_250_KB_per_language()
+    {
+        foreach (var lang in new[] { "en", "ko" })
+            Assert.InRange(RenderedEditions.Pdf(Repository.SeedBrief, lang).Length, 1, 250 * 1024);
+    }
+
+    [Fact]
+    public void Pdftotext_of_the_English_seed_holds_every_sentence_of_the_corrected_source()
+    {
+        var text = ExternalTool.Run("pdftotext", "-enc UTF-8 - -", RenderedEditions.Pdf(Repository.SeedBrief, "en"));
+        // Lines rejoin with a space, except after a hyphen or dash the line was broken at.
+        var joined = SeedSource.Normalize(Regex.Replace(text, @"(?<=[-–—])\n", "").Replace('\n', ' '));
+        var missing = SeedSource.Sentences().Where(s => !joined.Contains(s, StringComparison.Ordinal)).ToList();
+        Assert.True(missing.Count == 0, "not in pdftotext output:\n" + string.Join("\n", missing));
+    }
+
+    [Theory]
+    [MemberData(nameof(AllEditions))]
+    public void Qpdf_finds_no_errors(string id, string lang)
+    {
+        var output = ExternalTool.RunOnFile("qpdf", "--check {file}", RenderedEditions.Pdf(id, lang), "pdf");
+        Assert.Contains("No syntax or stream encoding errors", output);
+    }
+}

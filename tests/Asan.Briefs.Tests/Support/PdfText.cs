@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text;
+using Asan.Briefs.PrintMarkup;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
+
+namespace Asan.Briefs.Tests.Support;
+
+/// <summary>
+/// Reads a PDF back the way a reader's software does and sorts its text into the body flow, the
+/// footnotes and the page furniture, by position and size, so tests can compare each with the model.
+/// </summary>
+public sealed class PdfText
+{
+    public sealed record Line(int Page, double Baseline, double Left, double Right, double Size, string Text, IReadOnlyList<Letter> Letters);
+
+    public PdfText(byte[] pdf, PrintDocument document, double noteSize)
+    {
+        using var reader = PdfDocument.Open(pdf);
+        var page = document.Page;
+        foreach (var p in reader.GetPages())
+        {
+            PageCount++;
+            PageSizes.Add((p.Width, p.Height));
+            var body = new StringBuilder();
+            var notes = new StringBuilder();
+            foreach (var letter in p.Letters)
+            {
+                var y = letter.StartBaseLine.Y;
+                if (y > p.Height - page.MarginTop + 2 || y < page.MarginBottom - 2) continue; // running head and foot
+                if (string.IsNullOrWhiteSpace(letter.Value)) continue;
+                if (Math.Abs(letter.PointSize - noteSize) < 0.05) notes.Append(letter.Value);
+                else if (letter.PointSize < noteSize - 0.5) NoteCalls.Add((p.Number, letter.Value));
+                else body.Append(letter.Value);
+            }
+            Body.Append(body);
+            Notes.Append(notes);
+            PageNotes.Add(Squeeze(notes.ToString()));
+            PageBodies.Add(Squeeze(body.ToString()));
+            Lines.AddRange(p.Letters
+                .Where(l => !string.IsNullOrWhiteSpace(l.Value))
+                .GroupBy(l => Math.Round(l.StartBaseLine.Y * 2) / 2)
+                .OrderByDescending(g => g.Key)
+                .Select(g =>
+                {
+                    var letters = g.OrderBy(l => l.StartBaseLine.X).ToList();
+                    return new Line(p.Number, g.Key, letters[0].StartBaseLine.X, letters[^1].EndBaseLine.X, letters.Max(l => l.PointSize),
+                        string.Concat(letters.Select(l => l.Value)), letters);
+                }));
+        }
+    }
+
+    public int PageCount { get; }
+    public List<(double Width, double Height)> PageSizes { get; } = [];
+    public StringBuilder Body { get; } = new();
+    public StringBuilder Notes { get; } = new();
+    public List<string> PageBodies { get; } = [];
+    public List<string> PageNotes { get; } = [];
+    public List<(int Page, string Mark)> NoteCalls { get; } = [];
+    public List<Line> Lines { get; } = [];
+
+    /// <summary>Text as compared: compatibility forms folded (ligatures to letters) and white space removed.</summary>
+    public static string Squeeze(string text) =>
+        string.Concat(text.Normalize(NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c)));
+
+    /// <summary>The flow text the PDF should hold, in reading order, from the print markup.</summary>
+    public static (string Body, string Notes) Expected(PrintDocument document)
+    {
+        var body = new StringBuilder();
+        var notes = new StringBuilder();
+        void Inlines(IEnumerable<PrintInline> inlines)
+        {
+            foreach (var inline in inlines)
+            {
+                if (inline is PrintText t) body.Append(t.Text);
+                if (inline is PrintNoteCall call)
+                    foreach (var p in call.Note.Paragraphs)
+                        notes.Append(call.Note.Mark).Append(PrintWalker.PlainText(p.Inlines));
+            }
+        }
+        void Blocks(IEnumerable<PrintBlock> blocks)
+        {
+            foreach (var block in blocks)
+            {
+                switch (block)
+                {
+                    case PrintParagraph p: Inlines(p.Inlines); break;
+                    case PrintHeading h: Inlines(h.Inlines); break;
+                    case PrintList l:
+                        foreach (var item in l.Items) { body.Append(item.Marker); Blocks(item.Blocks); }
+                        break;
+                    case PrintQuote q: Blocks(q.Blocks); break;
+                    case PrintGroup g: Blocks(g.Blocks); break;
+                    case PrintFigure f:
+                        if (f.Caption is not null) Inlines(f.Caption.Inlines);
+                        if (f.Credit is not null) Inlines(f.Credit.Inlines);
+                        break;
+                    case PrintTable t:
+                        foreach (var cell in t.Rows.SelectMany(r => r.Cells)) Inlines(cell.Inlines);
+                        break;
+                }
+            }
+        }
+        Blocks(document.Blocks);
+        return (Squeeze(body.ToString()), Squeeze(notes.ToString()));
+    }
+
+    public static string Describe(string expected, string actual)
+    {
+        var at = 0;
+        while (at < expected.Length && at < actual.Length && expected[at] == actual[at]) at++;
+        string Around(string s) => s.Substring(Math.Max(0, at - 40), Math.Min(s.Length - Math.Max(0, at - 40), 80));
+        string Code(string s) => at < s.Length ? $"U+{(int)s[at]:X4}" : "end";
+        return string.Create(CultureInfo.InvariantCulture, $"first difference at {at} of {expected.Length} ({Code(expected)} expected, {Code(actual)} found):\nexpected …{Around(expected)}…\nactual   …{Around(actual)}…");
+    }
+}
