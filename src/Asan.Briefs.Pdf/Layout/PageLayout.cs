@@ -12,17 +12,21 @@ public sealed class PageLayout
 {
     private const double HeadRuleGap = 3;
 
-    private readonly ITextSetter _text;
+    private readonly ITextSetter _engine;
     private readonly Theme _theme;
+    private ITextSetter _text;
 
     public PageLayout(ITextSetter text, Theme theme)
     {
-        _text = text as CachingTextSetter ?? new CachingTextSetter(text);
+        _engine = text;
+        _text = text;
         _theme = theme;
     }
 
+    /// <summary>Lays out a document. Set paragraphs are cached for the pass only, so a long-running process does not grow.</summary>
     public LaidOutDocument Layout(PrintDocument document)
     {
+        _text = new CachingTextSetter(_engine);
         var page = document.Page;
         var flow = new FlowBuilder(_text, _theme, document.Lang, page);
         flow.Build(document.Blocks);
