@@ -24,6 +24,7 @@ public static class CommandLine
         commands:
           build     render every brief, language and format into artifacts/
           check     validate content and templates; write nothing
+          publish   build, then assemble artifacts/site/ (index, editions, downloads, a zip per brief)
           watch     build, then rebuild what changed whenever content/ or templates/ change
           serve     watch, and serve artifacts/ on 127.0.0.1 with pages that reload after each rebuild
           markup    print one edition's paged layout markup: markup <brief-id> <lang>
@@ -62,6 +63,7 @@ public static class CommandLine
             return command switch
             {
                 "build" => BuildCommand.Run(workspace, build, console),
+                "publish" => PublishCommand.Run(workspace, build, console),
                 "watch" => WatchCommand.Run(workspace, build, console),
                 "serve" => ServeCommand.Run(workspace, build, Port(options), console),
                 "check" => CheckCommand.Run(workspace, briefs, console),

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Asan.Briefs.Packaging;
 
 namespace Asan.Briefs.Docx;
 
@@ -8,15 +9,8 @@ namespace Asan.Briefs.Docx;
 /// </summary>
 internal static class PackageNormalizer
 {
-    private static readonly DateTimeOffset DosEpoch = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-    /// <summary>The document's own date as a zip time (zip times have no zone and start in 1980).</summary>
-    public static DateTimeOffset EntryTime(DateTimeOffset date)
-    {
-        var utc = date.ToUniversalTime();
-        var clock = new DateTimeOffset(utc.Year, utc.Month, utc.Day, utc.Hour, utc.Minute, utc.Second / 2 * 2, TimeSpan.Zero);
-        return clock < DosEpoch || clock.Year > 2107 ? DosEpoch : clock;
-    }
+    /// <summary>The document's own date as a zip time.</summary>
+    public static DateTimeOffset EntryTime(DateTimeOffset date) => DeterministicZip.EntryTime(date);
 
     public static byte[] Normalize(byte[] package, DateTimeOffset time)
     {
@@ -34,18 +28,7 @@ internal static class PackageNormalizer
         }
         entries.Sort((a, b) => Rank(a.Name) != Rank(b.Name) ? Rank(a.Name).CompareTo(Rank(b.Name)) : string.CompareOrdinal(a.Name, b.Name));
 
-        using var output = new MemoryStream();
-        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, data) in entries)
-            {
-                var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
-                entry.LastWriteTime = time;
-                using var stream = entry.Open();
-                stream.Write(data);
-            }
-        }
-        return output.ToArray();
+        return DeterministicZip.Write(entries, time);
     }
 
     private static int Rank(string name) => name switch

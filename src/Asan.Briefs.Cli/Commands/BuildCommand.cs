@@ -64,6 +64,17 @@ public static class BuildCommand
             if (outputs[i] is { } written) state.Record(keys[i].Key, keys[i].Fingerprint, written);
         state.Save();
 
+        // The whole-brief download, once every edition of the brief is on disk.
+        if (options.Formats == OutputFormat.All && options.Languages.Count == 0)
+        {
+            foreach (var brief in briefs)
+            {
+                var archive = BriefArchive.Build(workspace.ArtifactsDirectory, brief);
+                AtomicFile.Write(Path.Combine(workspace.ArtifactsDirectory, archive.RelativePath), archive.Bytes);
+                files.Add(archive);
+            }
+        }
+
         foreach (var file in files.Where(f => !f.RelativePath.Contains("fonts/", StringComparison.Ordinal) && !f.RelativePath.EndsWith(".png", StringComparison.Ordinal)))
             console.MarkupLine($"  [green]✓[/] artifacts/{Markup.Escape(file.RelativePath)} [grey]({file.Bytes.Length / 1024.0:F0} KB)[/]");
         var rebuilt = outputs.Count(o => o is not null);

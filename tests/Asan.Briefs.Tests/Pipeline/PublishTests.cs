@@ -1,0 +1,76 @@
+using System.Security.Cryptography;
+using AngleSharp.Html.Parser;
+using Asan.Briefs.Cli.Commands;
+using Asan.Briefs.Cli.Pipeline;
+using Asan.Briefs.Tests.Support;
+using Spectre.Console.Testing;
+
+namespace Asan.Briefs.Tests.Pipeline;
+
+/// <summary>Whole builds of the repository's briefs into temporary folders: reproducibility, incremental builds, the site.</summary>
+public sealed class PublishTests : IDisposable
+{
+    private readonly string _scratch = Path.Combine(Path.GetTempPath(), "asan-briefs-publish-" + Guid.NewGuid().ToString("N"));
+
+    private Workspace Into(string name) => Workspace.At(Repository.Root) with { ArtifactsDirectory = Path.Combine(_scratch, name) };
+
+    private static Dictionary<string, string> Hashes(string directory) =>
+        Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+            .Where(f => !f.EndsWith(".build-state.json", StringComparison.Ordinal))
+            .ToDictionary(f => Path.GetRelativePath(directory, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))));
+
+    private static BuildOptions Everything => new([], OutputFormat.All, [], Force: false);
+
+    [Fact]
+    public void Two_builds_give_byte_identical_outputs_and_a_second_build_rebuilds_nothing()
+    {
+        var first = Into("first");
+        var second = Into("second");
+        BuildCommand.Run(first, Everything, new TestConsole());
+        BuildCommand.Run(second, Everything, new TestConsole());
+
+        var a = Hashes(first.ArtifactsDirectory);
+        var b = Hashes(second.ArtifactsDirectory);
+        Assert.Contains(a.Keys, k => k.EndsWith(".pdf", StringComparison.Ordinal));
+        Assert.Contains(a.Keys, k => k.EndsWith(".docx", StringComparison.Ordinal));
+        Assert.Contains(a.Keys, k => k.EndsWith(".zip", StringComparison.Ordinal));
+        Assert.Equal(a, b);
+
+        var again = new TestConsole();
+        BuildCommand.Run(first, Everything, again);
+        Assert.Contains("0 of 4 edition(s) rebuilt", again.Output);
+        Assert.Equal(a, Hashes(first.ArtifactsDirectory));
+
+        var forced = new TestConsole();
+        BuildCommand.Run(first, Everything with { Force = true }, forced);
+        Assert.Contains("4 of 4 edition(s) rebuilt", forced.Output);
+    }
+
+    [Fact]
+    public void The_site_holds_published_briefs_and_every_index_link_resolves()
+    {
+        var workspace = Into("site");
+        PublishCommand.Run(workspace, Everything, new TestConsole());
+        var site = Path.Combine(workspace.ArtifactsDirectory, Site.Folder);
+
+        var index = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(site, "index.html")));
+        var links = index.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!)
+            .Where(h => !h.Contains("://", StringComparison.Ordinal) && !h.StartsWith('#')).ToList();
+        Assert.NotEmpty(links);
+        foreach (var link in links)
+            Assert.True(File.Exists(Path.Combine(site, link.Split('#')[0])), $"index links to missing {link}");
+        foreach (var extension in new[] { "html", "pdf", "docx" })
+        foreach (var lang in new[] { "en", "ko" })
+            Assert.Contains($"{Repository.SeedBrief}/{Repository.SeedBrief}.{lang}.{extension}", links);
+        Assert.Contains($"{Repository.SeedBrief}/{Repository.SeedBrief}.zip", links);
+        Assert.False(Directory.Exists(Path.Combine(site, Repository.FeatureTour)), "the example brief is published");
+
+        using var zip = System.IO.Compression.ZipFile.OpenRead(Path.Combine(site, Repository.SeedBrief, $"{Repository.SeedBrief}.zip"));
+        Assert.Contains(zip.Entries, e => e.FullName == $"{Repository.SeedBrief}/{Repository.SeedBrief}.ko.pdf");
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_scratch, recursive: true); } catch (IOException) { }
+    }
+}
