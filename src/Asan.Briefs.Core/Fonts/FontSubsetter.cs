@@ -33,7 +33,8 @@ public static class FontSubsetter
         ArgumentNullException.ThrowIfNull(font);
         ArgumentNullException.ThrowIfNull(glyphIds);
         var glyphs = glyphIds as IReadOnlyCollection<uint> ?? glyphIds.ToList();
-        return Subset(font.Face.Handle, font.Path, glyphs, codepoints ?? NominalCodepoints(font.Face, font.Font, glyphs),
+        var (unreached, unicodes) = Reach(font.Font, glyphs, codepoints ?? NominalCodepoints(font.Face, font.Font, glyphs));
+        return Subset(font.Face.Handle, font.Path, unreached, unicodes,
             FlagRetainGids | (dropHinting ? FlagNoHinting : 0), keepLayoutTables ? null : LayoutTables);
     }
 
@@ -44,8 +45,12 @@ public static class FontSubsetter
         ArgumentNullException.ThrowIfNull(fontBytes);
         ArgumentNullException.ThrowIfNull(glyphIds);
         var glyphs = glyphIds as IReadOnlyCollection<uint> ?? glyphIds.ToList();
-        return WithFace(fontBytes, (face, font) => Subset(face.Handle, "font", glyphs, codepoints ?? NominalCodepoints(face, font, glyphs),
-            FlagRetainGids | (dropHinting ? FlagNoHinting : 0), keepLayoutTables ? null : LayoutTables));
+        return WithFace(fontBytes, (face, font) =>
+        {
+            var (unreached, unicodes) = Reach(font, glyphs, codepoints ?? NominalCodepoints(face, font, glyphs));
+            return Subset(face.Handle, "font", unreached, unicodes,
+                FlagRetainGids | (dropHinting ? FlagNoHinting : 0), keepLayoutTables ? null : LayoutTables);
+        });
     }
 
     /// <summary>
@@ -75,6 +80,21 @@ public static class FontSubsetter
     }
 
     private static readonly string[] LayoutTables = ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "morx", "kerx", "kern"];
+
+    /// <summary>
+    /// Splits the glyphs into those the code points reach through the cmap and the rest (ligatures,
+    /// alternates). Only the rest go to hb-subset as glyph ids: for a glyph asked for by id, hb-subset
+    /// keeps every code point the font maps to it, and some fonts map control characters to the space,
+    /// which viewers would then read back instead of the space.
+    /// </summary>
+    private static (List<uint> Unreached, List<int> Codepoints) Reach(Font font, IReadOnlyCollection<uint> glyphs, IEnumerable<int> codepoints)
+    {
+        var unicodes = codepoints.ToList();
+        var reached = new HashSet<uint>();
+        foreach (var cp in unicodes)
+            if (font.TryGetNominalGlyph((uint)cp, out var g)) reached.Add(g);
+        return (glyphs.Where(g => !reached.Contains(g)).ToList(), unicodes);
+    }
 
     /// <summary>Code points of the font's cmap whose nominal glyph is among <paramref name="glyphs"/>, ascending.</summary>
     private static List<int> NominalCodepoints(Face face, Font font, IReadOnlyCollection<uint> glyphs)

@@ -20,6 +20,7 @@ internal static class SubsetFonts
     public static Dictionary<string, SKTypeface> For(LaidOutDocument document)
     {
         var glyphs = new SortedDictionary<string, SortedSet<uint>>(StringComparer.Ordinal);
+        var characters = new Dictionary<string, SortedSet<int>>(StringComparer.Ordinal);
         foreach (var page in document.Pages)
         foreach (var item in page.Items)
         {
@@ -28,6 +29,8 @@ internal static class SubsetFonts
             {
                 if (!glyphs.TryGetValue(run.Face.Path, out var set)) glyphs[run.Face.Path] = set = [];
                 foreach (var g in run.Glyphs) set.Add(g);
+                if (!characters.TryGetValue(run.Face.Path, out var used)) characters[run.Face.Path] = used = [];
+                foreach (var rune in run.Text.EnumerateRunes()) used.Add(rune.Value);
             }
         }
         // Watch mode writes many versions of a document: keep the cache from growing without end.
@@ -35,19 +38,23 @@ internal static class SubsetFonts
         var typefaces = new Dictionary<string, SKTypeface>(StringComparer.Ordinal);
         foreach (var (path, set) in glyphs)
         {
-            var key = path + "|" + Fingerprint(set);
-            typefaces[path] = Cache.GetOrAdd(key, _ => Load(path, set));
+            var used = characters[path];
+            var key = path + "|" + Fingerprint(set) + "|" + Fingerprint(new SortedSet<uint>(used.Select(c => (uint)c)));
+            typefaces[path] = Cache.GetOrAdd(key, _ => Load(path, set, used));
         }
         return typefaces;
     }
 
-    private static SKTypeface Load(string path, SortedSet<uint> glyphs)
+    /// <param name="characters">The characters the glyphs were set for: the subset's cmap maps exactly
+    /// these, so a glyph shared by several code points (en dash and soft hyphen, say) reads back as the
+    /// character that was set.</param>
+    private static SKTypeface Load(string path, SortedSet<uint> glyphs, SortedSet<int> characters)
     {
         var font = FontLibrary.Shared.Get(path);
         byte[] bytes;
         try
         {
-            bytes = FontSubsetter.SubsetGlyphs(font, glyphs);
+            bytes = FontSubsetter.SubsetGlyphs(font, glyphs, characters);
         }
         catch (Exception e) when (e is InvalidOperationException or MarshalDirectiveException or EntryPointNotFoundException or DllNotFoundException)
         {

@@ -449,9 +449,7 @@ internal sealed class FlowBuilder
                 var line = lines[i];
                 var item = new VItem { Kind = VKind.Box, Height = line.Height, CanBreakBefore = items.Count > 0 };
                 var baseline = Baseline(line);
-                item.Content.Add(new TextLineItem(role, left, baseline, line));
-                foreach (var run in line.Runs.Where(r => r.Href is { Length: > 0 }))
-                    item.Content.Add(new LinkItem(role, left + run.X, baseline - line.Ascent, run.Width, line.Ascent + line.Descent, run.Href!.TrimStart('#'), run.Href!.StartsWith('#')));
+                // The mark comes first in reading order (and in the content stream), as list markers do.
                 if (items.Count == 0)
                 {
                     var markLines = _text.Set([new PrintText(note.Mark, false, false, null)], ps with { Align = TextAlign.Left, IndentFirst = 0 }, _lang, hang, 0);
@@ -463,6 +461,9 @@ internal sealed class FlowBuilder
                         item.Content.Add(new LinkItem(markRole, _page.MarginLeft, baseline - line.Ascent, Math.Max(markWidth, 4), line.Ascent + line.Descent, CallName(note), true));
                     }
                 }
+                item.Content.Add(new TextLineItem(role, left, baseline, line));
+                foreach (var run in line.Runs.Where(r => r.Href is { Length: > 0 }))
+                    item.Content.Add(new LinkItem(role, left + run.X, baseline - line.Ascent, run.Width, line.Ascent + line.Descent, run.Href!.TrimStart('#'), run.Href!.StartsWith('#')));
                 if (i == lines.Count - 1 && p < note.Paragraphs.Count - 1) item.Height += ps.SpaceAfter;
                 items.Add(item);
             }

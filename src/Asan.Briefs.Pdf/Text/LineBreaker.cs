@@ -40,8 +40,18 @@ internal sealed class LineBreaker
     public const double LinePenalty = 10;
     public const double FlaggedDemerits = 3000;
     public const double FitnessDemerits = 3000;
-    /// <summary>Adjustment-ratio limits of the passes; the last pass accepts any stretch.</summary>
-    private static readonly double[] Tolerances = [1.5, 3, double.PositiveInfinity];
+    /// <summary>
+    /// The passes: adjustment-ratio limit, and whether last-resort breaks (penalty at or above
+    /// <see cref="LastResortPenalty"/>) may be taken. As TeX tries a paragraph without hyphenation
+    /// before it hyphenates, loose spacing is preferred to a last-resort break; the last pass accepts any stretch.
+    /// </summary>
+    private static readonly (double Tolerance, bool LastResort)[] Passes =
+        [(1.5, false), (3, false), (3, true), (double.PositiveInfinity, true)];
+
+    /// <summary>Breaks this costly are taken only when no paragraph without them fits.</summary>
+    public const double LastResortPenalty = 999;
+
+    private bool _allowLastResort = true;
 
     private readonly Item[] _items;
     private readonly int _n;
@@ -110,7 +120,7 @@ internal sealed class LineBreaker
         return it.Kind switch
         {
             ItemKind.Glue => b > 0 && _items[b - 1].Kind == ItemKind.Box,
-            ItemKind.Penalty => it.Penalty < Infinity,
+            ItemKind.Penalty => it.Penalty < Infinity && (_allowLastResort || it.Penalty < LastResortPenalty),
             _ => false,
         };
     }
@@ -132,12 +142,20 @@ internal sealed class LineBreaker
     /// <summary>Break positions (item indices) by total fit; null when even the emergency pass finds none (an overlong box).</summary>
     public List<int>? TotalFit()
     {
-        foreach (var tolerance in Tolerances)
+        try
         {
-            var breaks = TotalFit(tolerance);
-            if (breaks is not null) return breaks;
+            foreach (var (tolerance, lastResort) in Passes)
+            {
+                _allowLastResort = lastResort;
+                var breaks = TotalFit(tolerance);
+                if (breaks is not null) return breaks;
+            }
+            return null;
         }
-        return null;
+        finally
+        {
+            _allowLastResort = true;
+        }
     }
 
     private sealed class Node

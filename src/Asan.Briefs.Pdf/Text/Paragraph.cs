@@ -49,6 +49,9 @@ internal sealed class Paragraph
 {
     // Costs of the break opportunities (TeX's \hyphenpenalty and \exhyphenpenalty are 50).
     private const double DashPenalty = 50;
+    // A break after a hyphen-minus is a last resort: text extractors (pdftotext, copy and paste) take a
+    // line-final "-" for a soft hyphenation and join "Korea-" "Japan" into "KoreaJapan".
+    private const double HyphenMinusPenalty = LineBreaker.LastResortPenalty;
     private const double UrlSlashPenalty = 50;
     private const double EmergencyPreferredPenalty = 150;
     private const double EmergencyAnywherePenalty = 800;
@@ -291,7 +294,7 @@ internal sealed class Paragraph
             var c = s[k];
             double cost;
             bool flagged;
-            if (TextRules.IsBreakAfterDash(c) && DashBreakAllowed(k, start, end)) { cost = DashPenalty; flagged = true; }
+            if (TextRules.IsBreakAfterDash(c) && DashBreakAllowed(k, start, end)) { cost = c == '-' ? HyphenMinusPenalty : DashPenalty; flagged = true; }
             else if (isUrl && c == '/' && s[k + 1] != '/' && k > start && !(k >= 2 && s[k - 1] == '/' && s[k - 2] == ':')) { cost = UrlSlashPenalty; flagged = false; }
             else continue;
             if (TextRules.IsLineStartProhibited(s[k + 1]) || InNote(k) || InNote(k + 1)) continue;

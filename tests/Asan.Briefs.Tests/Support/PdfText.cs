@@ -38,7 +38,6 @@ public sealed class PdfText
             PageNotes.Add(Squeeze(notes.ToString()));
             PageBodies.Add(Squeeze(body.ToString()));
             Lines.AddRange(p.Letters
-                .Where(l => !string.IsNullOrWhiteSpace(l.Value))
                 .GroupBy(l => Math.Round(l.StartBaseLine.Y * 2) / 2)
                 .OrderByDescending(g => g.Key)
                 .Select(g =>
