@@ -38,6 +38,24 @@ public static class FontSubsetter
             FlagRetainGids | (dropHinting ? FlagNoHinting : 0), keepLayoutTables ? null : LayoutTables);
     }
 
+    /// <summary>
+    /// Like <see cref="SubsetGlyphs(FontData, IEnumerable{uint}, IEnumerable{int}?, bool, bool)"/>, but
+    /// glyphs are renumbered compactly, so the subset holds no empty slots: it is a fraction of the
+    /// size and quicker for a PDF writer to embed. <see cref="CompactSubset.GlyphMap"/> maps each
+    /// original glyph id to its id in the subset.
+    /// </summary>
+    public static CompactSubset SubsetGlyphsCompact(FontData font, IEnumerable<uint> glyphIds, IEnumerable<int> codepoints, bool dropHinting = true)
+    {
+        ArgumentNullException.ThrowIfNull(font);
+        var glyphs = glyphIds as IReadOnlyCollection<uint> ?? glyphIds.ToList();
+        var (unreached, unicodes) = Reach(font.Font, glyphs, codepoints);
+        var map = new Dictionary<uint, uint>();
+        var bytes = Subset(font.Face.Handle, font.Path, unreached, unicodes, dropHinting ? FlagNoHinting : FlagsDefault, LayoutTables, map);
+        foreach (var g in glyphs)
+            if (!map.ContainsKey(g)) throw new InvalidOperationException($"{font.Path}: glyph {g} was lost in the subset");
+        return new CompactSubset(bytes, map);
+    }
+
     /// <inheritdoc cref="SubsetGlyphs(FontData, IEnumerable{uint}, IEnumerable{int}?, bool, bool)"/>
     public static byte[] SubsetGlyphs(byte[] fontBytes, IEnumerable<uint> glyphIds, IEnumerable<int>? codepoints = null,
         bool keepLayoutTables = false, bool dropHinting = false)
@@ -139,7 +157,7 @@ public static class FontSubsetter
     }
 
     private static byte[] Subset(IntPtr face, string what, IEnumerable<uint> glyphs, IEnumerable<int>? codepoints,
-        uint flags, string[]? dropTables)
+        uint flags, string[]? dropTables, Dictionary<uint, uint>? glyphMap = null)
     {
         var input = Native.hb_subset_input_create_or_fail();
         if (input == IntPtr.Zero) throw new InvalidOperationException($"{what}: HarfBuzz could not allocate a subset input");
@@ -161,7 +179,28 @@ public static class FontSubsetter
             }
             Native.hb_subset_input_set_flags(input, flags);
 
-            result = Native.hb_subset_or_fail(face, input);
+            if (glyphMap is null)
+            {
+                result = Native.hb_subset_or_fail(face, input);
+            }
+            else
+            {
+                // Through a plan, to learn where each glyph went.
+                var plan = Native.hb_subset_plan_create_or_fail(face, input);
+                if (plan == IntPtr.Zero) throw new InvalidOperationException($"{what}: HarfBuzz could not plan the subset");
+                try
+                {
+                    var map = Native.hb_subset_plan_old_to_new_glyph_mapping(plan);
+                    int index = -1;
+                    uint key = 0, value = 0;
+                    while (Native.hb_map_next(map, ref index, out key, out value) != 0) glyphMap[key] = value;
+                    result = Native.hb_subset_plan_execute_or_fail(plan);
+                }
+                finally
+                {
+                    Native.hb_subset_plan_destroy(plan);
+                }
+            }
             if (result == IntPtr.Zero) throw new InvalidOperationException($"{what}: HarfBuzz could not subset the font");
             blob = Native.hb_face_reference_blob(result);
             var data = Native.hb_blob_get_data(blob, out var length);
@@ -198,5 +237,13 @@ public static class FontSubsetter
         [DllImport(Lib)] public static extern void hb_face_destroy(IntPtr face);
         [DllImport(Lib)] public static extern IntPtr hb_blob_get_data(IntPtr blob, out uint length);
         [DllImport(Lib)] public static extern void hb_blob_destroy(IntPtr blob);
+        [DllImport(Lib)] public static extern IntPtr hb_subset_plan_create_or_fail(IntPtr face, IntPtr input);
+        [DllImport(Lib)] public static extern void hb_subset_plan_destroy(IntPtr plan);
+        [DllImport(Lib)] public static extern IntPtr hb_subset_plan_execute_or_fail(IntPtr plan);
+        [DllImport(Lib)] public static extern IntPtr hb_subset_plan_old_to_new_glyph_mapping(IntPtr plan);
+        [DllImport(Lib)] public static extern int hb_map_next(IntPtr map, ref int index, out uint key, out uint value);
     }
 }
+
+/// <summary>A compact font subset and where each original glyph id went in it.</summary>
+public sealed record CompactSubset(byte[] Bytes, IReadOnlyDictionary<uint, uint> GlyphMap);

@@ -95,7 +95,7 @@ internal static class SkiaPdfPainter
     }
 
     /// <summary>Fonts and paints made once per document: a document has a handful of each, and thousands of runs.</summary>
-    private sealed class Resources(Dictionary<string, SKTypeface> typefaces) : IDisposable
+    private sealed class Resources(Dictionary<string, SubsetFace> typefaces) : IDisposable
     {
         private readonly Dictionary<(string, double, bool), SKFont> _fonts = [];
         private readonly Dictionary<string, SKPaint> _paints = new(StringComparer.Ordinal);
@@ -105,7 +105,7 @@ internal static class SkiaPdfPainter
             var key = (run.Face.Path, run.Size, run.Face.SynthesizeItalic);
             if (!_fonts.TryGetValue(key, out var font))
             {
-                _fonts[key] = font = new SKFont(typefaces[run.Face.Path], (float)run.Size)
+                _fonts[key] = font = new SKFont(typefaces[run.Face.Path].Typeface, (float)run.Size)
                 {
                     Subpixel = true,
                     LinearMetrics = true,
@@ -114,6 +114,15 @@ internal static class SkiaPdfPainter
                 };
             }
             return font;
+        }
+
+        /// <summary>The run's shaped glyph ids as numbered in the document's subset of its face.</summary>
+        public ushort[] Glyphs(GlyphRun run)
+        {
+            var face = typefaces[run.Face.Path];
+            var glyphs = new ushort[run.Glyphs.Length];
+            for (var i = 0; i < glyphs.Length; i++) glyphs[i] = face.Map(run.Glyphs[i]);
+            return glyphs;
         }
 
         public SKPaint Paint(string color)
@@ -144,7 +153,7 @@ internal static class SkiaPdfPainter
             {
                 var run = runs[i];
                 if (run.Glyphs.Length == 0) continue;
-                AddRun(builder, run, resources.Font(run), (float)line.X, (float)line.Baseline);
+                AddRun(builder, run, resources.Font(run), resources.Glyphs(run), (float)line.X, (float)line.Baseline);
                 any = true;
             }
             if (!any) continue;
@@ -153,7 +162,7 @@ internal static class SkiaPdfPainter
         }
     }
 
-    private static void AddRun(SKTextBlobBuilder builder, GlyphRun run, SKFont font, float lineX, float baseline)
+    private static void AddRun(SKTextBlobBuilder builder, GlyphRun run, SKFont font, ushort[] glyphs, float lineX, float baseline)
     {
         var x = lineX + (float)run.X;
         var y = baseline - (float)run.BaselineShift;
@@ -161,7 +170,7 @@ internal static class SkiaPdfPainter
         if (utf8 is not null)
         {
             var buffer = builder.AllocateHorizontalTextRun(font, run.Glyphs.Length, y, utf8.Length);
-            buffer.SetGlyphs(run.Glyphs);
+            buffer.SetGlyphs(glyphs);
             var positions = buffer.Positions;
             for (var i = 0; i < run.Glyphs.Length; i++) positions[i] = x + run.Positions[i];
             buffer.SetText(utf8);
@@ -170,7 +179,7 @@ internal static class SkiaPdfPainter
         else
         {
             var buffer = builder.AllocateHorizontalRun(font, run.Glyphs.Length, y);
-            buffer.SetGlyphs(run.Glyphs);
+            buffer.SetGlyphs(glyphs);
             var positions = buffer.Positions;
             for (var i = 0; i < run.Glyphs.Length; i++) positions[i] = x + run.Positions[i];
         }

@@ -8,16 +8,18 @@ using SkiaSharp;
 namespace Asan.Briefs.Pdf.Drawing;
 
 /// <summary>
-/// One subset typeface per font file for a whole document: every glyph the pages use is collected
-/// first, each face is cut once with hb-subset (glyph ids retained, so shaped ids stay valid), and
-/// Skia draws from the subset. Subsets are remembered by (file, glyph set), so writing the same
-/// document again does not subset again.
+/// One subset typeface per font file for a whole document: every glyph and character the pages use
+/// is collected first, each face is cut once with hb-subset, renumbering glyphs compactly (the
+/// painter maps shaped ids through <see cref="SubsetFace.GlyphMap"/>), and Skia draws from the
+/// subset. A compact subset is a fraction of a glyph-id-keeping one, which makes Skia's own embedding
+/// quick. Subsets are remembered by (file, glyphs, characters), so writing the same document again
+/// does not subset again.
 /// </summary>
 internal static class SubsetFonts
 {
-    private static readonly ConcurrentDictionary<string, SKTypeface> Cache = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, SubsetFace> Cache = new(StringComparer.Ordinal);
 
-    public static Dictionary<string, SKTypeface> For(LaidOutDocument document)
+    public static Dictionary<string, SubsetFace> For(LaidOutDocument document)
     {
         var glyphs = new SortedDictionary<string, SortedSet<uint>>(StringComparer.Ordinal);
         var characters = new Dictionary<string, SortedSet<int>>(StringComparer.Ordinal);
@@ -35,42 +37,39 @@ internal static class SubsetFonts
         }
         // Watch mode writes many versions of a document: keep the cache from growing without end.
         if (Cache.Count > 64) Cache.Clear();
-        var typefaces = new Dictionary<string, SKTypeface>(StringComparer.Ordinal);
+        var faces = new Dictionary<string, SubsetFace>(StringComparer.Ordinal);
         foreach (var (path, set) in glyphs)
         {
             var used = characters[path];
             var key = path + "|" + Fingerprint(set) + "|" + Fingerprint(new SortedSet<uint>(used.Select(c => (uint)c)));
-            typefaces[path] = Cache.GetOrAdd(key, _ => Load(path, set, used));
+            faces[path] = Cache.GetOrAdd(key, _ => Load(path, set, used));
         }
-        return typefaces;
+        return faces;
     }
 
     /// <param name="characters">The characters the glyphs were set for: the subset's cmap maps exactly
     /// these, so a glyph shared by several code points (en dash and soft hyphen, say) reads back as the
     /// character that was set.</param>
-    private static SKTypeface Load(string path, SortedSet<uint> glyphs, SortedSet<int> characters)
+    private static SubsetFace Load(string path, SortedSet<uint> glyphs, SortedSet<int> characters)
     {
-        var font = FontLibrary.Shared.Get(path);
-        byte[] bytes;
-        try
-        {
-            bytes = FontSubsetter.SubsetGlyphs(font, glyphs, characters);
-        }
-        catch (Exception e) when (e is InvalidOperationException or MarshalDirectiveException or EntryPointNotFoundException or DllNotFoundException)
-        {
-            // Skia's PDF backend subsets what it embeds on its own; hb-subset first only makes that cheaper.
-            bytes = font.Bytes;
-        }
-        using var data = SKData.CreateCopy(bytes);
-        return SKTypeface.FromData(data)
+        var subset = FontSubsetter.SubsetGlyphsCompact(FontLibrary.Shared.Get(path), glyphs, characters);
+        using var data = SKData.CreateCopy(subset.Bytes);
+        var typeface = SKTypeface.FromData(data)
             ?? throw new InvalidDataException($"{path}: Skia could not read the subset of this font");
+        return new SubsetFace(typeface, subset.GlyphMap);
     }
 
-    private static string Fingerprint(SortedSet<uint> glyphs)
+    private static string Fingerprint(SortedSet<uint> values)
     {
-        var bytes = new byte[glyphs.Count * 4];
+        var bytes = new byte[values.Count * 4];
         var i = 0;
-        foreach (var g in glyphs) { BitConverter.TryWriteBytes(bytes.AsSpan(i), g); i += 4; }
+        foreach (var g in values) { BitConverter.TryWriteBytes(bytes.AsSpan(i), g); i += 4; }
         return Convert.ToHexString(SHA256.HashData(bytes));
     }
+}
+
+/// <summary>A subset typeface and where each shaped glyph id went in it.</summary>
+internal sealed record SubsetFace(SKTypeface Typeface, IReadOnlyDictionary<uint, uint> GlyphMap)
+{
+    public ushort Map(ushort glyph) => (ushort)GlyphMap[glyph];
 }
