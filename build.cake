@@ -1,4 +1,5 @@
 // The targets a team and CI run: `dotnet tool restore && dotnet cake [--target=<name>]`.
+// Every target drives the asan-briefs command, so what CI does is what a person runs.
 var target = Argument("target", "Render");
 var configuration = Argument("configuration", "Release");
 var force = HasArgument("force");
@@ -46,6 +47,42 @@ Task("Test")
     .Does(() =>
 {
     DotNetTest(solution, new DotNetTestSettings { Configuration = configuration, NoBuild = true });
+});
+
+Task("Validate")
+    .Description("Checks every output: Open XML validator, qpdf and pdffonts, the Nu Html Checker.")
+    .IsDependentOn("Render")
+    .Does(() =>
+{
+    if (!FileExists("./tools/node_modules/vnu-jar/build/dist/vnu.jar"))
+    {
+        Information("Installing the Nu Html Checker (npm vnu-jar) into tools/");
+        var npm = StartProcess("npm", "install --prefix tools --no-audit --no-fund vnu-jar@26.9.27");
+        if (npm != 0) throw new CakeException(npm, "npm could not install vnu-jar; install Node.js and npm, or run `npm install --prefix tools vnu-jar` yourself");
+    }
+    RunCli("validate");
+});
+
+Task("Publish")
+    .Description("Renders everything and assembles artifacts/site/: the index, editions, downloads and a zip per brief.")
+    .IsDependentOn("Build")
+    .Does(() => RunCli("publish"));
+
+Task("Bench")
+    .Description("Measures typesetting, rendering and throughput with a ReadyToRun build; writes artifacts/bench/bench.json.")
+    .Does(() =>
+{
+    var output = "./artifacts/bench/cli";
+    DotNetPublish(cli, new DotNetPublishSettings
+    {
+        Configuration = "Release",
+        Runtime = "linux-x64",
+        SelfContained = false,
+        OutputDirectory = output,
+        MSBuildSettings = new DotNetMSBuildSettings().WithProperty("PublishReadyToRun", "true"),
+    });
+    var exit = StartProcess($"{output}/asan-briefs", new ProcessSettings { Arguments = "bench" });
+    if (exit != 0) throw new CakeException(exit, "the benchmark failed");
 });
 
 RunTarget(target);

@@ -28,6 +28,7 @@ public static class CommandLine
           watch     build, then rebuild what changed whenever content/ or templates/ change
           serve     watch, and serve artifacts/ on 127.0.0.1 with pages that reload after each rebuild
           markup    print one edition's paged layout markup: markup <brief-id> <lang>
+          validate  check every output: Open XML validator, qpdf and pdffonts, the Nu Html Checker
           bench     measure typesetting, rendering and throughput; writes artifacts/bench/bench.json
 
         options:
@@ -69,6 +70,7 @@ public static class CommandLine
                 "check" => CheckCommand.Run(workspace, briefs, console),
                 "markup" => MarkupCommand.Run(workspace, positional, console),
                 "bench" => BenchCommand.Run(workspace, console, Iterations(options)),
+                "validate" => ValidateCommand.Run(workspace, console),
                 _ => throw new UsageException($"unknown command '{command}'"),
             };
         }
