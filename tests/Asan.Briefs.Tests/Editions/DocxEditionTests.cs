@@ -1,0 +1,25 @@
+using Asan.Briefs.Tests.Support;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Asan.Briefs.Tests.Editions;
+
+/// <summary>The Word drafts the pipeline writes, as an editor receives them.</summary>
+public class DocxEditionTests
+{
+    public static IEnumerable<object[]> AllEditions() => RenderedEditions.All();
+
+    [Theory]
+    [MemberData(nameof(AllEditions))]
+    public void Drafts_name_the_theme_fonts_without_embedding_subsets(string id, string lang)
+    {
+        // Found by eye: LibreOffice shares embedded fonts by family name across a session, so a
+        // subset embedded in one draft blanked the Hangul of a second draft converted beside it.
+        using var docx = WordprocessingDocument.Open(new MemoryStream(RenderedEditions.Docx(id, lang)), false);
+        var fontTable = docx.MainDocumentPart!.FontTablePart!;
+        Assert.Empty(fontTable.FontParts);
+        var families = fontTable.Fonts!.Elements<Font>().Select(f => f.Name!.Value).ToList();
+        foreach (var family in new[] { "Noto Serif", "Noto Sans", "NanumMyeongjo", "NanumGothic" })
+            Assert.Contains(family, families);
+    }
+}
