@@ -1,6 +1,7 @@
 using System.Text;
 using Asan.Briefs.Cli.Pipeline;
 using Asan.Briefs.Docx;
+using Asan.Briefs.Tests.Support;
 using Asan.Briefs.PrintMarkup;
 using Asan.Briefs.Templating;
 using Asan.Briefs.Theming;
@@ -13,30 +14,20 @@ namespace Asan.Briefs.Tests.Docx;
 /// <summary>Theme, sample markup and read-back helpers for the Word writer's tests.</summary>
 internal static class DocxSamples
 {
-    public static string RepoRoot { get; } = FindRoot();
+    public static string RepoRoot => Repository.Root;
 
-    private static readonly Lazy<Theme> LazyTheme = new(() => ThemeLoader.Load(Path.Combine(RepoRoot, "templates")));
-    public static Theme Theme => LazyTheme.Value;
+    public static Theme Theme => Repository.Theme;
 
-    private static readonly Lazy<PrintMarkupReader> Reader = new(() =>
-        new PrintMarkupReader(Path.Combine(RepoRoot, "templates", "print", "print-layout.xsd"), Theme.Color));
+    public static string Figure => MarkupSamples.Figure;
 
-    public static string Figure => Path.Combine(RepoRoot, "content", "feature-tour", "figure-trade.png");
-
-    public static PrintDocument Parse(string markup) => Reader.Value.Parse(markup, "test");
+    public static PrintDocument Parse(string markup) => MarkupSamples.Parse(markup);
 
     /// <summary>A sample from Docx/Samples/, with {FIGURE} pointing at a PNG in the repository.</summary>
     public static PrintDocument Load(string name) =>
-        Parse(File.ReadAllText(Path.Combine(RepoRoot, "tests", "Asan.Briefs.Tests", "Docx", "Samples", name))
-            .Replace("{FIGURE}", Figure, StringComparison.Ordinal));
+        MarkupSamples.Load(Path.Combine(RepoRoot, "tests", "Asan.Briefs.Tests", "Docx", "Samples", name));
 
     /// <summary>A real brief's print markup, rendered by the pipeline's templates.</summary>
-    public static PrintDocument Brief(string id, string lang)
-    {
-        var publisher = new Publisher(Workspace.At(RepoRoot), BuildStamp.FromEnvironment());
-        var brief = publisher.ReadBriefs([id])[0];
-        return publisher.PrintDocument(brief, lang);
-    }
+    public static PrintDocument Brief(string id, string lang) => RenderedEditions.PrintDocument(id, lang);
 
     public static byte[] Write(PrintDocument document)
     {
@@ -76,12 +67,4 @@ internal static class DocxSamples
             .Select(PrintWalker.PlainText)
             .Where(t => t.Length > 0)
             .ToList();
-
-    private static string FindRoot()
-    {
-        if (Environment.GetEnvironmentVariable("ASAN_BRIEFS_ROOT") is { Length: > 0 } root) return root;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "AsanBriefs.sln"))) return dir.FullName;
-        throw new InvalidOperationException("repository root (AsanBriefs.sln) not found");
-    }
 }

@@ -14,7 +14,7 @@ public sealed class HtmlFixture : IDisposable
 
     public HtmlFixture()
     {
-        Root = RepositoryRoot.Find();
+        Root = Asan.Briefs.Tests.Support.Repository.Root;
         Theme = ThemeLoader.Load(Path.Combine(Root, "templates"));
         Templates = new EditionTemplates(new TemplateEngine(Path.Combine(Root, "templates")), Theme, new BuildStamp(null));
         OutputDirectory = Path.Combine(Path.GetTempPath(), "asan-html-tests-" + Environment.ProcessId);
@@ -60,18 +60,4 @@ public sealed class HtmlFixture : IDisposable
 public sealed class HtmlCollection : ICollectionFixture<HtmlFixture>
 {
     public const string Name = "html editions";
-}
-
-public static class RepositoryRoot
-{
-    /// <summary>The folder holding content/ and templates/, found by walking up from the test binaries.</summary>
-    public static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (Directory.Exists(Path.Combine(dir.FullName, "content")) && Directory.Exists(Path.Combine(dir.FullName, "templates")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException($"no folder with content/ and templates/ above {AppContext.BaseDirectory}");
-    }
 }
