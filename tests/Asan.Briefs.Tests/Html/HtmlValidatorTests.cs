@@ -5,17 +5,16 @@ namespace Asan.Briefs.Tests.Html;
 
 /// <summary>
 /// Every web edition passes the Nu Html Checker (vnu.jar from npm's vnu-jar) with no errors.
-/// Install it once with: npm install --prefix tools vnu-jar   (run at the repository root; needs Java 17+).
+/// The tests install vnu-jar into tools/ with npm when it is missing (see Support/ExternalTool).
 /// </summary>
 [Collection(HtmlCollection.Name)]
 public sealed class HtmlValidatorTests(HtmlFixture fixture)
 {
-    private const string Install = "npm install --prefix tools vnu-jar";
 
     [Fact]
     public async Task Every_page_passes_the_Nu_Html_Checker()
     {
-        var jar = FindVnuJar(fixture.Root);
+        var jar = Asan.Briefs.Tests.Support.ExternalTool.VnuJar();
         var pages = HtmlFixture.BriefIds.SelectMany(id => HtmlFixture.Languages.Select(lang => fixture.PagePath(id, lang))).ToList();
         var index = Path.Combine(fixture.OutputDirectory, "index.en.html");
         File.WriteAllText(index, fixture.Templates.RenderIndex(fixture.Briefs.Values.ToList(), "en"));
@@ -38,18 +37,4 @@ public sealed class HtmlValidatorTests(HtmlFixture fixture)
         Assert.True(errors.Count == 0, "Nu Html Checker errors:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
     }
 
-    /// <summary>vnu.jar under tools/node_modules (or VNU_JAR); fails with the install command when it is missing.</summary>
-    private static string FindVnuJar(string root)
-    {
-        var candidates = new[]
-        {
-            Environment.GetEnvironmentVariable("VNU_JAR"),
-            Path.Combine(root, "tools", "node_modules", "vnu-jar", "build", "dist", "vnu.jar"),
-            Path.Combine(root, "node_modules", "vnu-jar", "build", "dist", "vnu.jar"),
-        };
-        return candidates.FirstOrDefault(c => !string.IsNullOrEmpty(c) && File.Exists(c))
-            ?? throw new Xunit.Sdk.XunitException(
-                $"The Nu Html Checker (vnu.jar) is not installed, so the web editions cannot be validated. " +
-                $"Install it at the repository root with `{Install}` (needs node/npm and Java 17+), or set VNU_JAR to the jar's path. Looked in: {string.Join(", ", candidates.Where(c => c is not null))}");
-    }
 }
