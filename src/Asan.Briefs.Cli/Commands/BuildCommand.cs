@@ -58,8 +58,7 @@ public static class BuildCommand
         var files = outputs.OfType<List<OutputFile>>().SelectMany(o => o).ToList();
         if (options.Briefs.Count == 0 && options.Formats.HasFlag(OutputFormat.Html))
             files.AddRange(publisher.RenderIndex(briefs));
-        foreach (var file in files)
-            AtomicFile.Write(Path.Combine(workspace.ArtifactsDirectory, file.RelativePath), file.Bytes);
+        var changed = files.Count(file => AtomicFile.Write(Path.Combine(workspace.ArtifactsDirectory, file.RelativePath), file.Bytes));
         for (var i = 0; i < jobs.Count; i++)
             if (outputs[i] is { } written) state.Record(keys[i].Key, keys[i].Fingerprint, written);
         state.Save();
@@ -70,7 +69,7 @@ public static class BuildCommand
             foreach (var brief in briefs)
             {
                 var archive = BriefArchive.Build(workspace.ArtifactsDirectory, brief);
-                AtomicFile.Write(Path.Combine(workspace.ArtifactsDirectory, archive.RelativePath), archive.Bytes);
+                if (AtomicFile.Write(Path.Combine(workspace.ArtifactsDirectory, archive.RelativePath), archive.Bytes)) changed++;
                 files.Add(archive);
             }
         }
@@ -78,7 +77,7 @@ public static class BuildCommand
         foreach (var file in files.Where(f => !f.RelativePath.Contains("fonts/", StringComparison.Ordinal) && !f.RelativePath.EndsWith(".png", StringComparison.Ordinal)))
             console.MarkupLine($"  [green]✓[/] artifacts/{Markup.Escape(file.RelativePath)} [grey]({file.Bytes.Length / 1024.0:F0} KB)[/]");
         var rebuilt = outputs.Count(o => o is not null);
-        console.MarkupLine($"[green]{rebuilt} of {jobs.Count} edition(s) rebuilt, {files.Count} file(s) written in {clock.Elapsed.TotalSeconds:F1} s[/]");
+        console.MarkupLine($"[green]{rebuilt} of {jobs.Count} edition(s) rebuilt, {changed} file(s) changed in {clock.Elapsed.TotalSeconds:F1} s[/]");
         return 0;
     }
 }
