@@ -6,7 +6,7 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace Asan.Briefs.Reading;
 
 /// <summary>Reads a YAML file into a typed object; every failure becomes a located diagnostic.</summary>
-public static class YamlFile
+public static partial class YamlFile
 {
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
@@ -37,11 +37,37 @@ public static class YamlFile
     private static string Explain(YamlException e)
     {
         var message = e.Message;
-        // YamlDotNet prefixes messages with its own position; the diagnostic already carries it.
+        // YamlDotNet puts its own position around the message; the diagnostic already carries it.
         var paren = message.IndexOf("): ", StringComparison.Ordinal);
         if (message.StartsWith('(') && paren > 0) message = message[(paren + 3)..];
-        if (message.Contains("not found on type", StringComparison.Ordinal) || message.Contains("Property '", StringComparison.Ordinal))
-            return $"{message}: unknown key; check its spelling against content/README.md";
+        message = Position().Replace(message, "").TrimEnd('.', ' ');
+        var unknown = UnknownKey().Match(message);
+        if (unknown.Success)
+        {
+            var type = typeof(YamlFile).Assembly.GetType(unknown.Groups[2].Value);
+            var known = type?.GetProperties().Select(p => UnderscoredNamingConvention.Instance.Apply(p.Name)) ?? [];
+            return $"unknown key '{unknown.Groups[1].Value}'; the keys here are: {string.Join(", ", known)}";
+        }
+        var shape = Expected().Match(message);
+        if (shape.Success)
+            return $"expected {Kind(shape.Groups[1].Value)} here but found {Kind(shape.Groups[2].Value)}; check the indentation, brackets and quotes on this line";
         return $"{message}; check the indentation, colons and quotes on this line";
     }
+
+    private static string Kind(string yamlEvent) => yamlEvent switch
+    {
+        "MappingStart" => "a mapping (`key: value` lines, or `{ en: …, ko: … }`)",
+        "SequenceStart" => "a list (`[a, b]` or `- item` lines)",
+        "Scalar" => "a single value",
+        _ => yamlEvent,
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s*\(at Line: \d+, Col: \d+, Idx: \d+\)")]
+    private static partial System.Text.RegularExpressions.Regex Position();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"Property '(\w+)' not found on type '([\w.+]+)'")]
+    private static partial System.Text.RegularExpressions.Regex UnknownKey();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"Expected '(\w+)', got '(\w+)'")]
+    private static partial System.Text.RegularExpressions.Regex Expected();
 }

@@ -45,6 +45,27 @@ public class BriefReaderTests
     }
 
     [Fact]
+    public void Misspelt_key_names_the_keys_that_exist()
+    {
+        using var scratch = new ScratchBrief();
+        scratch.Write("brief.yaml", ScratchBrief.Yaml.Replace("series:", "serie:"));
+        var problem = SingleProblem(scratch);
+        Assert.Equal(2, problem.Line);
+        Assert.Equal("unknown key 'serie'; the keys here are: languages, example, series, number, date, title, short_title, subtitle, summary, keywords, authors, disclaimer", problem.Message);
+    }
+
+    [Fact]
+    public void A_list_where_a_mapping_belongs_says_so()
+    {
+        using var scratch = new ScratchBrief();
+        scratch.Write("brief.yaml", ScratchBrief.Yaml.Replace("title: { en: \"A Test Brief\", ko: \"시험 브리프\" }", "title: [A Test Brief]"));
+        var problem = SingleProblem(scratch);
+        Assert.Equal(5, problem.Line);
+        Assert.StartsWith("expected a mapping", problem.Message);
+        Assert.DoesNotContain("Idx:", problem.Message);
+    }
+
+    [Fact]
     public void Missing_translation_of_a_metadata_field_names_the_key()
     {
         using var scratch = new ScratchBrief();
