@@ -272,7 +272,8 @@ internal sealed class FlowBuilder
         // A figure never takes more than most of a page: shrink it to fit, keeping its aspect ratio.
         var maxHeight = _page.ContentHeight * 0.7;
         if (height > maxHeight) { width *= maxHeight / height; height = maxHeight; }
-        var box = Box(0, false);
+        var box = new VItem { Kind = VKind.Box, Floats = _keepTogether == 0 };
+        _items.Add(box);
         var imageLeft = ctx.Left + (ctx.Width - width) / 2;
         box.Content.Add(new ImageItem(role, imageLeft, 0, width, height, figure.Source, figure.Alt));
         var y = height;

@@ -15,7 +15,10 @@ internal sealed class PageBuilder
     private const double NoteRuleThickness = 0.5;
     private const double NoteRuleGapBelow = 4;
 
-    private readonly IReadOnlyList<VItem> _items;
+    /// <summary>A figure floats only when at least this much of the page would otherwise stay empty.</summary>
+    private const double FloatWhenEmptyAtLeast = 72;
+
+    private readonly List<VItem> _items;
     private readonly Func<PrintNote, NoteLayout> _note;
     private readonly PageGeometry _page;
     private readonly string _ruleColor;
@@ -23,7 +26,7 @@ internal sealed class PageBuilder
 
     public PageBuilder(IReadOnlyList<VItem> items, Func<PrintNote, NoteLayout> note, PageGeometry page, string ruleColor)
     {
-        _items = items;
+        _items = items.ToList(); // floats move within the list
         _note = note;
         _page = page;
         _ruleColor = ruleColor;
@@ -66,6 +69,7 @@ internal sealed class PageBuilder
             }
 
             var headerCount = placed.Count;
+            var floats = new List<(VItem Figure, VItem? After)>();
             var lastBreak = -1;
             (int Placed, double Y, int NoteLines, int Notes, double NotesHeight) snapshot = default;
             var k = i;
@@ -94,6 +98,17 @@ internal sealed class PageBuilder
                 if (y + item.Height + notesHeight + addNotes <= avail + Epsilon)
                 {
                     Place(item);
+                    continue;
+                }
+                if (item.Floats && placed.Count > headerCount && avail - y - notesHeight >= FloatWhenEmptyAtLeast)
+                {
+                    // Set the text that follows here and the figure at the top of the next page.
+                    _items.RemoveAt(k);
+                    var after = k < _items.Count && _items[k].Kind == VKind.Glue ? _items[k] : null;
+                    if (after is not null) _items.RemoveAt(k);
+                    floats.Add((item, after));
+                    n = _items.Count;
+                    k--;
                     continue;
                 }
 
@@ -138,6 +153,14 @@ internal sealed class PageBuilder
                 break;
             }
             if (k >= n) next = n;
+            // Deferred figures open the next page, each followed by the space that followed it.
+            var at = next;
+            foreach (var (figure, after) in floats)
+            {
+                _items.Insert(at++, figure);
+                if (at >= _items.Count || _items[at].Kind != VKind.Glue) _items.Insert(at++, after ?? VItem.Glue(0, true));
+            }
+            n = _items.Count;
             pages.Add(Compose(placed, noteLines, notesHeight, pages.Count));
             foreach (var note in notesOnPage) _notesPlaced.Add(note);
             i = next;

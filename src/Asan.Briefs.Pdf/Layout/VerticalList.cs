@@ -25,6 +25,12 @@ internal sealed class VItem
     /// <summary>The table's header rows, repeated when this row opens a page.</summary>
     public VItem? RepeatHeader { get; init; }
 
+    /// <summary>
+    /// A figure: when it does not fit the rest of the page, the text after it fills the page and the
+    /// figure opens the next one, as TeX floats a figure to the top of the next page.
+    /// </summary>
+    public bool Floats { get; init; }
+
     /// <summary>A bookmark for a heading whose first line this is.</summary>
     public (int Level, string Title)? Outline { get; set; }
 

@@ -30,10 +30,25 @@ public partial class PdfEditionTests
     [MemberData(nameof(AllEditions))]
     public void Every_word_of_the_flow_is_in_the_pdf_in_reading_order(string id, string lang)
     {
-        var expected = PdfText.Expected(RenderedEditions.PrintDocument(id, lang));
+        var document = RenderedEditions.PrintDocument(id, lang);
+        var expected = PdfText.Expected(document);
         var pdf = Read(id, lang);
         var body = PdfText.Squeeze(pdf.Body.ToString());
-        Assert.True(expected.Body == body, PdfText.Describe(expected.Body, body));
+        var expectedBody = expected.Body;
+        // A figure may float to the top of the next page, so its caption and credit are checked
+        // on their own and the rest of the flow must be in order around them.
+        foreach (var figure in PrintWalker.Descendants(document.Blocks).OfType<PrintFigure>())
+        {
+            foreach (var line in new[] { figure.Caption, figure.Credit }.OfType<PrintParagraph>())
+            {
+                var text = PdfText.Squeeze(PrintWalker.PlainText(line.Inlines));
+                var at = body.IndexOf(text, StringComparison.Ordinal);
+                Assert.True(at >= 0, $"figure text missing from the PDF: {text}");
+                body = body.Remove(at, text.Length);
+                expectedBody = expectedBody.Remove(expectedBody.IndexOf(text, StringComparison.Ordinal), text.Length);
+            }
+        }
+        Assert.True(expectedBody == body, PdfText.Describe(expectedBody, body));
         var notes = PdfText.Squeeze(pdf.Notes.ToString());
         Assert.True(expected.Notes == notes, PdfText.Describe(expected.Notes, notes));
     }

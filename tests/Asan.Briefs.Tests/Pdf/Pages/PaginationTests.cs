@@ -92,4 +92,38 @@ public class PaginationTests
             Assert.True(line.Baseline + line.Line.Descent <= page.Height - page.MarginBottom + 0.5, $"line below the bottom margin on page {p.Number}");
         }
     }
+
+    [Theory]
+    [InlineData(120)]
+    [InlineData(260)]
+    [InlineData(400)]
+    public void A_figure_that_does_not_fit_floats_to_the_next_page_and_text_fills_the_gap(double spacer)
+    {
+        var text = string.Join(" ", Enumerable.Repeat(Words, 5));
+        var figure = $"<figure src=\"{PageSamples.Figure}\" alt=\"A chart\" width=\"100%\"><caption>Figure 1. Caption</caption></figure>";
+        var flow = $"<spacer height=\"{spacer}pt\"/><p>before: {text}</p>{figure}<p>after: {text}</p><p>more: {text}</p><p>last: {text}</p>";
+        var layout = new PdfWriter().Layout(PageSamples.Parse(PdfOutputTests.Sample(flow)), PageSamples.Theme);
+        var page = PageSamples.Theme.Page;
+
+        var figurePage = layout.Pages.Single(p => p.Items.OfType<ImageItem>().Any());
+        var image = figurePage.Items.OfType<ImageItem>().Single();
+        var before = layout.Pages.TakeWhile(p => p != figurePage).ToList();
+        if (before.Count > 0)
+        {
+            // The page before the figure is filled with the text that follows the figure, not left empty.
+            var previous = before[^1];
+            var lowest = previous.Items.OfType<TextLineItem>().Where(l => l.Role.Kind == StructureKind.Paragraph).Max(l => l.Baseline);
+            Assert.True(lowest > page.Height - page.MarginBottom - 60, $"page {previous.Number} ends at {lowest:F0} pt, leaving the foot empty");
+        }
+        var afterPage = layout.Pages.First(p => p.Items.OfType<TextLineItem>()
+            .Any(l => string.Concat(l.Line.Runs.Select(r => r.Text)).StartsWith("after:", StringComparison.Ordinal)));
+        if (spacer >= 260)
+        {
+            Assert.True(figurePage.Number > 1, "this figure does not fit page 1 and should float");
+            Assert.True(afterPage.Number < figurePage.Number, "the text after a floated figure fills the page before it");
+        }
+        // A floated figure opens its page.
+        var firstText = figurePage.Items.OfType<TextLineItem>().Where(l => l.Role.Kind == StructureKind.Paragraph).Select(l => l.Baseline).DefaultIfEmpty(double.MaxValue).Min();
+        Assert.True(image.Y <= firstText || before.Count == 0 || image.Y < page.MarginTop + 1, "the figure sits below text on its page");
+    }
 }
