@@ -123,7 +123,8 @@ public static class BenchCommand
     private static double Throughput(Workspace workspace, IReadOnlyList<Brief> briefs, int cores)
     {
         var jobs = briefs.SelectMany(b => b.Languages.Select(l => (Brief: b, Lang: l))).ToList();
-        using var publishers = new ThreadLocal<Publisher>(() => new Publisher(workspace, new BuildStamp(null)));
+        // Each worker renders its edition's formats one after another, so `cores` bounds the whole run.
+        using var publishers = new ThreadLocal<Publisher>(() => new Publisher(workspace, new BuildStamp(null)) { FormatParallelism = 1 });
         // Warm each worker's engine (fonts, shaping caches) before timing.
         Parallel.For(0, cores, new ParallelOptions { MaxDegreeOfParallelism = cores }, _ => publishers.Value!.Render(jobs[0].Brief, jobs[0].Lang, OutputFormat.All));
         var start = Stopwatch.GetTimestamp();

@@ -36,6 +36,9 @@ public sealed class Publisher
     }
 
     public Theme Theme { get; }
+
+    /// <summary>How many of an edition's formats render at once (1: one after another, as on one core).</summary>
+    public int FormatParallelism { get; init; } = Environment.ProcessorCount;
     public EditionTemplates Templates { get; }
     public Workspace Workspace => _workspace;
 
@@ -92,7 +95,9 @@ public sealed class Publisher
         string Path(string extension) => $"{brief.Id}/{EditionTemplates.FileName(brief.Id, lang, extension)}";
         IEnumerable<OutputFile> html = [];
         OutputFile? pdf = null, docx = null;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = FormatParallelism };
         Parallel.Invoke(
+            parallel,
             () =>
             {
                 if (!format.HasFlag(OutputFormat.Html)) return;
@@ -104,6 +109,7 @@ public sealed class Publisher
                 if (!format.HasFlag(OutputFormat.Pdf) && !format.HasFlag(OutputFormat.Docx)) return;
                 var document = PrintDocument(brief, lang);
                 Parallel.Invoke(
+                    parallel,
                     () => { if (format.HasFlag(OutputFormat.Pdf)) pdf = new OutputFile(Path("pdf"), _pdf.Write(document, Theme)); },
                     () => { if (format.HasFlag(OutputFormat.Docx)) docx = new OutputFile(Path("docx"), _docx.Write(document, Theme)); });
             });
