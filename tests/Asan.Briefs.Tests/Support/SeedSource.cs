@@ -29,7 +29,7 @@ public static partial class SeedSource
     public static string CorrectedText(string briefId = Repository.SeedBrief)
     {
         var file = Corrections(briefId);
-        var text = Normalize(File.ReadAllText(Path.Combine(Repository.Content, briefId, file.Source.Split('#')[0].Trim())));
+        var text = Normalize(File.ReadAllText(Path.Combine(Repository.Content, briefId, file.Source)));
         foreach (var correction in file.Corrections)
         {
             if (!text.Contains(correction.Find, StringComparison.Ordinal))
