@@ -23,9 +23,11 @@ public sealed class DocxWriter
 
     /// <param name="embedFonts">
     /// Embed subsets of the theme's fonts (obfuscated, as Word does), so the document shows its own
-    /// typefaces on machines without them. On by default.
+    /// typefaces on machines without them. Off by default: LibreOffice registers embedded fonts by
+    /// family name for a whole session, so a subset embedded in one draft leaves glyphs missing in
+    /// another draft opened beside it.
     /// </param>
-    public DocxWriter(bool embedFonts = true)
+    public DocxWriter(bool embedFonts = false)
     {
         _embedFonts = embedFonts;
     }

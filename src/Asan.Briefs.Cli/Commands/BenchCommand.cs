@@ -31,7 +31,7 @@ public static class BenchCommand
         var publisher = new Publisher(workspace, new BuildStamp(null));
         var briefs = publisher.ReadBriefs();
         var pdf = new Asan.Briefs.Pdf.PdfWriter(theme => new Asan.Briefs.Pdf.Text.TextLayouter(theme));
-        var docx = new Asan.Briefs.Docx.DocxWriter(embedFonts: false);
+        var docx = new Asan.Briefs.Docx.DocxWriter();
 
         console.MarkupLine("[bold]Warm, in process: typesetting each edition (print markup → file)[/]");
         foreach (var brief in briefs)

@@ -21,11 +21,9 @@ public sealed class Publisher
     private readonly Lazy<PrintMarkupReader> _markupReader;
     // One engine per process: the PDF engine caches shaped words and set paragraphs across editions.
     private readonly PdfWriter _pdf = new(theme => new TextLayouter(theme));
-    // Fonts are not embedded in the Word drafts: a subset holds only the characters of its own
-    // document, and LibreOffice registers embedded fonts by family name for a whole session, so a
-    // second draft opened beside the first shows missing glyphs; whole fonts would add ~16 MB a draft.
-    // templates/fonts/README.md tells editors which fonts to install.
-    private readonly DocxWriter _docx = new(embedFonts: false);
+    // The Word drafts name the theme's fonts without embedding them (see DocxWriter and
+    // templates/fonts/README.md for why).
+    private readonly DocxWriter _docx = new();
 
     public Publisher(Workspace workspace, BuildStamp stamp)
     {

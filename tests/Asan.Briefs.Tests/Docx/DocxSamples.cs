@@ -31,7 +31,7 @@ internal static class DocxSamples
 
     public static byte[] Write(PrintDocument document)
     {
-        var bytes = new DocxWriter().Write(document, Theme);
+        var bytes = new DocxWriter(embedFonts: true).Write(document, Theme);
         // Set DOCX_SAMPLES_OUT to a folder to keep the files for a look in Word or LibreOffice.
         if (Environment.GetEnvironmentVariable("DOCX_SAMPLES_OUT") is { Length: > 0 } folder)
         {
