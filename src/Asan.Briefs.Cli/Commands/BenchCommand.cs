@@ -105,11 +105,15 @@ public static class BenchCommand
         return CommandLine.Success;
     }
 
-    /// <summary>Median wall time of <paramref name="runs"/> runs after two warm-up runs.</summary>
+    /// <summary>
+    /// Median wall time of <paramref name="runs"/> runs, measured once the code is warm: the runtime
+    /// recompiles a method with full optimisation only after it has run 30 times, so the warm-up runs
+    /// the action at least that often and for at least half a second, as BenchmarkDotNet's warm-up does.
+    /// </summary>
     private static double Median(int runs, Action action)
     {
-        action();
-        action();
+        var warmUp = Stopwatch.StartNew();
+        for (var i = 0; i < 30 || warmUp.ElapsedMilliseconds < 500; i++) action();
         var times = new double[runs];
         for (var i = 0; i < runs; i++)
         {
