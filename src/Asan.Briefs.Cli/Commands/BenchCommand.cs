@@ -74,7 +74,7 @@ public static class BenchCommand
         var scratch = Path.Combine(Path.GetTempPath(), "asan-briefs-bench-" + Environment.ProcessId);
         var cold = Median(3, () => RunProcess(CliCommand(), $"build --root \"{RepoRoot(workspace)}\" --brief {SeedBrief} --force --out \"{scratch}\""));
         Report(new Figure("cold process, 6 outputs", cold, "pdf, docx, html × en, ko"));
-        if (FindOnPath("pandoc") is { } pandoc)
+        if (ExternalProcess.Find("pandoc") is { } pandoc)
         {
             var seedDirectory = Path.Combine(workspace.ContentDirectory, SeedBrief);
             var pandocTime = Median(3, () =>
@@ -157,13 +157,7 @@ public static class BenchCommand
 
     private static void RunProcess(string file, string arguments)
     {
-        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"{file} {arguments} exited {process.ExitCode}: {error.Result}{output.Result}");
+        var result = ExternalProcess.Run(file, arguments) ?? throw new InvalidOperationException($"{file} is not installed");
+        if (result.ExitCode != 0) throw new InvalidOperationException($"{file} {arguments} exited {result.ExitCode}: {result.Output}");
     }
-
-    private static string? FindOnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
 }

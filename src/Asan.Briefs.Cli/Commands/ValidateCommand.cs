@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Asan.Briefs.Cli.Pipeline;
 using DocumentFormat.OpenXml;
@@ -84,21 +83,10 @@ public static partial class ValidateCommand
         return problems == 0 ? CommandLine.Success : CommandLine.InvalidInput;
     }
 
-    private static (int Exit, string Output, string? Missing) Tool(string file, string arguments, string package)
-    {
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            process.WaitForExit();
-            return (process.ExitCode, output.Result + error.Result, null);
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return (-1, "", $"'{file}' is not installed; install it with `apt-get install {package}`");
-        }
-    }
+    private static (int Exit, string Output, string? Missing) Tool(string file, string arguments, string package) =>
+        ExternalProcess.Run(file, arguments) is { } result
+            ? (result.ExitCode, result.Output, null)
+            : (-1, "", $"'{file}' is not installed; install it with `apt-get install {package}`");
 
     // pdffonts columns: name type encoding emb sub uni object-id; a subset name carries a six-letter tag.
     [GeneratedRegex(@"^[A-Z]{6}\+\S+\s.*\byes\s+yes\s+\w+\s+\d+\s+\d+\s*$")]
