@@ -20,6 +20,13 @@ public static class BuildCommand
 {
     public static int Run(Workspace workspace, BuildOptions options, IAnsiConsole console)
     {
+        Build(workspace, options, console);
+        return 0;
+    }
+
+    /// <returns>The briefs that were read, for commands that go on from the build.</returns>
+    public static IReadOnlyList<Brief> Build(Workspace workspace, BuildOptions options, IAnsiConsole console)
+    {
         var clock = Stopwatch.StartNew();
         var publisher = new Publisher(workspace, BuildStamp.FromEnvironment());
         publisher.CheckTemplates();
@@ -78,6 +85,6 @@ public static class BuildCommand
             console.MarkupLine($"  [green]✓[/] artifacts/{Markup.Escape(file.RelativePath)} [grey]({file.Bytes.Length / 1024.0:F0} KB)[/]");
         var rebuilt = outputs.Count(o => o is not null);
         console.MarkupLine($"[green]{rebuilt} of {jobs.Count} edition(s) rebuilt, {changed} file(s) changed in {clock.Elapsed.TotalSeconds:F1} s[/]");
-        return 0;
+        return briefs;
     }
 }

@@ -1,5 +1,4 @@
 using Asan.Briefs.Cli.Pipeline;
-using Asan.Briefs.Templating;
 using Spectre.Console;
 
 namespace Asan.Briefs.Cli.Commands;
@@ -9,8 +8,7 @@ public static class PublishCommand
 {
     public static int Run(Workspace workspace, BuildOptions options, IAnsiConsole console)
     {
-        BuildCommand.Run(workspace, options with { Briefs = [], Languages = [], Formats = OutputFormat.All }, console);
-        var briefs = new Publisher(workspace, BuildStamp.FromEnvironment()).ReadBriefs();
+        var briefs = BuildCommand.Build(workspace, options with { Briefs = [], Languages = [], Formats = OutputFormat.All }, console);
         var files = Site.Assemble(workspace.ArtifactsDirectory, briefs);
         console.MarkupLine($"[green]site ready: {files.Count} file(s) in {Markup.Escape(Asan.Briefs.Diagnostics.DisplayPath.Of(Path.Combine(workspace.ArtifactsDirectory, Site.Folder)))}[/] [grey](examples left out)[/]");
         return CommandLine.Success;
