@@ -10,9 +10,6 @@ namespace Asan.Briefs.Tests.Pipeline;
 
 public class BuildCommandTests
 {
-    private static Workspace ScratchWorkspace(ScratchBrief scratch) =>
-        new(Path.Combine(scratch.Root, "content"), Repository.Templates, Path.Combine(scratch.Root, "artifacts"));
-
     private static Dictionary<string, string> Snapshot(string directory) =>
         Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
             .ToDictionary(f => Path.GetRelativePath(directory, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))) + File.GetLastWriteTimeUtc(f).Ticks);
@@ -21,7 +18,7 @@ public class BuildCommandTests
     public void A_failed_build_leaves_the_last_good_outputs_untouched()
     {
         using var scratch = new ScratchBrief();
-        var workspace = ScratchWorkspace(scratch);
+        var workspace = scratch.Workspace;
         var options = new BuildOptions([], OutputFormat.Html, [], Force: false);
         Assert.Equal(0, BuildCommand.Run(workspace, options, new TestConsole()));
         var before = Snapshot(workspace.ArtifactsDirectory);

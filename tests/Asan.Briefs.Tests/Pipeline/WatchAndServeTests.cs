@@ -9,14 +9,11 @@ namespace Asan.Briefs.Tests.Pipeline;
 /// <summary>`watch` rebuilds after a save and keeps the last good output on an error; `serve` reloads pages.</summary>
 public class WatchAndServeTests
 {
-    private static Workspace ScratchWorkspace(ScratchBrief scratch) =>
-        new(Path.Combine(scratch.Root, "content"), Repository.Templates, Path.Combine(scratch.Root, "artifacts"));
-
     [Fact]
     public async Task Watch_rebuilds_after_a_save_and_keeps_the_last_good_output_on_an_error()
     {
         using var scratch = new ScratchBrief();
-        var workspace = ScratchWorkspace(scratch);
+        var workspace = scratch.Workspace;
         var console = new TestConsole();
         console.Profile.Width = 1000;
         using var watcher = new Watcher(workspace, new BuildOptions([], OutputFormat.Html, [], Force: false), console);

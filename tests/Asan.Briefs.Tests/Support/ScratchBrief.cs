@@ -57,6 +57,10 @@ public sealed class ScratchBrief : IDisposable
     public string Root { get; }
     public string Directory { get; }
 
+    /// <summary>The scratch content with the repository's templates, building into the scratch folder.</summary>
+    public Asan.Briefs.Cli.Pipeline.Workspace Workspace =>
+        new(Path.Combine(Root, "content"), Repository.Templates, Path.Combine(Root, "artifacts"));
+
     public string Write(string name, string text)
     {
         var path = Path.Combine(Directory, name);
