@@ -66,7 +66,7 @@ public static partial class HtmlEditionWriter
             var source = Path.Combine(theme.FontsDirectory, file);
             if (!File.Exists(source))
                 throw new BriefException(page, 0, 0, $"the page's CSS uses font '{path}' but {DisplayPath.Of(source)} does not exist; add the font to templates/fonts/ or fix the template");
-            yield return (path, FontSubsetter.SubsetUnicodes(File.ReadAllBytes(source), codepoints, dropHinting: true));
+            yield return (path, FontSubsetter.SubsetUnicodes(FontLibrary.Shared.Get(source), codepoints, dropHinting: true));
         }
     }
 

@@ -10,19 +10,34 @@ namespace Asan.Briefs.Fonts;
 /// Immutable after construction and safe to share between threads; HarfBuzz shapes with a shared
 /// <see cref="HarfBuzzSharp.Font"/> concurrently as long as it is not modified.
 /// </summary>
-public sealed class FontData
+public sealed unsafe class FontData
 {
     private readonly ConcurrentDictionary<int, uint> _glyphs = new();
 
-    internal FontData(int id, string path, byte[] bytes)
+    internal FontData(int id, string path)
     {
         Id = id;
         Path = path;
-        Bytes = bytes;
-        // HarfBuzz reads from the bytes without copying: they are pinned for the life of the process
-        // (fonts are few and loaded once), so the blob never outlives its memory.
-        var handle = GCHandle.Alloc(bytes, GCHandleType.Pinned);
-        Blob = new Blob(handle.AddrOfPinnedObject(), bytes.Length, MemoryMode.ReadOnly, () => handle.Free());
+        // The file is read into native memory, which HarfBuzz reads in place for the life of the process
+        // (fonts are few and loaded once). Large managed arrays would cost the collector: 21 MB of fonts
+        // on the large-object heap set off full collections in a short build.
+        using (var file = File.OpenHandle(path))
+        {
+            var length = RandomAccess.GetLength(file);
+            if (length is 0 or > int.MaxValue) throw new InvalidDataException($"{path}: not a font file ({length} bytes)");
+            Length = (int)length;
+            var memory = (nint)NativeMemory.Alloc((nuint)Length);
+            try
+            {
+                ReadFully(file, path, memory, Length);
+            }
+            catch
+            {
+                NativeMemory.Free((void*)memory);
+                throw;
+            }
+            Blob = new Blob(memory, Length, MemoryMode.ReadOnly, () => NativeMemory.Free((void*)memory));
+        }
         Blob.MakeImmutable();
         Face = new Face(Blob, 0);
         Face.MakeImmutable();
@@ -41,7 +56,8 @@ public sealed class FontData
     /// <summary>A small process-unique number, handy as a cache key.</summary>
     public int Id { get; }
     public string Path { get; }
-    public byte[] Bytes { get; }
+    /// <summary>The font file's size in bytes.</summary>
+    public int Length { get; }
     public Blob Blob { get; }
     public Face Face { get; }
     /// <summary>Scaled to <see cref="UnitsPerEm"/>: positions and advances come out in font units.</summary>
@@ -67,6 +83,17 @@ public sealed class FontData
     }
 
     public bool HasGlyph(int codepoint) => GlyphFor(codepoint) != 0;
+
+    private static unsafe void ReadFully(Microsoft.Win32.SafeHandles.SafeFileHandle file, string path, nint memory, int length)
+    {
+        var buffer = new Span<byte>((void*)memory, length);
+        for (var read = 0; read < length;)
+        {
+            var n = RandomAccess.Read(file, buffer[read..], read);
+            if (n == 0) throw new EndOfStreamException($"{path}: the file ended early, after {read} of {length} bytes");
+            read += n;
+        }
+    }
 
     public override string ToString() => System.IO.Path.GetFileName(Path);
 }
@@ -107,6 +134,6 @@ public sealed class FontLibrary
     private static FontData Load(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"font file not found: {path}", path);
-        return new FontData(Interlocked.Increment(ref s_nextId), path, File.ReadAllBytes(path));
+        return new FontData(Interlocked.Increment(ref s_nextId), path);
     }
 }

@@ -83,14 +83,6 @@ public static class FontSubsetter
         return Subset(font.Face.Handle, font.Path, [], codepoints, dropHinting ? FlagNoHinting : FlagsDefault, null);
     }
 
-    /// <inheritdoc cref="SubsetUnicodes(FontData, IEnumerable{int}, bool)"/>
-    public static byte[] SubsetUnicodes(byte[] fontBytes, IEnumerable<int> codepoints, bool dropHinting = false)
-    {
-        ArgumentNullException.ThrowIfNull(fontBytes);
-        ArgumentNullException.ThrowIfNull(codepoints);
-        return WithFace(fontBytes, (face, _) => Subset(face.Handle, "font", [], codepoints, dropHinting ? FlagNoHinting : FlagsDefault, null));
-    }
-
     /// <summary>The code points of a string, for <see cref="SubsetUnicodes(FontData, IEnumerable{int}, bool)"/>.</summary>
     public static IEnumerable<int> CodepointsOf(string text)
     {

@@ -131,8 +131,8 @@ public sealed class ShapingAndFontTests(ITestOutputHelper output)
         var shaped = TextShaper.Shared.Shape(font, "한일관계 정상화를 위한 차기정부의 대일외교과제", true);
         var glyphs = shaped.Glyphs.Select(g => (uint)g).ToHashSet();
         var subset = FontSubsetter.SubsetGlyphs(font, glyphs);
-        output.WriteLine($"NanumMyeongjo {font.Bytes.Length:N0} bytes → glyph subset {subset.Length:N0} bytes ({glyphs.Count} glyphs)");
-        Assert.True(subset.Length < font.Bytes.Length / 20);
+        output.WriteLine($"NanumMyeongjo {font.Length:N0} bytes → glyph subset {subset.Length:N0} bytes ({glyphs.Count} glyphs)");
+        Assert.True(subset.Length < font.Length / 20);
         Assert.Equal(subset, FontSubsetter.SubsetGlyphs(font, glyphs.OrderByDescending(g => g))); // deterministic
 
         using var blob = Blob.FromStream(new MemoryStream(subset));
@@ -156,9 +156,9 @@ public sealed class ShapingAndFontTests(ITestOutputHelper output)
         var font = Serif;
         var text = "The New Korean Government’s Diplomatic Tasks — fi";
         var subset = FontSubsetter.SubsetUnicodes(font, FontSubsetter.CodepointsOf(text));
-        output.WriteLine($"NotoSerif {font.Bytes.Length:N0} bytes → unicode subset {subset.Length:N0} bytes");
-        Assert.True(subset.Length < font.Bytes.Length / 10);
-        Assert.Equal(subset, FontSubsetter.SubsetUnicodes(font.Bytes, FontSubsetter.CodepointsOf(text))); // deterministic, same from bytes
+        output.WriteLine($"NotoSerif {font.Length:N0} bytes → unicode subset {subset.Length:N0} bytes");
+        Assert.True(subset.Length < font.Length / 10);
+        Assert.Equal(subset, FontSubsetter.SubsetUnicodes(font, FontSubsetter.CodepointsOf(text))); // deterministic
 
         using var blob = Blob.FromStream(new MemoryStream(subset));
         using var face = new Face(blob, 0);
