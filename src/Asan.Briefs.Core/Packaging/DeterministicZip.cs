@@ -26,7 +26,7 @@ public static class DeterministicZip
         {
             foreach (var (name, data) in entries)
             {
-                var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+                var entry = zip.CreateEntry(name, IsCompressed(name) ? CompressionLevel.NoCompression : CompressionLevel.Optimal);
                 entry.LastWriteTime = stamp;
                 using var stream = entry.Open();
                 stream.Write(data);
@@ -34,4 +34,8 @@ public static class DeterministicZip
         }
         return output.ToArray();
     }
+
+    /// <summary>Formats that are compressed already: deflating them again costs time and saves a few percent.</summary>
+    private static bool IsCompressed(string name) =>
+        Path.GetExtension(name).ToLowerInvariant() is ".pdf" or ".docx" or ".png" or ".jpg" or ".jpeg" or ".zip" or ".woff2";
 }

@@ -67,6 +67,17 @@ public sealed class PublishTests : IDisposable
 
         using var zip = System.IO.Compression.ZipFile.OpenRead(Path.Combine(site, Repository.SeedBrief, $"{Repository.SeedBrief}.zip"));
         Assert.Contains(zip.Entries, e => e.FullName == $"{Repository.SeedBrief}/{Repository.SeedBrief}.ko.pdf");
+        foreach (var entry in zip.Entries)
+        {
+            using var content = new MemoryStream();
+            using (var stream = entry.Open()) stream.CopyTo(content);
+            Assert.Equal(File.ReadAllBytes(Path.Combine(site, entry.FullName)), content.ToArray());
+            // PDF and DOCX are compressed inside already: stored as they are; text and fonts are deflated.
+            if (entry.Name.EndsWith(".pdf", StringComparison.Ordinal) || entry.Name.EndsWith(".docx", StringComparison.Ordinal))
+                Assert.Equal(entry.Length, entry.CompressedLength);
+            else
+                Assert.True(entry.CompressedLength < entry.Length * 0.8, $"{entry.FullName}: {entry.CompressedLength} of {entry.Length} bytes");
+        }
     }
 
     public void Dispose()
