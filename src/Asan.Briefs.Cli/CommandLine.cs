@@ -39,6 +39,8 @@ public static class CommandLine
           --format LIST     html,pdf,docx (default: all)
           --force           rebuild even if nothing changed
           --port N          serve: the port on 127.0.0.1 (default 8080)
+          --iterations N    bench: timed runs per warm figure (default 21)
+          --native FILE     bench: also measure the cold start of this native build of the CLI
         """;
 
     public static int Run(string[] args, IAnsiConsole console)
@@ -69,7 +71,7 @@ public static class CommandLine
                 "serve" => ServeCommand.Run(workspace, build, Port(options), console),
                 "check" => CheckCommand.Run(workspace, briefs, console),
                 "markup" => MarkupCommand.Run(workspace, positional, console),
-                "bench" => BenchCommand.Run(workspace, console, Iterations(options)),
+                "bench" => BenchCommand.Run(workspace, console, Iterations(options), Native(options)),
                 "validate" => ValidateCommand.Run(workspace, console),
                 _ => throw new UsageException($"unknown command '{command}'"),
             };
@@ -99,6 +101,12 @@ public static class CommandLine
     {
         var text = options.GetValueOrDefault("iterations")?.LastOrDefault() ?? "21";
         return int.TryParse(text, out var n) && n > 0 ? n : throw new UsageException($"--iterations {text} is not a positive number");
+    }
+
+    private static string? Native(Dictionary<string, List<string>> options)
+    {
+        if (options.GetValueOrDefault("native")?.LastOrDefault() is not { } path) return null;
+        return File.Exists(path) ? Path.GetFullPath(path) : throw new UsageException($"--native {path}: no such file; build one with `dotnet cake --target=Bench`");
     }
 
     private static int Port(Dictionary<string, List<string>> options)

@@ -149,8 +149,8 @@ public sealed class DocxWriter
     {
         var gap = Length.ToTwips(page.NoteGap).ToString(CultureInfo.InvariantCulture);
         var footnotes = new Footnotes(
-            Fixed<Footnote>($"""<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:before="{gap}" w:after="60" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>"""),
-            Fixed<Footnote>("""<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="60" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"""));
+            SeparatorNote($"""<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:before="{gap}" w:after="60" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>"""),
+            SeparatorNote("""<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="60" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"""));
         footnotes.Append(notes);
         return footnotes;
     }
@@ -235,8 +235,8 @@ public sealed class DocxWriter
         new XDocument(new XDeclaration("1.0", "utf-8", "yes"), root).Save(stream, SaveOptions.DisableFormatting);
     }
 
-    private static T Fixed<T>(string xml) where T : OpenXmlElement =>
-        (T)Activator.CreateInstance(typeof(T), xml.Replace("<w:footnote ", $"<w:footnote xmlns:w=\"{WordNs}\" ", StringComparison.Ordinal))!;
+    private static Footnote SeparatorNote(string xml) =>
+        new(xml.Replace("<w:footnote ", $"<w:footnote xmlns:w=\"{WordNs}\" ", StringComparison.Ordinal));
 
     private static string Escape(string text) => System.Security.SecurityElement.Escape(text);
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Asan.Briefs.Cli.Pipeline;
 using Asan.Briefs.Model;
 using Asan.Briefs.PrintMarkup;
@@ -17,9 +18,24 @@ public static class BenchCommand
 {
     private const string SeedBrief = "korea-japan-diplomatic-tasks";
 
-    public sealed record Figure(string Name, double Milliseconds, string Detail);
+    public sealed record Figure(
+        [property: JsonPropertyName("name")] string Name,
+        [property: JsonPropertyName("milliseconds")] double Milliseconds,
+        [property: JsonPropertyName("detail")] string Detail);
 
-    public static int Run(Workspace workspace, IAnsiConsole console, int iterations)
+    public sealed record Machine(
+        [property: JsonPropertyName("cores")] int Cores,
+        [property: JsonPropertyName("os")] string Os,
+        [property: JsonPropertyName("runtime")] string Runtime);
+
+    /// <summary>What bench.json holds.</summary>
+    public sealed record Report(
+        [property: JsonPropertyName("machine")] Machine Machine,
+        [property: JsonPropertyName("iterations")] int Iterations,
+        [property: JsonPropertyName("figures")] IReadOnlyList<Figure> Figures);
+
+    /// <param name="native">A native (AOT-compiled) build of this CLI, whose cold start is measured too.</param>
+    public static int Run(Workspace workspace, IAnsiConsole console, int iterations, string? native)
     {
         var figures = new List<Figure>();
         void Report(Figure figure)
@@ -72,8 +88,24 @@ public static class BenchCommand
 
         console.MarkupLine("[bold]Cold: one CLI process rendering the seed brief's six outputs[/]");
         var scratch = Path.Combine(Path.GetTempPath(), "asan-briefs-bench-" + Environment.ProcessId);
-        var cold = Median(3, () => RunProcess(CliCommand(), $"build --root \"{RepoRoot(workspace)}\" --brief {SeedBrief} --force --out \"{scratch}\""));
-        Report(new Figure("cold process, 6 outputs", cold, "pdf, docx, html × en, ko"));
+        string Build(string output, string briefs) => $"build --root \"{RepoRoot(workspace)}\" {briefs} --force --out \"{Path.Combine(scratch, output)}\"";
+        var seedOnly = $"--brief {SeedBrief}";
+        var colds = new List<(string Build, double Time)>
+        {
+            ("this CLI (JIT, ReadyToRun)", Median(3, () => RunProcess(CliCommand(), Build("managed", seedOnly)))),
+        };
+        if (native is not null)
+        {
+            colds.Add(("native CLI (AOT)", Median(3, () => RunProcess((native, ""), Build("native", seedOnly)))));
+            // A native build keeps only the code it can see used; every brief must come out byte for byte as from the managed build.
+            RunProcess(CliCommand(), Build("managed-all", ""));
+            RunProcess((native, ""), Build("native-all", ""));
+            var differing = DifferingFiles(Path.Combine(scratch, "managed-all"), Path.Combine(scratch, "native-all"));
+            if (differing.Count > 0)
+                throw new InvalidOperationException($"the native CLI wrote different bytes from the managed one: {string.Join(", ", differing)}");
+            console.MarkupLine("  [grey]the native CLI writes every brief's files byte for byte as the managed one does[/]");
+        }
+        foreach (var (build, time) in colds) Report(new Figure($"cold process, 6 outputs: {build}", time, "pdf, docx, html × en, ko, and the zip"));
         if (ExternalProcess.Find("pandoc") is { } pandoc)
         {
             var seedDirectory = Path.Combine(workspace.ContentDirectory, SeedBrief);
@@ -85,7 +117,8 @@ public static class BenchCommand
                     RunProcess(pandoc, $"\"{Path.Combine(seedDirectory, $"body.{lang}.md")}\" -s --metadata title=brief -o \"{Path.Combine(scratch, $"pandoc.{lang}.html")}\"");
                 }
             });
-            Report(new Figure("pandoc, 4 outputs (docx, html × en, ko)", pandocTime, $"ratio ours/pandoc {cold / pandocTime:F2}"));
+            var ratios = string.Join("; ", colds.Select(c => $"{c.Build} / pandoc {c.Time / pandocTime:F2}"));
+            Report(new Figure("pandoc, 4 outputs (docx, html × en, ko)", pandocTime, "ratio " + ratios));
         }
         else
         {
@@ -94,13 +127,11 @@ public static class BenchCommand
         try { Directory.Delete(scratch, recursive: true); } catch (IOException) { }
 
         var json = Path.Combine(workspace.ArtifactsDirectory, "bench", "bench.json");
-        var report = new
-        {
-            machine = new { cores = Environment.ProcessorCount, os = System.Runtime.InteropServices.RuntimeInformation.OSDescription, runtime = Environment.Version.ToString() },
+        var report = new Report(
+            new Machine(Environment.ProcessorCount, System.Runtime.InteropServices.RuntimeInformation.OSDescription, Environment.Version.ToString()),
             iterations,
-            figures = figures.Select(f => new { name = f.Name, milliseconds = Math.Round(f.Milliseconds, 3), detail = f.Detail }),
-        };
-        AtomicFile.Write(json, JsonSerializer.SerializeToUtf8Bytes(report, new JsonSerializerOptions { WriteIndented = true }));
+            figures.Select(f => f with { Milliseconds = Math.Round(f.Milliseconds, 3) }).ToList());
+        AtomicFile.Write(json, JsonSerializer.SerializeToUtf8Bytes(report, CliJson.Default.Report));
         console.MarkupLine($"[green]figures written to {Markup.Escape(Asan.Briefs.Diagnostics.DisplayPath.Of(json))}[/]");
         return CommandLine.Success;
     }
@@ -143,6 +174,17 @@ public static class BenchCommand
     {
         Blocks = Enumerable.Range(0, copies).SelectMany(copy => document.Blocks.Select(b => b.Id is null ? b : b with { Id = $"{b.Id}-{copy}" })).ToList(),
     };
+
+    /// <summary>Files of the two folders whose bytes differ, or that only one has (the build state aside: it names the engine).</summary>
+    private static List<string> DifferingFiles(string expected, string actual)
+    {
+        static Dictionary<string, string> Files(string root) => Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(root, f))
+            .Where(f => Path.GetFileName(f) != BuildState.FileName)
+            .ToDictionary(f => f, f => BuildState.Hash(File.ReadAllBytes(Path.Combine(root, f))));
+        var (left, right) = (Files(expected), Files(actual));
+        return left.Keys.Union(right.Keys).Where(f => left.GetValueOrDefault(f) != right.GetValueOrDefault(f)).Order(StringComparer.Ordinal).ToList();
+    }
 
     private static string RepoRoot(Workspace workspace) => Path.GetDirectoryName(workspace.ContentDirectory)!;
 

@@ -12,7 +12,7 @@ namespace Asan.Briefs.Cli.Pipeline;
 /// </summary>
 public sealed class BuildState
 {
-    private const string FileName = ".build-state.json";
+    public const string FileName = ".build-state.json";
     private readonly string _path;
     private readonly Dictionary<string, EditionRecord> _editions;
 
@@ -29,7 +29,7 @@ public sealed class BuildState
         var path = Path.Combine(artifactsDirectory, FileName);
         try
         {
-            var editions = File.Exists(path) ? JsonSerializer.Deserialize<Dictionary<string, EditionRecord>>(File.ReadAllText(path)) : null;
+            var editions = File.Exists(path) ? JsonSerializer.Deserialize(File.ReadAllText(path), CliJson.Default.DictionaryStringEditionRecord) : null;
             return new BuildState(path, editions ?? new());
         }
         catch (JsonException)
@@ -59,7 +59,7 @@ public sealed class BuildState
     public void Save()
     {
         var sorted = new SortedDictionary<string, EditionRecord>(_editions, StringComparer.Ordinal);
-        AtomicFile.Write(_path, Encoding.UTF8.GetBytes(JsonSerializer.Serialize(sorted, new JsonSerializerOptions { WriteIndented = true })));
+        AtomicFile.Write(_path, Encoding.UTF8.GetBytes(JsonSerializer.Serialize(sorted, CliJson.Default.SortedDictionaryStringEditionRecord)));
     }
 
     public static string Hash(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes));

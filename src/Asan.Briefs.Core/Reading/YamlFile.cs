@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Asan.Briefs.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
@@ -8,7 +9,13 @@ namespace Asan.Briefs.Reading;
 /// <summary>Reads a YAML file into a typed object; every failure becomes a located diagnostic.</summary>
 public static partial class YamlFile
 {
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+    private static readonly IDeserializer Deserializer = CreateDeserializer();
+
+    // YamlDotNet builds objects through reflection. A native build keeps this assembly's types whole
+    // (TrimmerRootAssembly in the CLI project), and the bench checks that the native CLI writes the same
+    // bytes as the managed one.
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "The model types are kept whole in native builds; see above.")]
+    private static IDeserializer CreateDeserializer() => new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .WithDuplicateKeyChecking()
         .Build();
@@ -34,6 +41,8 @@ public static partial class YamlFile
         return File.ReadAllText(path);
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The type named is one of this assembly's, kept whole in native builds.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "The type named is one of this assembly's, kept whole in native builds.")]
     private static string Explain(YamlException e)
     {
         var message = e.Message;

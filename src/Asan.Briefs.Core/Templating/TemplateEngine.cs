@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using Asan.Briefs.Diagnostics;
 using Scriban;
 using Scriban.Functions;
@@ -30,10 +29,9 @@ public sealed class TemplateEngine
         var context = new EscapingTemplateContext(this);
         var script = new ScriptObject();
         foreach (var (key, value) in globals) script[key] = value;
-        script.Import("raw", new Func<object?, TrustedMarkup>(v => new TrustedMarkup(v?.ToString() ?? "")));
-        script.Import("json", new Func<object?, TrustedMarkup>(v =>
-            new TrustedMarkup(JsonSerializer.Serialize(ToPlain(v)).Replace("<", "\\u003c", StringComparison.Ordinal))));
-        script.Import("escape_markup", new Func<object?, string>(v => MarkupEscaper.Escape(v?.ToString() ?? "")));
+        script.SetValue("raw", new OneValueFunction(v => new TrustedMarkup(v?.ToString() ?? "")), true);
+        script.SetValue("json", new OneValueFunction(v => new TrustedMarkup(PlainJson.Write(ToPlain(v)))), true);
+        script.SetValue("escape_markup", new OneValueFunction(v => MarkupEscaper.Escape(v?.ToString() ?? "")), true);
         script.SetValue("include", new TrustedInclude(), true);
         context.PushGlobal(script);
         try
@@ -46,6 +44,12 @@ public sealed class TemplateEngine
                 e.OriginalMessage + Hint(e.OriginalMessage));
         }
     }
+
+    /// <summary>
+    /// Builds Scriban's built-in functions (string, array, date…), which it does once per process through
+    /// reflection and which otherwise falls on the first render.
+    /// </summary>
+    public static void Prepare() => System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(BuiltinFunctions).TypeHandle);
 
     /// <summary>Parses every template under a sub-folder, reporting every syntax error.</summary>
     public IReadOnlyList<Diagnostic> Check(string subFolder)
@@ -120,6 +124,25 @@ public sealed class TemplateEngine
         }
 
         public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) => new((string?)Load(context, callerSpan, templatePath));
+    }
+
+    /// <summary>
+    /// A template function of one value. Written out rather than imported from a delegate, because
+    /// Scriban binds delegates through reflection, which a native (AOT-compiled) build may not keep.
+    /// </summary>
+    private sealed class OneValueFunction(Func<object?, object> function) : IScriptCustomFunction
+    {
+        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            function(arguments.Count > 0 ? arguments[0] : null);
+
+        public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            new(Invoke(context, callerContext, arguments, blockStatement));
+
+        public int RequiredParameterCount => 1;
+        public int ParameterCount => 1;
+        public ScriptVarParamKind VarParamKind => ScriptVarParamKind.None;
+        public Type ReturnType => typeof(object);
+        public ScriptParameterInfo GetParameterInfo(int index) => new(typeof(object), "value");
     }
 
     /// <summary>Scriban's include returns the partial's output as a string; mark it trusted so it is not escaped twice.</summary>
