@@ -1,5 +1,6 @@
 using Asan.Briefs.Diagnostics;
 using Asan.Briefs.Docx;
+using Asan.Briefs.Fonts;
 using Asan.Briefs.Html;
 using Asan.Briefs.Model;
 using Asan.Briefs.Pdf;
@@ -31,6 +32,14 @@ public sealed class Publisher
         Theme = ThemeLoader.Load(workspace.TemplatesDirectory);
         Templates = new EditionTemplates(new TemplateEngine(workspace.TemplatesDirectory), Theme, stamp);
         _markupReader = new Lazy<PrintMarkupReader>(() => new PrintMarkupReader(workspace.SchemaPath, Theme.Color));
+        // One-time start-up (Scriban's built-in functions, reading the theme's fonts) runs on another core
+        // while this one reads the content; in a cold build the editions would otherwise wait for it.
+        // A failure here is left for the real use to report.
+        _ = Task.Run(() =>
+        {
+            TemplateEngine.Prepare();
+            foreach (var font in Theme.FontFiles().Where(File.Exists)) FontLibrary.Shared.Get(font);
+        });
     }
 
     public Theme Theme { get; }
