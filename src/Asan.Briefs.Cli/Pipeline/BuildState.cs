@@ -92,8 +92,8 @@ public sealed class InputFingerprint
     }
 
     // Font files are large (21 MB in all) and change only when replaced: their length and time stand in
-    // for their bytes, which keeps a no-change build quick; text files are hashed whole.
-    private const long HashedWholeUpTo = 1 << 20;
+    // for their bytes, which keeps a no-change build quick; text files (all well under this) are hashed whole.
+    private const long HashedWholeUpTo = 256 << 10;
 
     private static void AddDirectory(IncrementalHash hash, string directory)
     {
