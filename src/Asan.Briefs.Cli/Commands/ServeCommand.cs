@@ -73,9 +73,13 @@ public sealed class PreviewServer : IDisposable
         {
             response.ContentType = "text/event-stream";
             response.SendChunked = true;
-            response.OutputStream.Write(": connected\n\n"u8);
-            response.OutputStream.Flush();
-            lock (_subscribers) _subscribers.Add(response);
+            // Subscribed before the greeting goes out: a page that has read the greeting must not miss a reload.
+            lock (_subscribers)
+            {
+                _subscribers.Add(response);
+                response.OutputStream.Write(": connected\n\n"u8);
+                response.OutputStream.Flush();
+            }
             return;
         }
         if (path.EndsWith('/')) path += "index.html";

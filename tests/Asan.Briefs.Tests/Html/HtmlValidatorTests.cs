@@ -24,8 +24,16 @@ public sealed class HtmlValidatorTests(HtmlFixture fixture)
         foreach (var arg in new[] { "-jar", jar, "--errors-only", "--format", "json" }.Concat(pages)) start.ArgumentList.Add(arg);
         using var process = Process.Start(start) ?? throw new Xunit.Sdk.XunitException("could not start java; install a Java 17+ runtime");
         var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        var stderrRead = process.StandardError.ReadToEndAsync();
+        // A checker that hangs fails the test instead of holding up the whole run.
+        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        try { await process.WaitForExitAsync(patience.Token); }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new Xunit.Sdk.XunitException("the Nu Html Checker did not finish within 5 minutes");
+        }
+        var stderr = await stderrRead;
 
         // vnu writes its JSON report to standard error.
         var report = stderr.TrimStart().StartsWith('{') ? stderr : await stdout;

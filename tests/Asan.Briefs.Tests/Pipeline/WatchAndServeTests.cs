@@ -62,10 +62,12 @@ public class WatchAndServeTests
 
         using var events = await http.GetStreamAsync("/__reload");
         using var reader = new StreamReader(events);
-        Assert.StartsWith(":", await reader.ReadLineAsync());
+        // The client's timeout ends with the headers; the event stream's reads get their own.
+        var patience = TimeSpan.FromSeconds(20);
+        Assert.StartsWith(":", await reader.ReadLineAsync().WaitAsync(patience));
         server.Reload();
         string? line;
-        do line = await reader.ReadLineAsync(); while (line is "");
+        do line = await reader.ReadLineAsync().WaitAsync(patience); while (line is "");
         Assert.Equal("data: reload", line);
         Directory.Delete(root, recursive: true);
     }
