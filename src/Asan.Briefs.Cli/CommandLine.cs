@@ -41,6 +41,7 @@ public static class CommandLine
           --port N          serve: the port on 127.0.0.1 (default 8080)
           --iterations N    bench: timed runs per warm figure (default 21)
           --native FILE     bench: also measure the cold start of this native build of the CLI
+          --cores N         bench: only the 50-brief throughput on N workers (the bench runs it pinned with taskset)
         """;
 
     public static int Run(string[] args, IAnsiConsole console)
@@ -71,6 +72,8 @@ public static class CommandLine
                 "serve" => ServeCommand.Run(workspace, build, Port(options), console),
                 "check" => CheckCommand.Run(workspace, briefs, console),
                 "markup" => MarkupCommand.Run(workspace, positional, console),
+                "bench" when options.GetValueOrDefault("cores")?.LastOrDefault() is { } cores =>
+                    BenchCommand.RunThroughput(workspace, console, int.TryParse(cores, out var n) && n > 0 ? n : throw new UsageException($"--cores {cores} is not a positive number")),
                 "bench" => BenchCommand.Run(workspace, console, Iterations(options), Native(options)),
                 "validate" => ValidateCommand.Run(workspace, console),
                 _ => throw new UsageException($"unknown command '{command}'"),
