@@ -109,6 +109,21 @@ public sealed class TemplateEngine
             var text = base.ObjectToString(value, nested);
             return nested || text is null ? text : MarkupEscaper.Escape(text);
         }
+
+        // Scriban builds a reflection accessor per type for each context, that is for each render, and the
+        // runtime emits fresh invoke stubs for them once its reflection cache has been collected: a thousand
+        // JIT compilations per hundred editions. Every context here has the same member rules, so one
+        // accessor per type serves them all (they are read-only once built).
+        private static readonly ConcurrentDictionary<Type, IObjectAccessor> SharedAccessors = new();
+
+        protected override IObjectAccessor? GetMemberAccessorImpl(object target)
+        {
+            var type = target.GetType();
+            if (SharedAccessors.TryGetValue(type, out var shared)) return shared;
+            var accessor = base.GetMemberAccessorImpl(target);
+            if (accessor is not null) SharedAccessors.TryAdd(type, accessor);
+            return accessor;
+        }
     }
 
     private sealed class Loader(TemplateEngine engine) : ITemplateLoader
