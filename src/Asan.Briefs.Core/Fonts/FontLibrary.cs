@@ -84,7 +84,7 @@ public sealed unsafe class FontData
 
     public bool HasGlyph(int codepoint) => GlyphFor(codepoint) != 0;
 
-    private static unsafe void ReadFully(Microsoft.Win32.SafeHandles.SafeFileHandle file, string path, nint memory, int length)
+    private static void ReadFully(Microsoft.Win32.SafeHandles.SafeFileHandle file, string path, nint memory, int length)
     {
         var buffer = new Span<byte>((void*)memory, length);
         for (var read = 0; read < length;)
