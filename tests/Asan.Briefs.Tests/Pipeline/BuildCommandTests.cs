@@ -59,6 +59,17 @@ public class BuildCommandTests
         Assert.Contains("unknown command", console.Output);
     }
 
+    [Theory]
+    [InlineData("--cores", "0", "--cores 0 is not a positive number")]
+    [InlineData("--native", "no-such-cli", "--native no-such-cli: no such file")]
+    public void Bad_bench_options_are_usage_errors_that_say_what_is_wrong(string option, string value, string message)
+    {
+        var console = new TestConsole();
+        console.Profile.Width = 1000;
+        Assert.Equal(CommandLine.Usage, CommandLine.Run(["bench", "--root", Repository.Root, option, value], console));
+        Assert.Contains(message, console.Output);
+    }
+
     private static void CopyDirectory(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
