@@ -57,6 +57,9 @@ public static partial class YamlFile
             var known = type?.GetProperties().Select(p => UnderscoredNamingConvention.Instance.Apply(p.Name)) ?? [];
             return $"unknown key '{unknown.Groups[1].Value}'; the keys here are: {string.Join(", ", known)}";
         }
+        var target = NoDeserializer().Match(message);
+        if (target.Success)
+            return $"expected {TypeKind(target.Groups[1].Value)}; check the brackets, indentation and quotes on this line";
         var shape = Expected().Match(message);
         if (shape.Success)
             return $"expected {Kind(shape.Groups[1].Value)} here but found {Kind(shape.Groups[2].Value)}; check the indentation, brackets and quotes on this line";
@@ -70,6 +73,18 @@ public static partial class YamlFile
         "Scalar" => "a single value",
         _ => yamlEvent,
     };
+
+    /// <summary>What a .NET type named in a YamlDotNet message is, in the words of the YAML file.</summary>
+    private static string TypeKind(string typeName) => typeName switch
+    {
+        _ when typeName.Contains("Dictionary", StringComparison.Ordinal) => "a mapping here (`key: value` lines, or `{ en: …, ko: … }`)",
+        _ when typeName.Contains("List", StringComparison.Ordinal) || typeName.EndsWith("[]", StringComparison.Ordinal) => "a list here (`[a, b]` or `- item` lines)",
+        _ when typeName.StartsWith("System.", StringComparison.Ordinal) => "a single value here (text, a number or a date) but found a list or mapping",
+        _ => "a mapping here (`key: value` lines)",
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"No node deserializer was able to deserialize the node into type ([^,]+),")]
+    private static partial System.Text.RegularExpressions.Regex NoDeserializer();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\s*\(at Line: \d+, Col: \d+, Idx: \d+\)")]
     private static partial System.Text.RegularExpressions.Regex Position();

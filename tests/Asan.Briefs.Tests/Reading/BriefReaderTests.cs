@@ -65,6 +65,19 @@ public class BriefReaderTests
         Assert.DoesNotContain("Idx:", problem.Message);
     }
 
+    [Theory]
+    [InlineData("date: [2022-04-29]")]
+    [InlineData("date: [2022")]
+    public void A_list_where_a_single_value_belongs_says_so_in_plain_words(string line)
+    {
+        using var scratch = new ScratchBrief();
+        scratch.Write("brief.yaml", ScratchBrief.Yaml.Replace("date: 2022-04-29", line));
+        var problem = SingleProblem(scratch);
+        Assert.Equal(4, problem.Line);
+        Assert.StartsWith("expected a single value", problem.Message);
+        Assert.DoesNotContain("System.", problem.Message);
+    }
+
     [Fact]
     public void Missing_translation_of_a_metadata_field_names_the_key()
     {
