@@ -30,8 +30,7 @@ public static partial class YamlFile
         }
         catch (YamlException e)
         {
-            var inner = e.InnerException is { } ie and not YamlException ? $" ({ie.Message})" : "";
-            throw new BriefException(displayPath, (int)e.Start.Line, (int)e.Start.Column, Explain(e) + inner);
+            throw new BriefException(displayPath, (int)e.Start.Line, (int)e.Start.Column, ExplainValue(e.InnerException) ?? Explain(e) + Cause(e.InnerException));
         }
     }
 
@@ -40,6 +39,18 @@ public static partial class YamlFile
         if (!File.Exists(path)) throw new BriefException(displayPath, 0, 0, "file not found; create it (see content/README.md)");
         return File.ReadAllText(path);
     }
+
+    private static string Cause(Exception? inner) => inner is null or YamlException ? "" : $" ({inner.Message})";
+
+    /// <summary>A value of the wrong kind for its key, in plain words; null when the failure is something else.</summary>
+    private static string? ExplainValue(Exception? inner) => inner switch
+    {
+        FormatException when NotInFormat().Match(inner.Message) is { Success: true } bad =>
+            $"'{bad.Groups[1].Value}' is not a number; write a number here (e.g. 1.5)",
+        _ when inner?.Message.Contains("Failed to create an instance of type 'System.", StringComparison.Ordinal) == true =>
+            $"expected {TypeKind("System.String")}; check the brackets, indentation and quotes on this line",
+        _ => null,
+    };
 
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The type named is one of this assembly's, kept whole in native builds.")]
     [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "The type named is one of this assembly's, kept whole in native builds.")]
@@ -82,6 +93,9 @@ public static partial class YamlFile
         _ when typeName.StartsWith("System.", StringComparison.Ordinal) => "a single value here (text, a number or a date) but found a list or mapping",
         _ => "a mapping here (`key: value` lines)",
     };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"The input string '(.*)' was not in a correct format")]
+    private static partial System.Text.RegularExpressions.Regex NotInFormat();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"No node deserializer was able to deserialize the node into type ([^,]+),")]
     private static partial System.Text.RegularExpressions.Regex NoDeserializer();

@@ -1,4 +1,5 @@
 using Asan.Briefs.Diagnostics;
+using Asan.Briefs.Reading;
 
 namespace Asan.Briefs.Theming;
 
@@ -31,13 +32,13 @@ public sealed class Theme
     private readonly string _themePath;
     private readonly Dictionary<(string Style, string Lang), ParagraphStyle> _resolved = new();
 
-    public Theme(ThemeFile file, string themePath, string fontsDirectory)
+    public Theme(ThemeFile file, string themePath, string fontsDirectory, YamlPositions? positions = null)
     {
         _file = file;
         _themePath = themePath;
         FontsDirectory = fontsDirectory;
+        Validate(positions ?? YamlPositions.None);
         Page = ResolvePage(file.Page);
-        Validate();
     }
 
     public ThemeFile File => _file;
@@ -155,21 +156,75 @@ public sealed class Theme
             P(p.NoteGap, "note_gap"), P(p.NoteRuleWidth, "note_rule_width"));
     }
 
-    private void Validate()
+    private static readonly string[] Alignments = ["justify", "left", "center", "right"];
+
+    /// <summary>
+    /// Checks every value where the designer wrote it, so each problem is reported once, at its line:
+    /// a length in a base style would otherwise fail again in every style based on it.
+    /// </summary>
+    private void Validate(YamlPositions positions)
     {
         var problems = new List<Diagnostic>();
+        void Problem(string message, params string[] path)
+        {
+            var (line, column) = positions.Of(path);
+            problems.Add(new Diagnostic(_themePath, line, column, message));
+        }
+        void CheckLength(string? value, string what, params string[] path)
+        {
+            if (value is not null && !Length.TryParsePoints(value, out _))
+                Problem($"{what}: '{value}' is not a length; write a number with mm, cm, in or pt (e.g. 25mm, 10.5pt)", path);
+        }
+
         foreach (var (role, faces) in _file.Fonts)
         foreach (var (script, set) in new[] { ("latin", faces.Latin), ("hangul", faces.Hangul) })
-        foreach (var file in new[] { set.Regular, set.Bold, set.Italic, set.BoldItalic }.OfType<string>())
+        foreach (var (key, file) in new[] { ("regular", set.Regular), ("bold", set.Bold), ("italic", set.Italic), ("bold_italic", set.BoldItalic) })
         {
-            if (!System.IO.File.Exists(System.IO.Path.Combine(FontsDirectory, file)))
-                problems.Add(new Diagnostic(_themePath, 0, 0, $"fonts.{role}.{script}: file '{file}' is not in {FontsDirectory}; add the font file or fix the name"));
+            if (file is not null && !System.IO.File.Exists(System.IO.Path.Combine(FontsDirectory, file)))
+                Problem($"fonts.{role}.{script}: file '{file}' is not in {FontsDirectory}; add the font file or fix the name", "fonts", role, script, key);
         }
-        foreach (var name in _file.Styles.Keys)
+
+        var page = _file.Page;
+        foreach (var (key, value) in new[]
+                 {
+                     ("width", page.Width), ("height", page.Height), ("margin_top", page.MarginTop), ("margin_bottom", page.MarginBottom),
+                     ("margin_left", page.MarginLeft), ("margin_right", page.MarginRight), ("header_offset", page.HeaderOffset),
+                     ("footer_offset", page.FooterOffset), ("note_gap", page.NoteGap), ("note_rule_width", page.NoteRuleWidth),
+                 })
+            CheckLength(value, $"page.{key}", "page", key);
+
+        var written = _file.Styles.Select(kv => (kv.Key, kv.Value, Path: new[] { "styles", kv.Key }))
+            .Concat(_file.Languages.SelectMany(l => l.Value.Styles.Select(kv => (kv.Key, kv.Value, Path: new[] { "languages", l.Key, "styles", kv.Key }))));
+        foreach (var (name, style, path) in written)
         {
-            try { Style(name, "en"); }
-            catch (BriefException e) { problems.AddRange(e.Diagnostics); }
-            catch (FormatException e) { problems.Add(new Diagnostic(_themePath, 0, 0, e.Message)); }
+            string[] At(string key) => [.. path, key];
+            if (!_file.Styles.ContainsKey(name))
+                Problem($"style '{name}' has no base style under styles:; define it there first", path);
+            foreach (var (key, value) in new[]
+                     {
+                         ("size", style.Size), ("space_before", style.SpaceBefore), ("space_after", style.SpaceAfter), ("indent_left", style.IndentLeft),
+                         ("indent_first", style.IndentFirst), ("rule_below", style.RuleBelow), ("tracking", style.Tracking),
+                     })
+                CheckLength(value, $"style '{name}': {key}", At(key));
+            if (style.Align is { } align && !Alignments.Contains(align))
+                Problem($"style '{name}': align '{align}' is unknown; use {string.Join(", ", Alignments)}", At("align"));
+            if (style.BasedOn is { } basis && !_file.Styles.ContainsKey(basis))
+                Problem($"style '{name}': based_on '{basis}' is not defined under styles:; define it or use one of: {string.Join(", ", _file.Styles.Keys)}", At("based_on"));
+            if (style.Font is { } font && !_file.Fonts.ContainsKey(font))
+                Problem($"style '{name}': font role '{font}' is not defined under fonts:; define it or use one of: {string.Join(", ", _file.Fonts.Keys)}", At("font"));
+            foreach (var (key, colour) in new[] { ("color", style.Color), ("rule_color", style.RuleColor) })
+                if (colour is not null && !colour.StartsWith('#') && !_file.Colors.ContainsKey(colour))
+                    Problem($"style '{name}': colour '{colour}' is not defined under colors:; define it or write #rrggbb", At(key));
+        }
+
+        // What only shows once styles are put together: a based_on loop.
+        if (problems.Count == 0)
+        {
+            foreach (var name in _file.Styles.Keys)
+            {
+                try { Style(name, "en"); }
+                catch (BriefException e) { problems.AddRange(e.Diagnostics.Select(d => d with { Line = positions.Of("styles", name).Line, Column = positions.Of("styles", name).Column })); }
+            }
         }
         if (problems.Count > 0) throw new BriefException(problems);
     }

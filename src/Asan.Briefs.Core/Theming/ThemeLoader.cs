@@ -9,7 +9,8 @@ public static class ThemeLoader
     public static Theme Load(string templatesDirectory)
     {
         var path = Path.Combine(templatesDirectory, "theme.yaml");
-        var file = YamlFile.Load<ThemeFile>(path, DisplayPath.Of(path));
-        return new Theme(file, DisplayPath.Of(path), Path.Combine(templatesDirectory, "fonts"));
+        var text = YamlFile.ReadText(path, DisplayPath.Of(path));
+        var file = YamlFile.Parse<ThemeFile>(text, DisplayPath.Of(path));
+        return new Theme(file, DisplayPath.Of(path), Path.Combine(templatesDirectory, "fonts"), YamlPositions.Parse(text));
     }
 }

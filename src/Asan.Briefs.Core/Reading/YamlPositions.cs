@@ -1,0 +1,50 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Asan.Briefs.Reading;
+
+/// <summary>
+/// Where keys sit in a YAML file, for problems found after it has been read (a length that is not a
+/// length, a style that does not exist), so their messages can name the line too.
+/// </summary>
+public sealed class YamlPositions
+{
+    private readonly YamlMappingNode? _root;
+
+    private YamlPositions(YamlMappingNode? root) => _root = root;
+
+    public static YamlPositions None { get; } = new(null);
+
+    public static YamlPositions Parse(string yaml)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            return new YamlPositions(stream.Documents.FirstOrDefault()?.RootNode as YamlMappingNode);
+        }
+        catch (YamlException)
+        {
+            return None;
+        }
+    }
+
+    /// <summary>
+    /// The 1-based line and column of the last key of <paramref name="path"/>, or of the deepest key of
+    /// it that exists; (0, 0) when not even the first does.
+    /// </summary>
+    public (int Line, int Column) Of(params string[] path)
+    {
+        YamlNode? node = _root;
+        var found = (0, 0);
+        foreach (var key in path)
+        {
+            if (node is not YamlMappingNode map) break;
+            var entry = map.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode scalar && scalar.Value == key);
+            if (entry.Key is null) break;
+            found = ((int)entry.Key.Start.Line, (int)entry.Key.Start.Column);
+            node = entry.Value;
+        }
+        return found;
+    }
+}
