@@ -9,23 +9,22 @@ namespace Asan.Briefs.Reading;
 /// </summary>
 public sealed class YamlPositions
 {
-    private readonly YamlMappingNode? _root;
+    // Parsed on first use: a file without problems never needs it.
+    private readonly Lazy<YamlMappingNode?> _root;
 
-    private YamlPositions(YamlMappingNode? root) => _root = root;
+    public YamlPositions(string yaml) => _root = new Lazy<YamlMappingNode?>(() => Parse(yaml));
 
-    public static YamlPositions None { get; } = new(null);
-
-    public static YamlPositions Parse(string yaml)
+    private static YamlMappingNode? Parse(string yaml)
     {
         try
         {
             var stream = new YamlStream();
             stream.Load(new StringReader(yaml));
-            return new YamlPositions(stream.Documents.FirstOrDefault()?.RootNode as YamlMappingNode);
+            return stream.Documents.FirstOrDefault()?.RootNode as YamlMappingNode;
         }
         catch (YamlException)
         {
-            return None;
+            return null;
         }
     }
 
@@ -35,7 +34,7 @@ public sealed class YamlPositions
     /// </summary>
     public (int Line, int Column) Of(params string[] path)
     {
-        YamlNode? node = _root;
+        YamlNode? node = _root.Value;
         var found = (0, 0);
         foreach (var key in path)
         {

@@ -25,9 +25,10 @@ public static class Length
     }
 
     public static double ToPoints(string text, string where) =>
-        TryParsePoints(text, out var points)
-            ? points
-            : throw new FormatException($"{where}: '{text}' is not a length; write a number with mm, cm, in or pt (e.g. 25mm, 10.5pt)");
+        TryParsePoints(text, out var points) ? points : throw new FormatException($"{where}: {NotALength(text)}");
+
+    /// <summary>What is wrong with a text that is not a length, and the fix.</summary>
+    public static string NotALength(string text) => $"'{text}' is not a length; write a number with mm, cm, in or pt (e.g. 25mm, 10.5pt)";
 
     /// <summary>Twentieths of a point, Word's unit for sizes and spacing.</summary>
     public static int ToTwips(double points) => (int)Math.Round(points * 20);

@@ -32,12 +32,12 @@ public sealed class Theme
     private readonly string _themePath;
     private readonly Dictionary<(string Style, string Lang), ParagraphStyle> _resolved = new();
 
-    public Theme(ThemeFile file, string themePath, string fontsDirectory, YamlPositions? positions = null)
+    public Theme(ThemeFile file, string themePath, string fontsDirectory, YamlPositions positions)
     {
         _file = file;
         _themePath = themePath;
         FontsDirectory = fontsDirectory;
-        Validate(positions ?? YamlPositions.None);
+        Validate(positions);
         Page = ResolvePage(file.Page);
     }
 
@@ -117,14 +117,8 @@ public sealed class Theme
 
         var size = Points(s => s.Size);
         if (size <= 0) size = 10;
-        var align = Pick(s => s.Align, "left") switch
-        {
-            "justify" => TextAlign.Justify,
-            "center" => TextAlign.Center,
-            "right" => TextAlign.Right,
-            "left" => TextAlign.Left,
-            var other => throw new BriefException(_themePath, 0, 0, $"style '{name}': align '{other}' is unknown; use justify, left, center or right"),
-        };
+        // Validate has checked every align written; an unknown one cannot reach this point.
+        var align = Alignments[Pick(s => s.Align, "left")];
         var tracking = Pick(s => s.Tracking, "0pt");
         return new ParagraphStyle(
             name,
@@ -156,7 +150,10 @@ public sealed class Theme
             P(p.NoteGap, "note_gap"), P(p.NoteRuleWidth, "note_rule_width"));
     }
 
-    private static readonly string[] Alignments = ["justify", "left", "center", "right"];
+    private static readonly Dictionary<string, TextAlign> Alignments = new(StringComparer.Ordinal)
+    {
+        ["justify"] = TextAlign.Justify, ["left"] = TextAlign.Left, ["center"] = TextAlign.Center, ["right"] = TextAlign.Right,
+    };
 
     /// <summary>
     /// Checks every value where the designer wrote it, so each problem is reported once, at its line:
@@ -173,7 +170,7 @@ public sealed class Theme
         void CheckLength(string? value, string what, params string[] path)
         {
             if (value is not null && !Length.TryParsePoints(value, out _))
-                Problem($"{what}: '{value}' is not a length; write a number with mm, cm, in or pt (e.g. 25mm, 10.5pt)", path);
+                Problem($"{what}: {Length.NotALength(value)}", path);
         }
 
         foreach (var (role, faces) in _file.Fonts)
@@ -206,8 +203,8 @@ public sealed class Theme
                          ("indent_first", style.IndentFirst), ("rule_below", style.RuleBelow), ("tracking", style.Tracking),
                      })
                 CheckLength(value, $"style '{name}': {key}", At(key));
-            if (style.Align is { } align && !Alignments.Contains(align))
-                Problem($"style '{name}': align '{align}' is unknown; use {string.Join(", ", Alignments)}", At("align"));
+            if (style.Align is { } align && !Alignments.ContainsKey(align))
+                Problem($"style '{name}': align '{align}' is unknown; use {string.Join(", ", Alignments.Keys)}", At("align"));
             if (style.BasedOn is { } basis && !_file.Styles.ContainsKey(basis))
                 Problem($"style '{name}': based_on '{basis}' is not defined under styles:; define it or use one of: {string.Join(", ", _file.Styles.Keys)}", At("based_on"));
             if (style.Font is { } font && !_file.Fonts.ContainsKey(font))
@@ -223,7 +220,11 @@ public sealed class Theme
             foreach (var name in _file.Styles.Keys)
             {
                 try { Style(name, "en"); }
-                catch (BriefException e) { problems.AddRange(e.Diagnostics.Select(d => d with { Line = positions.Of("styles", name).Line, Column = positions.Of("styles", name).Column })); }
+                catch (BriefException e)
+                {
+                    var (line, column) = positions.Of("styles", name);
+                    problems.AddRange(e.Diagnostics.Select(d => d with { Line = line, Column = column }));
+                }
             }
         }
         if (problems.Count > 0) throw new BriefException(problems);

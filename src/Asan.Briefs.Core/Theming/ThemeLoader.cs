@@ -11,6 +11,6 @@ public static class ThemeLoader
         var path = Path.Combine(templatesDirectory, "theme.yaml");
         var text = YamlFile.ReadText(path, DisplayPath.Of(path));
         var file = YamlFile.Parse<ThemeFile>(text, DisplayPath.Of(path));
-        return new Theme(file, DisplayPath.Of(path), Path.Combine(templatesDirectory, "fonts"), YamlPositions.Parse(text));
+        return new Theme(file, DisplayPath.Of(path), Path.Combine(templatesDirectory, "fonts"), new YamlPositions(text));
     }
 }
