@@ -48,7 +48,7 @@ public static partial class YamlFile
         FormatException when NotInFormat().Match(inner.Message) is { Success: true } bad =>
             $"'{bad.Groups[1].Value}' is not a number; write a number here (e.g. 1.5)",
         _ when inner?.Message.Contains("Failed to create an instance of type 'System.", StringComparison.Ordinal) == true =>
-            $"expected {TypeKind("System.String")}; check the brackets, indentation and quotes on this line",
+            $"expected {KindOfType("System.String")}; check the brackets, indentation and quotes on this line",
         _ => null,
     };
 
@@ -70,7 +70,7 @@ public static partial class YamlFile
         }
         var target = NoDeserializer().Match(message);
         if (target.Success)
-            return $"expected {TypeKind(target.Groups[1].Value)}; check the brackets, indentation and quotes on this line";
+            return $"expected {KindOfType(target.Groups[1].Value)}; check the brackets, indentation and quotes on this line";
         var shape = Expected().Match(message);
         if (shape.Success)
             return $"expected {Kind(shape.Groups[1].Value)} here but found {Kind(shape.Groups[2].Value)}; check the indentation, brackets and quotes on this line";
@@ -85,13 +85,13 @@ public static partial class YamlFile
         _ => yamlEvent,
     };
 
-    /// <summary>What a .NET type named in a YamlDotNet message is, in the words of the YAML file.</summary>
-    private static string TypeKind(string typeName) => typeName switch
+    /// <summary>What a .NET type named in a YamlDotNet message is, in the words of <see cref="Kind"/>.</summary>
+    private static string KindOfType(string typeName) => typeName switch
     {
-        _ when typeName.Contains("Dictionary", StringComparison.Ordinal) => "a mapping here (`key: value` lines, or `{ en: …, ko: … }`)",
-        _ when typeName.Contains("List", StringComparison.Ordinal) || typeName.EndsWith("[]", StringComparison.Ordinal) => "a list here (`[a, b]` or `- item` lines)",
-        _ when typeName.StartsWith("System.", StringComparison.Ordinal) => "a single value here (text, a number or a date) but found a list or mapping",
-        _ => "a mapping here (`key: value` lines)",
+        _ when typeName.Contains("List", StringComparison.Ordinal) || typeName.EndsWith("[]", StringComparison.Ordinal) => Kind("SequenceStart") + " here",
+        _ when typeName.StartsWith("System.", StringComparison.Ordinal) && !typeName.Contains("Dictionary", StringComparison.Ordinal) =>
+            Kind("Scalar") + " here (text, a number or a date) but found a list or mapping",
+        _ => Kind("MappingStart") + " here",
     };
 
     [System.Text.RegularExpressions.GeneratedRegex(@"The input string '(.*)' was not in a correct format")]
