@@ -29,6 +29,7 @@ public static class BuildCommand
     {
         var clock = Stopwatch.StartNew();
         var publisher = new Publisher(workspace, BuildStamp.FromEnvironment());
+        publisher.WarmUpInBackground();
         publisher.CheckTemplates();
         var briefs = publisher.ReadBriefs(options.Briefs);
         var jobs = briefs.SelectMany(b => b.Languages

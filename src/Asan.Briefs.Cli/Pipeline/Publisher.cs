@@ -32,14 +32,6 @@ public sealed class Publisher
         Theme = ThemeLoader.Load(workspace.TemplatesDirectory);
         Templates = new EditionTemplates(new TemplateEngine(workspace.TemplatesDirectory), Theme, stamp);
         _markupReader = new Lazy<PrintMarkupReader>(() => new PrintMarkupReader(workspace.SchemaPath, Theme.Color));
-        // One-time start-up (Scriban's built-in functions, reading the theme's fonts) runs on another core
-        // while this one reads the content; in a cold build the editions would otherwise wait for it.
-        // A failure here is left for the real use to report.
-        _ = Task.Run(() =>
-        {
-            TemplateEngine.Prepare();
-            foreach (var font in Theme.FontFiles().Where(File.Exists)) FontLibrary.Shared.Get(font);
-        });
     }
 
     public Theme Theme { get; }
@@ -48,6 +40,17 @@ public sealed class Publisher
     public int FormatParallelism { get; init; } = Environment.ProcessorCount;
     public EditionTemplates Templates { get; }
     public Workspace Workspace => _workspace;
+
+    /// <summary>
+    /// Starts the one-time start-up of rendering (Scriban's built-in functions, reading the theme's fonts)
+    /// on another core, for a build to call before it reads the content; in a cold build the editions
+    /// would otherwise wait for it. A failure here is left for the real use to report.
+    /// </summary>
+    public void WarmUpInBackground() => Task.Run(() =>
+    {
+        TemplateEngine.Prepare();
+        foreach (var font in Theme.FontFiles().Where(File.Exists)) FontLibrary.Shared.Get(font);
+    });
 
     /// <summary>Reads every brief (or those named), gathering every problem of every brief before failing.</summary>
     public IReadOnlyList<Brief> ReadBriefs(IReadOnlyCollection<string>? only = null)
