@@ -90,10 +90,9 @@ public static class BenchCommand
             double Pinned(int n)
             {
                 var (file, prefix) = CliCommand();
-                var result = ExternalProcess.Run(taskset, $"-c 0-{n - 1} \"{file}\" {prefix}bench --root \"{RepoRoot(workspace)}\" --cores {n}")
-                    ?? throw new InvalidOperationException("taskset could not start the CLI");
-                var line = result.Output.Split('\n').LastOrDefault(l => l.StartsWith(ThroughputLine, StringComparison.Ordinal));
-                if (result.ExitCode != 0 || line is null) throw new InvalidOperationException($"the throughput run on {n} core(s) failed: {result.Output}");
+                var output = RunProcess(taskset, $"-c 0-{n - 1} \"{file}\" {prefix}bench --root \"{RepoRoot(workspace)}\" --cores {n}");
+                var line = output.Split('\n').LastOrDefault(l => l.StartsWith(ThroughputLine, StringComparison.Ordinal))
+                    ?? throw new InvalidOperationException($"the throughput run on {n} core(s) printed no figure: {output}");
                 return double.Parse(line[ThroughputLine.Length..], CultureInfo.InvariantCulture);
             }
             var runs = Enumerable.Range(0, 2).Select(_ => (One: Pinned(1), Two: Pinned(cores))).ToList();
@@ -244,11 +243,13 @@ public static class BenchCommand
         return Path.GetFileNameWithoutExtension(entry) == "dotnet" ? (entry, $"\"{dll}\" ") : (entry, "");
     }
 
-    private static void RunProcess((string File, string Prefix) command, string arguments) => RunProcess(command.File, command.Prefix + arguments);
+    private static string RunProcess((string File, string Prefix) command, string arguments) => RunProcess(command.File, command.Prefix + arguments);
 
-    private static void RunProcess(string file, string arguments)
+    /// <returns>What the program printed.</returns>
+    private static string RunProcess(string file, string arguments)
     {
         var result = ExternalProcess.Run(file, arguments) ?? throw new InvalidOperationException($"{file} is not installed");
         if (result.ExitCode != 0) throw new InvalidOperationException($"{file} {arguments} exited {result.ExitCode}: {result.Output}");
+        return result.Output;
     }
 }
