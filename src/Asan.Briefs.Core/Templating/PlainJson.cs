@@ -5,9 +5,10 @@ using System.Text.Json;
 namespace Asan.Briefs.Templating;
 
 /// <summary>
-/// Writes plain values (strings, numbers, booleans, dictionaries, lists) as JSON without reflection,
-/// so the template's <c>json</c> function works the same in a native (AOT-compiled) build. The writer's
-/// default encoder escapes &lt;, &gt;, &amp; and quotes, so the JSON can sit inside a script element.
+/// Writes plain values (strings, numbers, booleans, dictionaries and script objects, lists and script
+/// arrays) as JSON without reflection, so the template's <c>json</c> function works the same in a
+/// native (AOT-compiled) build. The writer's default encoder escapes &lt;, &gt;, &amp; and quotes, so
+/// the JSON can sit inside a script element.
 /// </summary>
 public static class PlainJson
 {

@@ -30,7 +30,7 @@ public sealed class TemplateEngine
         var script = new ScriptObject();
         foreach (var (key, value) in globals) script[key] = value;
         script.SetValue("raw", new OneValueFunction(v => new TrustedMarkup(v?.ToString() ?? "")), true);
-        script.SetValue("json", new OneValueFunction(v => new TrustedMarkup(PlainJson.Write(ToPlain(v)))), true);
+        script.SetValue("json", new OneValueFunction(v => new TrustedMarkup(PlainJson.Write(v))), true);
         script.SetValue("escape_markup", new OneValueFunction(v => MarkupEscaper.Escape(v?.ToString() ?? "")), true);
         script.SetValue("include", new TrustedInclude(), true);
         context.PushGlobal(script);
@@ -81,16 +81,6 @@ public sealed class TemplateEngine
         message.Contains("was not found", StringComparison.Ordinal)
             ? "; check the name against the template model (templates/README.md)"
             : "";
-
-    /// <summary>Turns template values (script objects, arrays) into plain values for JSON.</summary>
-    private static object? ToPlain(object? value) => value switch
-    {
-        ScriptObject so => so.ToDictionary(kv => kv.Key, kv => ToPlain(kv.Value)),
-        IDictionary<string, object?> d => d.ToDictionary(kv => kv.Key, kv => ToPlain(kv.Value)),
-        string s => s,
-        System.Collections.IEnumerable list => list.Cast<object?>().Select(ToPlain).ToList(),
-        _ => value,
-    };
 
     private sealed class EscapingTemplateContext : TemplateContext
     {
