@@ -4,6 +4,7 @@ using System.Text;
 using Asan.Briefs.Diagnostics;
 using Asan.Briefs.PrintMarkup;
 using Asan.Briefs.Theming;
+using Asan.Briefs.Typography;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -602,15 +603,10 @@ internal sealed class BodyBuilder
     }
 
     /// <summary>True for a Latin letter, false for Hangul or a CJK character, null for anything else.</summary>
-    private static bool? Classify(char ch) => ch switch
+    private static bool? Classify(char ch) => TextRules.ScriptOf(ch) switch
     {
-        _ when char.IsAsciiLetter(ch) => true,
-        >= '\u00C0' and <= '\u024F' when char.IsLetter(ch) => true,
-        >= '\u1100' and <= '\u11FF' => false,
-        >= '\u3040' and <= '\u30FF' => false,
-        >= '\u3130' and <= '\u318F' => false,
-        >= '\u3400' and <= '\u9FFF' => false,
-        >= '\uAC00' and <= '\uD7AF' => false,
+        CharScript.Latin => true,
+        CharScript.Hangul => false,
         _ => null,
     };
 

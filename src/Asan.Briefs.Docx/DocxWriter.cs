@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Xml.Linq;
 using Asan.Briefs.PrintMarkup;
 using Asan.Briefs.Theming;
+using Asan.Briefs.Typography;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -155,10 +156,9 @@ public sealed class DocxWriter
         return footnotes;
     }
 
-    // KLREQ: no line starts with a closing bracket or quote, period, comma, middle dot or hyphen;
-    // no line ends with an opening bracket. Word applies these lists to Korean text.
-    private const string NoBreakBefore = "!%),.:;?]}¢°·’”…‐–—〉》」』】〕〗〙〛）．，：；？！］｝・";
-    private const string NoBreakAfter = "$([{£¥‘“〈《「『【〔〖〘〚（［｛";
+    // KLREQ, from the text rules the PDF engine breaks lines by. Word applies these lists to Korean text.
+    internal const string NoBreakBefore = TextRules.LineStartProhibited;
+    internal const string NoBreakAfter = TextRules.LineEndProhibited;
 
     private static Settings Settings(LanguageTags languages, bool embedFonts)
     {

@@ -1,5 +1,6 @@
 using Asan.Briefs.Pdf.Drawing;
 using Asan.Briefs.Pdf.Layout;
+using Asan.Briefs.Pdf.Text;
 using Asan.Briefs.PrintMarkup;
 using Asan.Briefs.Theming;
 

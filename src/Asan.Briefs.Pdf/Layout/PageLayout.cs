@@ -1,3 +1,4 @@
+using Asan.Briefs.Pdf.Text;
 using Asan.Briefs.PrintMarkup;
 using Asan.Briefs.Theming;
 

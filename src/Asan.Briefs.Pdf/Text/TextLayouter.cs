@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Asan.Briefs.Fonts;
-using Asan.Briefs.Pdf.Layout;
 using Asan.Briefs.PrintMarkup;
 using Asan.Briefs.Theming;
 

@@ -1,6 +1,7 @@
 using Asan.Briefs.Pdf.Text;
 using Asan.Briefs.PrintMarkup;
 using Asan.Briefs.Theming;
+using Asan.Briefs.Typography;
 using Xunit.Abstractions;
 
 namespace Asan.Briefs.Tests.Pdf.Text;

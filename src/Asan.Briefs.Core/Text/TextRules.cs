@@ -1,23 +1,31 @@
+using System.Buffers;
 using System.Globalization;
 
-namespace Asan.Briefs.Pdf.Text;
+// Not Asan.Briefs.Text: a namespace of that name would hide the Open XML SDK's Text element from
+// every Asan.Briefs.* namespace (C# looks in enclosing namespaces before using directives).
+namespace Asan.Briefs.Typography;
 
 /// <summary>What script a character asks for when choosing a face.</summary>
 public enum CharScript : byte
 {
     /// <summary>Spaces, digits, punctuation, symbols, combining marks: take the script of the text around them.</summary>
     Neutral,
+    /// <summary>Letters set in the Latin face (Latin, and other alphabets the Latin faces carry).</summary>
     Latin,
+    /// <summary>Hangul, Han, Kana and CJK punctuation and full-width forms: set in the Hangul (CJK) face.</summary>
     Hangul,
 }
 
 /// <summary>
-/// Character classes for font choice and line breaking: which characters belong to the Hangul face,
-/// and the KLREQ line-start / line-end prohibitions (W3C "Requirements for Hangul Text Layout").
+/// The text rules every writer takes: the script of each character (UAX #24 script ranges folded into
+/// the two faces of the theme), the KLREQ line-start and line-end prohibitions (W3C "Requirements for
+/// Hangul Text Layout", with UAX #14 classes CL, CP, EX, IS, NS, PO and OP, PR), and the break classes
+/// of the PDF line breaker. The PDF engine breaks lines with them and the Word writer writes them to
+/// <c>w:noLineBreaksBefore/After</c> and its per-run language tags.
 /// </summary>
 public static class TextRules
 {
-    /// <summary>Script of one UTF-16 code unit (surrogates: pass the code point to <see cref="ScriptOf(int)"/>).</summary>
+    /// <summary>Script of one code point (for surrogate pairs pass the whole code point).</summary>
     public static CharScript ScriptOf(int c)
     {
         if (c < 0x80)
@@ -27,7 +35,9 @@ public static class TextRules
             or >= 0x3130 and <= 0x318F              // compatibility Jamo
             or >= 0xA960 and <= 0xA97F              // Jamo extended-A
             or >= 0x3000 and <= 0x303F              // CJK symbols and punctuation 「」『』〈〉《》
+            or >= 0x3040 and <= 0x30FF              // Hiragana, Katakana
             or >= 0x3200 and <= 0x32FF              // enclosed CJK letters (㈜, ㉠)
+            or >= 0x3400 and <= 0x4DBF              // Hanja, extension A
             or >= 0x4E00 and <= 0x9FFF              // Hanja
             or >= 0xF900 and <= 0xFAFF              // compatibility Hanja
             or >= 0xFF00 and <= 0xFFEF)             // full-width forms
@@ -41,21 +51,24 @@ public static class TextRules
         };
     }
 
-    /// <summary>KLREQ: may not begin a line (closing brackets and quotes, stops, commas, middle dot, hyphen…).</summary>
-    public static bool IsLineStartProhibited(char c) => c switch
-    {
-        ')' or ']' or '}' or '」' or '』' or '”' or '’' or '〉' or '》' or '】' or '〕' or '）' or '］' or '｝' => true,
-        '.' or ',' or '·' or ':' or ';' or '?' or '!' or '…' or '‥' or '-' or '‐' => true,
-        '、' or '。' or '，' or '．' or '：' or '；' or '？' or '！' or '・' or '%' or '％' => true,
-        _ => false,
-    };
+    /// <summary>
+    /// KLREQ: characters that may not begin a line — closing brackets and quotes, stops, commas,
+    /// middle dots, hyphens and dashes, and the signs that follow a number (°, %, ¢).
+    /// </summary>
+    public const string LineStartProhibited =
+        "!%),.:;?]}¢°·‐–—’”…‥、。〉》」』】〕〗〙〛・！％），．：；？］｝-";
 
-    /// <summary>KLREQ: may not end a line (opening brackets and quotes).</summary>
-    public static bool IsLineEndProhibited(char c) => c switch
-    {
-        '(' or '[' or '{' or '「' or '『' or '“' or '‘' or '〈' or '《' or '【' or '〔' or '（' or '［' or '｛' => true,
-        _ => false,
-    };
+    /// <summary>KLREQ: characters that may not end a line — opening brackets and quotes, and the signs that precede a number.</summary>
+    public const string LineEndProhibited = "$([{£¥‘“〈《「『【〔〖〘〚（［｛";
+
+    private static readonly SearchValues<char> s_lineStart = SearchValues.Create(LineStartProhibited);
+    private static readonly SearchValues<char> s_lineEnd = SearchValues.Create(LineEndProhibited);
+
+    /// <summary>True when <paramref name="c"/> may not begin a line (<see cref="LineStartProhibited"/>).</summary>
+    public static bool IsLineStartProhibited(char c) => s_lineStart.Contains(c);
+
+    /// <summary>True when <paramref name="c"/> may not end a line (<see cref="LineEndProhibited"/>).</summary>
+    public static bool IsLineEndProhibited(char c) => s_lineEnd.Contains(c);
 
     /// <summary>Hyphens and dashes after which English (and Korean) text may break.</summary>
     public static bool IsBreakAfterDash(char c) => c is '-' or '\u2010' or '\u2013' or '\u2014';

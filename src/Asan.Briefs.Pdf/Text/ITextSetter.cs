@@ -1,8 +1,7 @@
-using Asan.Briefs.Pdf.Text;
 using Asan.Briefs.PrintMarkup;
 using Asan.Briefs.Theming;
 
-namespace Asan.Briefs.Pdf.Layout;
+namespace Asan.Briefs.Pdf.Text;
 
 /// <summary>
 /// What the page engine needs from the text engine: set inlines into lines at a width, and measure

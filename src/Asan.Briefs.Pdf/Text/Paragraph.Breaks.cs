@@ -1,0 +1,229 @@
+using Asan.Briefs.Typography;
+
+namespace Asan.Briefs.Pdf.Text;
+
+/// <summary>Break opportunities: the shaped text as boxes, glue and penalties for the line breaker.</summary>
+internal sealed partial class Paragraph
+{
+    // Costs of the break opportunities (TeX's \hyphenpenalty and \exhyphenpenalty are 50).
+    private const double DashPenalty = 50;
+    // A break after a hyphen-minus is a last resort: text extractors (pdftotext, copy and paste) take a
+    // line-final "-" for a soft hyphenation and join "Korea-" "Japan" into "KoreaJapan".
+    private const double HyphenMinusPenalty = LineBreaker.LastResortPenalty;
+    private const double UrlSlashPenalty = 50;
+    private const double EmergencyPreferredPenalty = 150;
+    private const double EmergencyAnywherePenalty = 800;
+    private const double ParFill = 100000;
+
+    private void Itemize()
+    {
+        var s = _text;
+        var n = s.Length;
+        var i = 0;
+        while (i < n)
+        {
+            var c = s[i];
+            if (c == '\n')
+            {
+                AddParagraphEnd();
+                i++;
+                continue;
+            }
+            if (c == ' ')
+            {
+                AddSpace(i);
+                i++;
+                continue;
+            }
+            var j = i + 1;
+            while (j < n && s[j] != ' ' && s[j] != '\n') j++;
+            AddWord(i, j);
+            i = j;
+        }
+        AddParagraphEnd();
+    }
+
+    private void AddParagraphEnd()
+    {
+        // TeX's \penalty10000 \parfillskip \penalty-10000: the last line is set at natural width.
+        AddItem(Item.MakePenalty(LineBreaker.Infinity, false));
+        AddItem(Item.Glue(0, ParFill, 0, -1));
+        AddItem(Item.MakePenalty(-LineBreaker.Infinity, false));
+    }
+
+    private void AddSpace(int i)
+    {
+        var s = _text;
+        var prev = i > 0 ? s[i - 1] : ' ';
+        var next = i + 1 < s.Length ? s[i + 1] : ' ';
+        var breakable = !TextRules.IsLineStartProhibited(next) && !TextRules.IsLineEndProhibited(prev)
+            && (i + 1 >= s.Length || _spans[_spanOf[i + 1]].Note is null);
+        if (!breakable) AddItem(Item.MakePenalty(LineBreaker.Infinity, false));
+
+        var style = StyleAt(i, _script[i]);
+        var shaped = _owner.Shaper.Shape(style.Font, " ", style.Hangul, style.Features);
+        if (shaped.HasNotdef && style.Fallback is { } fb) { style = fb; shaped = _owner.Shaper.Shape(style.Font, " ", style.Hangul, style.Features); }
+        var width = shaped.Advance * style.Scale + style.Tracking * shaped.Glyphs.Length;
+        var frag = AddFrag(shaped, style, i, 1, width);
+        // Korean justifies on the spaces between 어절 only, and they are fewer than in English: let them stretch more.
+        var (stretch, shrink) = style.Hangul ? (width * 0.75, width * 0.25) : (width * 0.5, width / 3);
+        AddItem(Item.Glue(width, stretch, shrink, frag));
+    }
+
+    private void AddWord(int start, int end)
+    {
+        var s = _text;
+        var isUrl = TextRules.LooksLikeUrl(s.AsSpan(start, end - start));
+        var pieceStart = start;
+        for (var k = start; k < end - 1; k++)
+        {
+            var c = s[k];
+            double cost;
+            bool flagged;
+            if (TextRules.IsBreakAfterDash(c) && DashBreakAllowed(k, start, end)) { cost = c == '-' ? HyphenMinusPenalty : DashPenalty; flagged = true; }
+            else if (isUrl && c == '/' && s[k + 1] != '/' && k > start && !(k >= 2 && s[k - 1] == '/' && s[k - 2] == ':')) { cost = UrlSlashPenalty; flagged = false; }
+            else continue;
+            if (TextRules.IsLineStartProhibited(s[k + 1]) || InNote(k) || InNote(k + 1)) continue;
+            AddPiece(pieceStart, k + 1);
+            AddItem(Item.MakePenalty(cost, flagged));
+            pieceStart = k + 1;
+        }
+        AddPiece(pieceStart, end);
+    }
+
+    private bool InNote(int i) => _spans[_spanOf[i]].Note is not null;
+
+    private bool DashBreakAllowed(int k, int start, int end)
+    {
+        var s = _text;
+        if (k == start || k + 1 >= end) return false;
+        var before = s[k - 1];
+        var after = s[k + 1];
+        if (TextRules.IsDigit(before) && TextRules.IsDigit(after)) return false; // 3-11, 12.5–14.0: a number range
+        if (TextRules.IsBreakAfterDash(after) || TextRules.IsBreakAfterDash(before)) return false; // -- or ---
+        // Korean keeps every 어절 whole (keep-all), hyphenated or not.
+        if (TextRules.ScriptOf(before) == CharScript.Hangul || TextRules.ScriptOf(after) == CharScript.Hangul) return false;
+        var okBefore = char.IsLetterOrDigit(before) || TextRules.IsLineStartProhibited(before);
+        var okAfter = char.IsLetterOrDigit(after) || TextRules.IsLineEndProhibited(after);
+        return okBefore && okAfter;
+    }
+
+    /// <summary>A piece of a word between break opportunities: one box, or several when it is too wide to fit any line.</summary>
+    private void AddPiece(int start, int end)
+    {
+        if (end <= start) return;
+        var fragStart = _fragCount;
+        var width = AddFragments(start, end);
+        if (width > _maxPiece + 0.01 && end - start > 1)
+        {
+            _fragCount = fragStart;
+            AddOverlongPiece(start, end);
+            return;
+        }
+        AddItem(Item.Box(width, fragStart, _fragCount - fragStart));
+    }
+
+    /// <summary>
+    /// A token wider than the measure (a long URL): it may break after / . ? &amp; = - and similar
+    /// (cheaply) and, where a stretch between those is still too wide, between any two characters
+    /// (dearly, never between two digits) — so it never overflows.
+    /// </summary>
+    private void AddOverlongPiece(int start, int end)
+    {
+        var s = _text;
+        var n = end - start;
+        // Advance of every character, from shaping the whole token once; cluster starts are the cut points.
+        var advance = new double[n];
+        var boundary = new bool[n + 1];
+        boundary[0] = boundary[n] = true;
+        var k = start;
+        while (k < end)
+        {
+            var m = k + 1;
+            while (m < end && _spanOf[m] == _spanOf[k] && _script[m] == _script[k]) m++;
+            var style = StyleAt(k, _script[k]);
+            var shaped = _owner.Shaper.Shape(style.Font, s.AsSpan(k, m - k), style.Hangul, style.Features);
+            var scale = style.Scale;
+            for (var g = 0; g < shaped.Glyphs.Length; g++)
+            {
+                var ci = k - start + (int)shaped.Clusters[g];
+                advance[ci] += shaped.Advances[g] * scale + style.Tracking;
+                boundary[ci] = true;
+            }
+            k = m;
+        }
+        for (var i = 1; i < n; i++)
+        {
+            if (char.IsLowSurrogate(s[start + i]) || InNote(start + i)) boundary[i] = false;
+        }
+
+        var cuts = new List<(int At, double Cost)>();
+        var chunkStart = 0;
+        var lastAny = -1;
+        double width = 0;
+        for (var i = 0; i < n; i++)
+        {
+            // Position i is the cut before character i.
+            var cuttable = i > chunkStart && boundary[i] && !InsideNumber(start + i, start, end)
+                && !TextRules.IsLineStartProhibited(s[start + i]) && !TextRules.IsLineEndProhibited(s[start + i - 1]);
+            if (cuttable)
+            {
+                var before = s[start + i - 1];
+                if (TextRules.IsPreferredEmergencyBreakAfter(before) && s[start + i] != before)
+                {
+                    cuts.Add((i, EmergencyPreferredPenalty));
+                    chunkStart = i;
+                    width = 0;
+                    lastAny = -1;
+                }
+                else lastAny = i;
+            }
+            if (width + advance[i] > _maxPiece - 0.5 && i > chunkStart)
+            {
+                var at = lastAny > chunkStart ? lastAny : cuttable ? i : -1;
+                if (at > 0)
+                {
+                    cuts.Add((at, EmergencyAnywherePenalty));
+                    chunkStart = at;
+                    width = 0;
+                    for (var j = at; j < i; j++) width += advance[j];
+                    lastAny = -1;
+                }
+            }
+            width += advance[i];
+        }
+
+        var pieceStart = start;
+        foreach (var (at, cost) in cuts)
+        {
+            var fragStart = _fragCount;
+            var w = AddFragments(pieceStart, start + at);
+            AddItem(Item.Box(w, fragStart, _fragCount - fragStart));
+            AddItem(Item.MakePenalty(cost, false));
+            pieceStart = start + at;
+        }
+        var lastFrag = _fragCount;
+        var lw = AddFragments(pieceStart, end);
+        AddItem(Item.Box(lw, lastFrag, _fragCount - lastFrag));
+    }
+
+    /// <summary>True when a cut before <paramref name="i"/> would split a number (3.5%, 2,500억, 12.5–14.0).</summary>
+    private bool InsideNumber(int i, int start, int end)
+    {
+        var s = _text;
+        var left = s[i - 1];
+        var right = s[i];
+        var leftNumber = TextRules.IsDigit(left) || (IsNumberPunctuation(left) && i - 2 >= start && TextRules.IsDigit(s[i - 2]));
+        var rightNumber = TextRules.IsDigit(right) || right is '%' or '％'
+            || (IsNumberPunctuation(right) && i + 1 < end && TextRules.IsDigit(s[i + 1]));
+        return leftNumber && rightNumber;
+
+        static bool IsNumberPunctuation(char c) => c is '.' or ',' or '-' or '–' or '/' or ':' or '\u2010';
+    }
+
+    private void AddItem(Item item)
+    {
+        if (ItemCount == Items.Length) Array.Resize(ref Items, Items.Length * 2);
+        Items[ItemCount++] = item;
+    }
+}

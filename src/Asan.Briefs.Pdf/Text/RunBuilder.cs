@@ -1,0 +1,77 @@
+namespace Asan.Briefs.Pdf.Text;
+
+/// <summary>Joins consecutive fragments of one style into glyph runs with absolute glyph positions.</summary>
+internal sealed class RunBuilder(string text)
+{
+    private readonly List<ushort> _glyphs = new(64);
+    private readonly List<float> _positions = new(64);
+    private readonly List<uint> _clusters = new(64);
+    private List<GlyphRun> _runs = new();
+    private RunStyle? _style;
+    private int _textStart, _textEnd;
+    private double _runX;
+
+    /// <summary>The pen position: where the next glyph goes, from the line's left edge.</summary>
+    public double X { get; private set; }
+
+    /// <summary>Largest ascent and descent (both positive, in points) of the runs set since <see cref="Begin"/>.</summary>
+    public double Ascent { get; private set; }
+    public double Descent { get; private set; }
+
+    public void Begin(double x)
+    {
+        _runs = new List<GlyphRun>(4);
+        _style = null;
+        X = x;
+        Ascent = Descent = 0;
+    }
+
+    /// <summary>Appends a fragment; <paramref name="setWidth"/> ≥ 0 replaces its advance (stretched space).</summary>
+    public void Add(in Frag frag, double setWidth)
+    {
+        var style = frag.Style;
+        if (_style is not null && (!ReferenceEquals(style, _style) || frag.TextStart != _textEnd)) Flush();
+        if (_style is null)
+        {
+            _style = style;
+            _runX = X;
+            _textStart = frag.TextStart;
+        }
+        _textEnd = frag.TextStart + frag.TextLength;
+        var shaped = frag.Shape;
+        var scale = style.Scale;
+        var clusterBase = (uint)(frag.TextStart - _textStart);
+        var pen = X - _runX;
+        for (var g = 0; g < shaped.Glyphs.Length; g++)
+        {
+            _glyphs.Add(shaped.Glyphs[g]);
+            _positions.Add((float)(pen + shaped.XOffsets[g] * scale));
+            _clusters.Add(clusterBase + shaped.Clusters[g]);
+            pen += shaped.Advances[g] * scale + style.Tracking;
+        }
+        X = setWidth >= 0 ? X + setWidth : _runX + pen;
+    }
+
+    public void Skip(double width) => X += width;
+
+    public List<GlyphRun> Finish()
+    {
+        Flush();
+        return _runs;
+    }
+
+    private void Flush()
+    {
+        if (_style is null) return;
+        var st = _style;
+        var scale = st.Scale;
+        Ascent = Math.Max(Ascent, st.Font.Ascender * scale + st.Shift);
+        Descent = Math.Max(Descent, -st.Font.Descender * scale - st.Shift);
+        _runs.Add(new GlyphRun(st.Face, st.Size, st.Color, [.. _glyphs], [.. _positions],
+            text.Substring(_textStart, _textEnd - _textStart), [.. _clusters], _runX, X - _runX, st.Shift, st.Href, st.Note));
+        _glyphs.Clear();
+        _positions.Clear();
+        _clusters.Clear();
+        _style = null;
+    }
+}
