@@ -1,0 +1,130 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Asan.Briefs.Model;
+
+namespace Asan.Briefs.Writing;
+
+/// <summary>
+/// Inline content in its canonical Markdown form: <c>*emphasis*</c>, <c>**strong**</c>,
+/// <c>[text](url)</c>, <c>&lt;url&gt;</c> for a link that shows its own address, <c>[^label]</c>, and a
+/// hard break as a backslash at the end of the line. Text is escaped where CommonMark (with the
+/// footnote, table, figure and attribute extensions the reader uses) would otherwise see markup.
+/// </summary>
+internal static partial class InlineWriter
+{
+    public enum Where { Paragraph, Heading, Caption, TableCell, Inside }
+
+    /// <summary>A paragraph's text; lines after a hard break are escaped like the first line.</summary>
+    public static string Paragraph(IReadOnlyList<Inline> inlines) => Line(inlines, Where.Paragraph);
+
+    public static string Line(IReadOnlyList<Inline> inlines, Where where)
+    {
+        var text = new StringBuilder();
+        Write(text, inlines, where);
+        return EscapeLineStarts(text.ToString(), where);
+    }
+
+    private static void Write(StringBuilder text, IReadOnlyList<Inline> inlines, Where where)
+    {
+        foreach (var inline in inlines)
+        {
+            switch (inline)
+            {
+                case TextInline t:
+                    text.Append(Text(t.Text, where));
+                    break;
+                case EmphasisInline e:
+                    text.Append('*');
+                    Write(text, e.Children, where);
+                    text.Append('*');
+                    break;
+                case StrongInline s:
+                    text.Append("**");
+                    Write(text, s.Children, where);
+                    text.Append("**");
+                    break;
+                case LinkInline l when IsAutolink(l):
+                    text.Append('<').Append(l.Url).Append('>');
+                    break;
+                case LinkInline l:
+                    text.Append('[');
+                    Write(text, l.Children, where);
+                    text.Append("](").Append(Destination(l.Url)).Append(')');
+                    break;
+                case NoteReferenceInline n:
+                    text.Append("[^").Append(n.Label).Append(']');
+                    break;
+                case LineBreakInline:
+                    text.Append("\\\n");
+                    break;
+                default:
+                    throw new ArgumentException($"no Markdown form for {inline.GetType().Name}", nameof(inlines));
+            }
+        }
+    }
+
+    /// <summary>A link whose only text is its absolute address, with nothing an autolink cannot hold.</summary>
+    private static bool IsAutolink(LinkInline link) =>
+        link.Children is [TextInline { Text: var text }] && text == link.Url && AutolinkUrl().IsMatch(link.Url);
+
+    /// <summary>A link destination; in angle brackets when it holds spaces or brackets.</summary>
+    public static string Destination(string url)
+    {
+        var escaped = new StringBuilder();
+        foreach (var ch in url)
+        {
+            if (ch is '\\' or '<' or '>') escaped.Append('\\');
+            escaped.Append(ch);
+        }
+        var result = EntityLike().Replace(escaped.ToString(), m => "\\" + m.Value);
+        return url.Length == 0 || url.Any(ch => ch is ' ' or '(' or ')' or '<' or '>' || char.IsControl(ch)) ? $"<{result}>" : result;
+    }
+
+    /// <summary>Plain text with the characters that would start markup escaped.</summary>
+    public static string Text(string text, Where where)
+    {
+        var escaped = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var ch = text[i];
+            var next = i + 1 < text.Length ? text[i + 1] : '\0';
+            var escape = ch switch
+            {
+                '\\' or '*' or '_' or '`' or '[' or ']' or '{' or '}' => true,
+                '<' => char.IsAsciiLetter(next) || next is '/' or '!' or '?',
+                '|' => where == Where.TableCell,
+                _ => false,
+            };
+            if (escape) escaped.Append('\\');
+            escaped.Append(ch);
+        }
+        return EntityLike().Replace(escaped.ToString(), m => "\\" + m.Value);
+    }
+
+    /// <summary>What would open a block at the start of a line: a heading, quote, list, rule, setext underline or figure fence.</summary>
+    private static string EscapeLineStarts(string text, Where where)
+    {
+        // Only a paragraph's lines can open a block; a heading's or caption's text follows its marker.
+        if (where != Where.Paragraph) return text;
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (line.Length == 0) continue;
+            if (line[0] is '#' or '>' or '-' or '+' or '=' or '^' or '~')
+                lines[i] = "\\" + line;
+            else if (OrderedMarker().Match(line) is { Success: true } m)
+                lines[i] = line[..(m.Length - 1)] + "\\" + line[(m.Length - 1)..];
+        }
+        return string.Join('\n', lines);
+    }
+
+    [GeneratedRegex(@"&(#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")]
+    private static partial Regex EntityLike();
+
+    [GeneratedRegex(@"^[0-9]{1,9}[.)]")]
+    private static partial Regex OrderedMarker();
+
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>\x00-\x1f]*$")]
+    private static partial Regex AutolinkUrl();
+}
