@@ -1,5 +1,6 @@
 using Asan.Briefs.Diagnostics;
 using Asan.Briefs.Reading;
+using Asan.Briefs.Typography;
 using Scriban.Runtime;
 
 namespace Asan.Briefs.Templating;
@@ -9,11 +10,14 @@ public sealed class I18n
 {
     private static readonly string[] RequiredKeys = ["language_name", "date_format", "series", "labels", "institute"];
 
-    private I18n(string lang, ScriptObject values, string path)
+    private readonly Lazy<Hyphenator?> _hyphenator;
+
+    private I18n(string lang, ScriptObject values, string path, string templatesDirectory)
     {
         Lang = lang;
         Values = values;
         Path = path;
+        _hyphenator = new Lazy<Hyphenator?>(() => LoadHyphenator(templatesDirectory));
     }
 
     public string Lang { get; }
@@ -22,6 +26,9 @@ public sealed class I18n
 
     public string DateFormat => Values["date_format"]?.ToString() ?? "yyyy-MM-dd";
     public string LanguageName => Values["language_name"]?.ToString() ?? Lang;
+
+    /// <summary>The language's hyphenation (i18n `hyphenation:`), or null where it has none (Korean breaks between 어절).</summary>
+    public Hyphenator? Hyphenator => _hyphenator.Value;
 
     public string SeriesLabel(string key, string briefFile) =>
         Values["series"] is ScriptObject series && series.TryGetValue(key, out var label)
@@ -37,7 +44,20 @@ public sealed class I18n
         var values = (ScriptObject)ToScript(raw)!;
         foreach (var key in RequiredKeys.Where(k => !values.ContainsKey(k)))
             throw new BriefException(display, 1, 1, $"key '{key}' is missing; every language file needs {string.Join(", ", RequiredKeys)}");
-        return new I18n(lang, values, display);
+        return new I18n(lang, values, display, templatesDirectory);
+    }
+
+    private Hyphenator? LoadHyphenator(string templatesDirectory)
+    {
+        if (Values["hyphenation"] is not ScriptObject settings) return null;
+        var name = settings["patterns"]?.ToString();
+        var file = name is null ? null : System.IO.Path.Combine(templatesDirectory, "hyphenation", name);
+        if (file is null || name!.Contains('/') || name.Contains('\\') || !File.Exists(file))
+            throw new BriefException(Path, 0, 0, $"hyphenation: patterns '{name}' is not a file in templates/hyphenation/; name one of its .dic files");
+        int? Count(string key) => settings[key] is { } v ? Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture) : null;
+        var exceptions = settings["exceptions"] is ScriptArray list ? list.Select(e => e?.ToString() ?? "") : [];
+        using var reader = File.OpenText(file);
+        return Hyphenator.Parse(reader, exceptions, Count("left_min"), Count("right_min"));
     }
 
     private static object? ToScript(object? value) => value switch
