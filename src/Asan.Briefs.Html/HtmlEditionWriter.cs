@@ -12,8 +12,8 @@ namespace Asan.Briefs.Html;
 /// Turns a rendered HTML page (templates/html/page.sbn) into the files of the web edition: the page
 /// itself (UTF-8, no BOM) and the assets it refers to, beside it. Fonts come from the theme's font
 /// folder only and are cut down to the characters the page uses; figures are copied from the brief's
-/// folder. The templates decide where fonts go: every <c>url("fonts/…/&lt;file&gt;")</c> in the page is a
-/// subset of &lt;file&gt; in templates/fonts/. Deterministic: the same inputs give the same bytes.
+/// folder. The templates decide where fonts go: every <c>url("fonts/…/&lt;name&gt;.woff2")</c> in the page is a
+/// WOFF2 subset of &lt;name&gt;.ttf (or .otf) in templates/fonts/. Deterministic: the same inputs give the same bytes.
 /// </summary>
 public static partial class HtmlEditionWriter
 {
@@ -62,13 +62,15 @@ public static partial class HtmlEditionWriter
         foreach (var rune in DecodeCharacterReferences(html).EnumerateRunes()) codepoints.Add(rune.Value);
         foreach (var path in references)
         {
-            var file = Path.GetFileName(path);
-            var source = Path.Combine(theme.FontsDirectory, file);
-            if (!File.Exists(source))
-                throw new BriefException(page, 0, 0, $"the page's CSS uses font '{path}' but {DisplayPath.Of(source)} does not exist; add the font to templates/fonts/ or fix the template");
-            yield return (path, FontSubsetter.SubsetUnicodes(FontLibrary.Shared.Get(source), codepoints, dropHinting: true));
+            var stem = Path.GetFileNameWithoutExtension(path);
+            var source = SourceExtensions.Select(e => Path.Combine(theme.FontsDirectory, stem + e)).FirstOrDefault(File.Exists)
+                ?? throw new BriefException(page, 0, 0, $"the page's CSS uses font '{path}' but {DisplayPath.Of(Path.Combine(theme.FontsDirectory, stem + ".ttf"))} does not exist; add the font to templates/fonts/ or fix the template");
+            yield return (path, Woff2Writer.Write(FontSubsetter.SubsetUnicodes(FontLibrary.Shared.Get(source), codepoints, dropHinting: true)));
         }
     }
+
+    /// <summary>The font files a web font may be cut from, in the order they are looked for.</summary>
+    private static readonly string[] SourceExtensions = [".ttf", ".otf"];
 
     /// <summary>The page's text with character references decoded, so "&amp;#x2014;" counts as "—".</summary>
     private static string DecodeCharacterReferences(string html) => System.Net.WebUtility.HtmlDecode(html);
@@ -91,6 +93,6 @@ public static partial class HtmlEditionWriter
         }
     }
 
-    [GeneratedRegex("""url\(\s*["']?(?<path>fonts/(?:[A-Za-z0-9_.-]+/)*[A-Za-z0-9_.-]+\.(?:ttf|otf))["']?\s*\)""")]
+    [GeneratedRegex("""url\(\s*["']?(?<path>fonts/(?:[A-Za-z0-9_.-]+/)*[A-Za-z0-9_.-]+\.woff2)["']?\s*\)""")]
     private static partial Regex FontUrl();
 }

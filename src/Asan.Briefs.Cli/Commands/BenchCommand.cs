@@ -58,7 +58,11 @@ public static class BenchCommand
             var pdfTime = Median(iterations, () => pdf.Write(document, publisher.Theme));
             Report(new Figure($"pdf  {brief.Id}.{lang}", pdfTime, $"{pages} pages, {pages / (pdfTime / 1000):F0} pages/s"));
             Report(new Figure($"docx {brief.Id}.{lang}", Median(iterations, () => docx.Write(document, publisher.Theme)), ""));
-            Report(new Figure($"html {brief.Id}.{lang}", Median(iterations, () => publisher.Render(brief, lang, OutputFormat.Html)), "templates + fonts"));
+            // Page weight: the page with every font and figure it refers to, the most a first visit loads.
+            var web = publisher.Render(brief, lang, OutputFormat.Html);
+            var fontBytes = web.Where(f => f.RelativePath.EndsWith(".woff2", StringComparison.Ordinal)).Sum(f => (long)f.Bytes.Length);
+            Report(new Figure($"html {brief.Id}.{lang}", Median(iterations, () => publisher.Render(brief, lang, OutputFormat.Html)),
+                $"templates + fonts; page weight {web.Sum(f => (long)f.Bytes.Length) / 1024.0:F0} KB, fonts {fontBytes / 1024.0:F0} KB"));
             Report(new Figure($"markup {brief.Id}.{lang}", Median(iterations, () => publisher.PrintDocument(brief, lang)), "template + schema check"));
         }
 

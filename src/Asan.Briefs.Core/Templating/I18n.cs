@@ -8,7 +8,7 @@ namespace Asan.Briefs.Templating;
 /// <summary>Labels and formats of one language from templates/i18n/&lt;lang&gt;.yaml, as templates see them.</summary>
 public sealed class I18n
 {
-    private static readonly string[] RequiredKeys = ["language_name", "date_format", "series", "labels", "institute"];
+    private static readonly string[] RequiredKeys = ["language_name", "date_format", "script", "series", "labels", "institute"];
 
     private readonly Lazy<Hyphenator?> _hyphenator;
 

@@ -17,6 +17,7 @@ public static class ExternalTool
         ["pdftotext"] = "poppler-utils",
         ["qpdf"] = "qpdf",
         ["java"] = "default-jre-headless",
+        ["woff2_decompress"] = "woff2",
     };
 
     private static readonly object Gate = new();
