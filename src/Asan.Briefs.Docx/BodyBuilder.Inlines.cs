@@ -1,0 +1,170 @@
+using System.Text;
+using Asan.Briefs.PrintMarkup;
+using Asan.Briefs.Typography;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Asan.Briefs.Docx;
+
+/// <summary>Inlines: runs with language tags per script, hyperlinks, note references and fields.</summary>
+internal sealed partial class BodyBuilder
+{
+    private List<OpenXmlElement> Inlines(IReadOnlyList<PrintInline> inlines, OpenXmlPart part, string themeStyle)
+    {
+        var style = _ctx.Theme.Style(_ctx.Theme.HasStyle(themeStyle) ? themeStyle : "body", _ctx.Document.Lang);
+        // Digits and common punctuation for note numbers, page fields and list numbers in this style.
+        _state.Use(style, false, false, " 0123456789.,:;()-/");
+        foreach (var text in inlines.OfType<PrintText>()) _state.Use(style, text.Bold, text.Italic, text.Text);
+        foreach (var call in inlines.OfType<PrintNoteCall>()) _state.Use(style, false, false, call.Note.Mark);
+        var result = new List<OpenXmlElement>();
+        Hyperlink? link = null;
+        string? linkHref = null;
+        foreach (var inline in inlines)
+        {
+            var href = (inline as PrintText)?.Href;
+            if (href != linkHref)
+            {
+                link = href is null ? null : NewHyperlink(href, part);
+                if (link is not null) result.Add(link);
+                linkHref = href;
+            }
+            foreach (var element in InlineElements(inline, href is not null, part))
+            {
+                if (link is not null) link.Append(element);
+                else result.Add(element);
+            }
+        }
+        return result;
+    }
+
+    private IEnumerable<OpenXmlElement> InlineElements(PrintInline inline, bool inLink, OpenXmlPart part)
+    {
+        switch (inline)
+        {
+            case PrintText text:
+            {
+                if (inLink) _state.UsedStyles.Add(WordStyles.HyperlinkId);
+                foreach (var (segment, latin) in Segments(text.Text))
+                {
+                    var run = new Run();
+                    var rPr = new RunProperties();
+                    if (inLink) rPr.RunStyle = new RunStyle { Val = WordStyles.HyperlinkId };
+                    if (text.Bold) rPr.Bold = new Bold();
+                    if (text.Italic) rPr.Italic = new Italic();
+                    if (latin) rPr.Languages = new Languages { Val = _ctx.LatinLanguage };
+                    if (rPr.HasChildren) run.Append(rPr);
+                    AppendText(run, segment);
+                    yield return run;
+                }
+                break;
+            }
+            case PrintNoteCall call when part is MainDocumentPart:
+            {
+                var id = Footnote(call.Note);
+                _state.UsedStyles.Add(WordStyles.FootnoteReferenceId);
+                yield return new Run(
+                    new RunProperties(new RunStyle { Val = WordStyles.FootnoteReferenceId }),
+                    new FootnoteReference { Id = id });
+                break;
+            }
+            case PrintNoteCall call:
+                // Notes cannot nest in Word; keep the mark as text.
+                yield return new Run(new RunProperties(new RunStyle { Val = WordStyles.FootnoteReferenceId }), new Text(Clean(call.Note.Mark)));
+                break;
+            case PrintLineBreak:
+                yield return new Run(new Break());
+                break;
+            case PrintField field:
+            {
+                var code = field.Kind == PrintFieldKind.PageNumber ? " PAGE " : " NUMPAGES ";
+                yield return new Run(new FieldChar { FieldCharType = FieldCharValues.Begin });
+                yield return new Run(new FieldCode(code) { Space = SpaceProcessingModeValues.Preserve });
+                yield return new Run(new FieldChar { FieldCharType = FieldCharValues.Separate });
+                yield return new Run(new Text("1"));
+                yield return new Run(new FieldChar { FieldCharType = FieldCharValues.End });
+                break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// In a Korean document the defaults say ko-KR for every script; words in Latin letters are
+    /// tagged English so that spelling and line breaking treat them as English (LibreOffice breaks
+    /// a Latin word tagged Korean in the middle). Elsewhere text stays one run.
+    /// </summary>
+    private IEnumerable<(string Text, bool Latin)> Segments(string text)
+    {
+        if (_ctx.LatinLanguage is null)
+        {
+            yield return (text, false);
+            yield break;
+        }
+        var start = 0;
+        bool? current = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var kind = Classify(text[i]);
+            if (kind is null) continue;
+            if (current is null) { current = kind; continue; }
+            if (kind == current) continue;
+            // Neutral characters (spaces, digits, punctuation) stay with the run before them.
+            yield return (text[start..i], current.Value);
+            start = i;
+            current = kind;
+        }
+        yield return (text[start..], current ?? false);
+    }
+
+    /// <summary>True for a Latin letter, false for Hangul or a CJK character, null for anything else.</summary>
+    private static bool? Classify(char ch) => TextRules.ScriptOf(ch) switch
+    {
+        CharScript.Latin => true,
+        CharScript.Hangul => false,
+        _ => null,
+    };
+
+    /// <summary>Text with tabs as Word tabs; characters XML cannot carry are dropped.</summary>
+    private static void AppendText(Run run, string text)
+    {
+        var parts = Clean(text).Split('\t');
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (i > 0) run.Append(new TabChar());
+            if (parts[i].Length > 0) run.Append(new Text(parts[i]) { Space = SpaceProcessingModeValues.Preserve });
+        }
+    }
+
+    internal static string Clean(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var ch = text[i];
+            if (ch is '\n' or '\r') builder.Append(' ');
+            else if (ch == '\t') builder.Append(ch);
+            else if (ch < ' ' || ch is '\uFFFE' or '\uFFFF') continue;
+            else if (char.IsHighSurrogate(ch))
+            {
+                if (i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) builder.Append(ch).Append(text[++i]);
+            }
+            else if (!char.IsLowSurrogate(ch)) builder.Append(ch);
+        }
+        return builder.ToString();
+    }
+
+    private Hyperlink NewHyperlink(string href, OpenXmlPart part)
+    {
+        if (href.StartsWith('#'))
+            return new Hyperlink { Anchor = _bookmarks.Name(href[1..]), History = true };
+        if (!_state.Links.TryGetValue(part, out var ids)) _state.Links[part] = ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!ids.TryGetValue(href, out var id))
+        {
+            id = $"rIdLink{ids.Count + 1}";
+            var uri = Uri.TryCreate(href, UriKind.Absolute, out var absolute) ? absolute : new Uri(href, UriKind.Relative);
+            part.AddHyperlinkRelationship(uri, true, id);
+            ids[href] = id;
+        }
+        return new Hyperlink { Id = id, History = true };
+    }
+}

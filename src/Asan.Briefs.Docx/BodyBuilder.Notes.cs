@@ -1,0 +1,30 @@
+using Asan.Briefs.PrintMarkup;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Asan.Briefs.Docx;
+
+/// <summary>Notes: each note call becomes a native footnote.</summary>
+internal sealed partial class BodyBuilder
+{
+    private int Footnote(PrintNote note)
+    {
+        var id = _state.Footnotes.Count + 1;
+        var footnote = new Footnote { Id = id };
+        var paragraphs = note.Paragraphs.Count > 0 ? note.Paragraphs : [new PrintParagraph([]) { Style = "note" }];
+        for (var i = 0; i < paragraphs.Count; i++)
+        {
+            var p = paragraphs[i];
+            var paragraph = new Paragraph(new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = StyleId(p.Style) } });
+            if (i == 0)
+            {
+                paragraph.Append(new Run(new RunProperties(new RunStyle { Val = WordStyles.FootnoteReferenceId }), new FootnoteReferenceMark()));
+                paragraph.Append(new Run(new Text(" ") { Space = SpaceProcessingModeValues.Preserve }));
+            }
+            paragraph.Append(Inlines(p.Inlines, _ctx.Main.FootnotesPart!, p.Style));
+            footnote.Append(paragraph);
+        }
+        _state.Footnotes.Add(footnote);
+        return id;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using Asan.Briefs.PrintMarkup;
+using Asan.Briefs.Theming;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Asan.Briefs.Docx;
+
+/// <summary>Tables: one Word table per markup table, columns of equal width, header rows repeated.</summary>
+internal sealed partial class BodyBuilder
+{
+    private void Table(PrintTable table, Context ctx)
+    {
+        if (table.Rows.Count == 0) return;
+        // Word merges tables that touch; a page break needs a paragraph to sit on.
+        if (_state.PageBreakPending || (_state.Body.Count > 0 && _state.Body[^1] is Table))
+            _state.Body.Add(NewParagraph("body", ctx));
+        var columns = table.ColumnCount;
+        var columnWidth = Length.ToTwips(_ctx.ContentWidth / columns);
+        var hasHeader = table.Rows.Any(r => r.IsHeader);
+        var tbl = new Table(new TableProperties(
+            new TableStyle { Val = WordStyles.TableGridId },
+            new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+            new TableLook
+            {
+                Val = hasHeader ? "0620" : "0600", FirstRow = hasHeader, LastRow = false, FirstColumn = false, LastColumn = false,
+                NoHorizontalBand = true, NoVerticalBand = true,
+            }));
+        _state.UsedStyles.Add(WordStyles.TableGridId);
+        var grid = new TableGrid();
+        for (var i = 0; i < columns; i++) grid.Append(new GridColumn { Width = columnWidth.ToString(CultureInfo.InvariantCulture) });
+        tbl.Append(grid);
+        foreach (var row in table.Rows)
+        {
+            var tr = new TableRow();
+            var trPr = new TableRowProperties(new CantSplit());
+            if (row.IsHeader) trPr.Append(new TableHeader());
+            tr.Append(trPr);
+            for (var c = 0; c < columns; c++)
+            {
+                var cell = c < row.Cells.Count ? row.Cells[c] : null;
+                var style = cell?.Style ?? (row.IsHeader ? "table-header" : "table-cell");
+                var paragraph = NewParagraph(style, Context.Flow);
+                if (cell?.Align is { } align) paragraph.ParagraphProperties!.Justification = new Justification { Val = StylesBuilder.Justify(align) };
+                if (cell is not null) paragraph.Append(Inlines(cell.Inlines, _ctx.Main, style));
+                tr.Append(new TableCell(
+                    new TableCellProperties(new TableCellWidth { Width = columnWidth.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }),
+                    paragraph));
+            }
+            tbl.Append(tr);
+        }
+        // A short table stays on one page, as in the PDF edition; a long one may break between rows.
+        var tableRows = tbl.Elements<TableRow>().ToList();
+        if (tableRows.Count <= 15)
+        {
+            foreach (var paragraph in tableRows.SkipLast(1).SelectMany(r => r.Descendants<Paragraph>()))
+                paragraph.ParagraphProperties!.KeepNext = new KeepNext();
+        }
+        if (table.Id is not null)
+        {
+            var firstParagraph = tbl.Descendants<Paragraph>().First();
+            _bookmarks.Add(firstParagraph, table.Id);
+        }
+        _state.Body.Add(tbl);
+        _state.SpaceBeforePending = TableSpaceAfter;
+    }
+
+    private const double TableSpaceAfter = 8;
+}
