@@ -44,8 +44,10 @@ public static class CommandLine
           --cores N         bench: only the 50-brief throughput on N workers (the bench runs it pinned with taskset)
         """;
 
-    public static int Run(string[] args, IAnsiConsole console)
+    /// <param name="errors">Where errors and warnings go (stderr); results and progress go to <paramref name="console"/> (stdout).</param>
+    public static int Run(string[] args, IAnsiConsole console, IAnsiConsole? errors = null)
     {
+        errors ??= console;
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
             console.WriteLine(Help);
@@ -82,20 +84,20 @@ public static class CommandLine
         catch (BriefException e)
         {
             foreach (var diagnostic in e.Diagnostics)
-                console.MarkupLine($"[red]{Markup.Escape(diagnostic.ToString())}[/]");
-            console.MarkupLine($"[red]Failed: {e.Diagnostics.Count} problem(s); nothing was written.[/]");
+                errors.MarkupLine($"[red]{Markup.Escape(diagnostic.ToString())}[/]");
+            errors.MarkupLine($"[red]Failed: {e.Diagnostics.Count} problem(s); nothing was written.[/]");
             return InvalidInput;
         }
         catch (Exception e) when (e is UsageException or ArgumentException)
         {
-            console.MarkupLine($"[red]error: {Markup.Escape(e.Message)}[/]");
-            console.WriteLine("run `asan-briefs --help` for usage");
+            errors.MarkupLine($"[red]error: {Markup.Escape(e.Message)}[/]");
+            errors.WriteLine("run `asan-briefs --help` for usage");
             return Usage;
         }
         catch (Exception e)
         {
-            console.MarkupLine($"[red]internal error: {Markup.Escape(e.Message)}[/]");
-            console.WriteLine(e.ToString());
+            errors.MarkupLine($"[red]internal error: {Markup.Escape(e.Message)}[/]");
+            errors.WriteLine(e.ToString());
             return Crash;
         }
     }

@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using System.Globalization;
 using Asan.Briefs.Cli.Pipeline;
+using Asan.Briefs.Diagnostics;
 using Asan.Briefs.Model;
+using Asan.Briefs.Reading;
 using Asan.Briefs.Templating;
 using Spectre.Console;
 
@@ -40,52 +43,95 @@ public static class BuildCommand
 
         var state = BuildState.Load(workspace.ArtifactsDirectory);
         var fingerprints = new InputFingerprint(workspace);
-        var outputs = new List<OutputFile>?[jobs.Count];
-        var keys = new (string Key, string Fingerprint)[jobs.Count];
+        using var stage = new OutputStage(workspace.ArtifactsDirectory);
+        var written = new List<WrittenFile>();
+        void Written(IEnumerable<WrittenFile> files) { lock (written) written.AddRange(files); }
         var done = 0;
-        Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        var rebuilt = 0;
+        InParallel(jobs.Count, i =>
         {
             var (brief, lang) = jobs[i];
-            keys[i] = (BuildState.EditionKey(brief.Id, lang, options.Formats), fingerprints.For(brief.Directory, lang));
+            var key = BuildState.EditionKey(brief.Id, lang, options.Formats);
+            var fingerprint = fingerprints.For(brief.Directory, lang);
             string outcome;
-            if (!options.Force && state.IsUpToDate(keys[i].Key, keys[i].Fingerprint, workspace.ArtifactsDirectory))
+            if (!options.Force && state.IsUpToDate(key, fingerprint, workspace.ArtifactsDirectory))
             {
                 outcome = "[grey]up to date, not rebuilt[/]";
             }
             else
             {
                 var started = Stopwatch.GetTimestamp();
-                outputs[i] = publisher.Render(brief, lang, options.Formats).ToList();
+                // Each output goes to disk (the stage) as soon as it is made, so memory holds one edition per worker.
+                var files = publisher.Render(brief, lang, options.Formats).Select(stage.Write).ToList();
+                state.Record(key, fingerprint, files);
+                Written(files);
+                Interlocked.Increment(ref rebuilt);
                 outcome = $"rendered in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms";
             }
             var n = Interlocked.Increment(ref done);
             console.MarkupLine($"[grey][[{n}/{jobs.Count}]][/] {Markup.Escape(brief.Id)} [blue]{lang}[/] {outcome}");
         });
 
-        // Only now, with every edition rendered, does anything touch artifacts/.
-        var files = outputs.OfType<List<OutputFile>>().SelectMany(o => o).ToList();
         if (options.Briefs.Count == 0 && options.Formats.HasFlag(OutputFormat.Html))
-            files.AddRange(publisher.RenderIndex(briefs));
-        var changed = files.Count(file => AtomicFile.Write(Path.Combine(workspace.ArtifactsDirectory, file.RelativePath), file.Bytes));
-        for (var i = 0; i < jobs.Count; i++)
-            if (outputs[i] is { } written) state.Record(keys[i].Key, keys[i].Fingerprint, written);
-        state.Save();
+        {
+            var fingerprint = fingerprints.ForIndex(briefs);
+            if (options.Force || !state.IsUpToDate(BuildState.IndexKey, fingerprint, workspace.ArtifactsDirectory))
+            {
+                var files = publisher.RenderIndex(briefs).Select(stage.Write).ToList();
+                state.Record(BuildState.IndexKey, fingerprint, files);
+                Written(files);
+            }
+        }
 
-        // The whole-brief download, once every edition of the brief is on disk.
+        // Outputs of editions that no longer exist: a brief removed, or a language removed from a brief.
+        var existing = BriefReader.FindBriefs(workspace.ContentDirectory).Select(f => Path.GetFileName(f)!).ToHashSet(StringComparer.Ordinal);
+        var languages = briefs.ToDictionary(b => b.Id, b => b.Languages);
+        foreach (var file in state.Prune(key => Exists(key, existing, languages))) stage.Remove(file);
+
+        // The whole-brief download, rebuilt when one of its members changed, from the members on disk.
         if (options.Formats == OutputFormat.All && options.Languages.Count == 0)
         {
             foreach (var brief in briefs)
             {
-                var archive = BriefArchive.Build(workspace.ArtifactsDirectory, brief);
-                if (AtomicFile.Write(Path.Combine(workspace.ArtifactsDirectory, archive.RelativePath), archive.Bytes)) changed++;
-                files.Add(archive);
+                var members = state.FilesOf(brief.Id);
+                var fingerprint = InputFingerprint.Of(brief.Metadata.Date.ToString("O", CultureInfo.InvariantCulture), members.Select(m => m.RelativePath + ":" + m.Hash));
+                if (!options.Force && state.IsUpToDate(BuildState.ArchiveKey(brief.Id), fingerprint, workspace.ArtifactsDirectory)) continue;
+                var archive = BriefArchive.Write(stage, brief, members.Select(m => m.RelativePath));
+                state.Record(BuildState.ArchiveKey(brief.Id), fingerprint, [archive]);
+                Written([archive]);
             }
         }
 
-        foreach (var file in files.Where(f => !f.RelativePath.Contains("fonts/", StringComparison.Ordinal) && !f.RelativePath.EndsWith(".png", StringComparison.Ordinal)))
-            console.MarkupLine($"  [green]✓[/] artifacts/{Markup.Escape(file.RelativePath)} [grey]({file.Bytes.Length / 1024.0:F0} KB)[/]");
-        var rebuilt = outputs.Count(o => o is not null);
+        stage.Write(state.ToFile());
+        // Only now, with every output written, does anything in artifacts/ change.
+        var changed = stage.Commit().Count(f => f != BuildState.FileName);
+
+        foreach (var file in written.OrderBy(f => f.RelativePath, StringComparer.Ordinal)
+                     .Where(f => !f.RelativePath.Contains("fonts/", StringComparison.Ordinal) && !f.RelativePath.EndsWith(".png", StringComparison.Ordinal)))
+            console.MarkupLine($"  [green]✓[/] artifacts/{Markup.Escape(file.RelativePath)} [grey]({file.Length / 1024.0:F0} KB)[/]");
         console.MarkupLine($"[green]{rebuilt} of {jobs.Count} edition(s) rebuilt, {changed} file(s) changed in {clock.Elapsed.TotalSeconds:F1} s[/]");
         return briefs;
+    }
+
+    /// <summary>Runs the editions on every core; their problems (bad content, a full disk) come out as one located report.</summary>
+    private static void InParallel(int count, Action<int> body)
+    {
+        try
+        {
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, body);
+        }
+        catch (AggregateException e) when (e.Flatten().InnerExceptions.All(x => x is BriefException))
+        {
+            throw new BriefException(e.Flatten().InnerExceptions.SelectMany(x => ((BriefException)x).Diagnostics).Distinct().ToList());
+        }
+    }
+
+    /// <summary>Whether a record's brief and language still exist; briefs this build did not read keep their records.</summary>
+    private static bool Exists(string key, HashSet<string> briefs, Dictionary<string, IReadOnlyList<string>> languages)
+    {
+        if (key == BuildState.IndexKey) return true;
+        var parts = key.Split('/');
+        if (!briefs.Contains(parts[0])) return false;
+        return parts[1] == "zip" || !languages.TryGetValue(parts[0], out var langs) || langs.Contains(parts[1]);
     }
 }

@@ -2,27 +2,31 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Asan.Briefs.Model;
 
 namespace Asan.Briefs.Cli.Pipeline;
 
 /// <summary>
-/// What the last build made from what: per edition, a fingerprint of its inputs (the brief's folder,
-/// templates with theme and fonts, the engine's own assemblies, SOURCE_DATE_EPOCH) and the hashes of
-/// the files it wrote. An edition whose fingerprint and files are unchanged is not rebuilt.
+/// What the last build made from what: per edition (and per zip, and the index), a fingerprint of its
+/// inputs and the files it wrote. An edition whose fingerprint and files are unchanged is not rebuilt;
+/// a file that no record names any more is an output of something that no longer exists.
 /// </summary>
 public sealed class BuildState
 {
     public const string FileName = ".build-state.json";
-    private readonly string _path;
     private readonly Dictionary<string, EditionRecord> _editions;
+    private readonly HashSet<string> _loadedFiles;
 
-    private BuildState(string path, Dictionary<string, EditionRecord> editions)
+    private BuildState(Dictionary<string, EditionRecord> editions)
     {
-        _path = path;
         _editions = editions;
+        _loadedFiles = Files(editions.Values);
     }
 
-    public sealed record EditionRecord(string Fingerprint, Dictionary<string, string> Files);
+    public sealed record EditionRecord(string Fingerprint, SortedDictionary<string, FileStamp> Files);
+
+    /// <summary>A file as written: its hash, and its length and time, which stand in for the hash while they are unchanged.</summary>
+    public sealed record FileStamp(string Hash, long Length, long Ticks);
 
     public static BuildState Load(string artifactsDirectory)
     {
@@ -30,37 +34,78 @@ public sealed class BuildState
         try
         {
             var editions = File.Exists(path) ? JsonSerializer.Deserialize(File.ReadAllText(path), CliJson.Default.DictionaryStringEditionRecord) : null;
-            return new BuildState(path, editions ?? new());
+            return new BuildState(editions ?? new());
         }
         catch (JsonException)
         {
             // A damaged state file only costs a full rebuild.
-            return new BuildState(path, new());
+            return new BuildState(new());
         }
     }
 
     public static string EditionKey(string briefId, string lang, OutputFormat formats) => $"{briefId}/{lang}/{(int)formats}";
+    public static string ArchiveKey(string briefId) => $"{briefId}/zip";
+    public const string IndexKey = "index";
 
     /// <summary>True when the edition was built from the same inputs and its files are still as written.</summary>
     public bool IsUpToDate(string key, string fingerprint, string artifactsDirectory)
     {
-        if (!_editions.TryGetValue(key, out var record) || record.Fingerprint != fingerprint) return false;
-        foreach (var (relative, hash) in record.Files)
+        EditionRecord? record;
+        lock (_editions)
+            if (!_editions.TryGetValue(key, out record) || record.Fingerprint != fingerprint) return false;
+        foreach (var (relative, stamp) in record.Files)
         {
-            var path = Path.Combine(artifactsDirectory, relative);
-            if (!File.Exists(path) || Hash(File.ReadAllBytes(path)) != hash) return false;
+            var info = new FileInfo(Path.Combine(artifactsDirectory, relative));
+            if (!info.Exists || info.Length != stamp.Length) return false;
+            if (info.LastWriteTimeUtc.Ticks != stamp.Ticks && OutputStage.HashOf(info.FullName) != stamp.Hash) return false;
         }
         return true;
     }
 
-    public void Record(string key, string fingerprint, IEnumerable<OutputFile> files) =>
-        _editions[key] = new EditionRecord(fingerprint, files.ToDictionary(f => f.RelativePath, f => Hash(f.Bytes)));
-
-    public void Save()
+    public void Record(string key, string fingerprint, IEnumerable<WrittenFile> files)
     {
-        var sorted = new SortedDictionary<string, EditionRecord>(_editions, StringComparer.Ordinal);
-        AtomicFile.Write(_path, Encoding.UTF8.GetBytes(JsonSerializer.Serialize(sorted, CliJson.Default.SortedDictionaryStringEditionRecord)));
+        var stamps = new SortedDictionary<string, FileStamp>(StringComparer.Ordinal);
+        foreach (var file in files) stamps[file.RelativePath] = new FileStamp(file.Hash, file.Length, file.Ticks);
+        lock (_editions) _editions[key] = new EditionRecord(fingerprint, stamps);
     }
+
+    /// <summary>The files the records of one brief's editions name, with their hashes, in name order.</summary>
+    public IReadOnlyList<(string RelativePath, string Hash)> FilesOf(string briefId)
+    {
+        lock (_editions)
+            return _editions.Where(e => e.Key.StartsWith(briefId + "/", StringComparison.Ordinal) && e.Key != ArchiveKey(briefId))
+                .SelectMany(e => e.Value.Files)
+                .DistinctBy(f => f.Key)
+                .OrderBy(f => f.Key, StringComparer.Ordinal)
+                .Select(f => (f.Key, f.Value.Hash))
+                .ToList();
+    }
+
+    /// <summary>
+    /// Forgets the records <paramref name="exists"/> turns down (editions of removed briefs or languages)
+    /// and returns the files that no record names any more, though a record named them when the state was loaded.
+    /// </summary>
+    public IReadOnlyList<string> Prune(Func<string, bool> exists)
+    {
+        lock (_editions)
+        {
+            foreach (var key in _editions.Keys.Where(k => !exists(k)).ToList()) _editions.Remove(key);
+            var named = Files(_editions.Values);
+            return _loadedFiles.Where(f => !named.Contains(f)).Order(StringComparer.Ordinal).ToList();
+        }
+    }
+
+    public OutputFile ToFile()
+    {
+        lock (_editions)
+        {
+            var sorted = new SortedDictionary<string, EditionRecord>(_editions, StringComparer.Ordinal);
+            return new OutputFile(FileName, JsonSerializer.SerializeToUtf8Bytes(sorted, CliJson.Default.SortedDictionaryStringEditionRecord));
+        }
+    }
+
+    private static HashSet<string> Files(IEnumerable<EditionRecord> records) =>
+        records.SelectMany(r => r.Files.Keys).ToHashSet(StringComparer.Ordinal);
 
     public static string Hash(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes));
 }
@@ -91,6 +136,29 @@ public sealed class InputFingerprint
         return Convert.ToHexString(hash.GetHashAndReset());
     }
 
+    /// <summary>The index lists every brief by its metadata: the templates, and each brief's YAML files.</summary>
+    public string ForIndex(IEnumerable<Brief> briefs)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(_shared + "|index"));
+        foreach (var brief in briefs.OrderBy(b => b.Id, StringComparer.Ordinal))
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(brief.Id + "\0"));
+            foreach (var file in Directory.EnumerateFiles(brief.Directory, "*.yaml").Order(StringComparer.Ordinal))
+                AddFile(hash, brief.Directory, file);
+        }
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    /// <summary>A fingerprint of a list of facts (a zip's member names and hashes, say).</summary>
+    public static string Of(string head, IEnumerable<string> lines)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(head));
+        foreach (var line in lines) hash.AppendData(Encoding.UTF8.GetBytes("\n" + line));
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
     // Font files are large (21 MB in all) and change only when replaced: their length and time stand in
     // for their bytes, which keeps a no-change build quick; text files (all well under this) are hashed whole.
     private const long HashedWholeUpTo = 256 << 10;
@@ -98,13 +166,16 @@ public sealed class InputFingerprint
     private static void AddDirectory(IncrementalHash hash, string directory)
     {
         foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(directory, file) + "\0"));
-            var info = new FileInfo(file);
-            if (info.Length > HashedWholeUpTo)
-                hash.AppendData(Encoding.UTF8.GetBytes($"{info.Length}:{info.LastWriteTimeUtc.Ticks}"));
-            else
-                hash.AppendData(File.ReadAllBytes(file));
-        }
+            AddFile(hash, directory, file);
+    }
+
+    private static void AddFile(IncrementalHash hash, string directory, string file)
+    {
+        hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(directory, file) + "\0"));
+        var info = new FileInfo(file);
+        if (info.Length > HashedWholeUpTo)
+            hash.AppendData(Encoding.UTF8.GetBytes($"{info.Length}:{info.LastWriteTimeUtc.Ticks}"));
+        else
+            hash.AppendData(File.ReadAllBytes(file));
     }
 }

@@ -20,19 +20,24 @@ public static class DeterministicZip
 
     public static byte[] Write(IEnumerable<(string Name, byte[] Data)> entries, DateTimeOffset time)
     {
-        var stamp = EntryTime(time);
         using var output = new MemoryStream();
-        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, data) in entries)
-            {
-                var entry = zip.CreateEntry(name, IsCompressed(name) ? CompressionLevel.NoCompression : CompressionLevel.Optimal);
-                entry.LastWriteTime = stamp;
-                using var stream = entry.Open();
-                stream.Write(data);
-            }
-        }
+        Write(output, entries.Select(e => (e.Name, (Func<Stream>)(() => new MemoryStream(e.Data, writable: false)))), time);
         return output.ToArray();
+    }
+
+    /// <summary>Writes the zip to <paramref name="output"/>, copying each entry from the stream its function opens, one at a time.</summary>
+    public static void Write(Stream output, IEnumerable<(string Name, Func<Stream> Open)> entries, DateTimeOffset time)
+    {
+        var stamp = EntryTime(time);
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        foreach (var (name, open) in entries)
+        {
+            var entry = zip.CreateEntry(name, IsCompressed(name) ? CompressionLevel.NoCompression : CompressionLevel.Optimal);
+            entry.LastWriteTime = stamp;
+            using var source = open();
+            using var stream = entry.Open();
+            source.CopyTo(stream);
+        }
     }
 
     /// <summary>Formats that are compressed already: deflating them again costs time and saves a few percent.</summary>

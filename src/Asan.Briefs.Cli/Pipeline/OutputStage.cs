@@ -1,0 +1,189 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Asan.Briefs.Diagnostics;
+
+namespace Asan.Briefs.Cli.Pipeline;
+
+/// <summary>One file a build wrote (or found already holding its bytes): what the build state remembers of it.</summary>
+public sealed record WrittenFile(string RelativePath, string Hash, long Length, long Ticks);
+
+/// <summary>
+/// A build's outputs, each written to disk as soon as it is made, into a staging folder inside
+/// artifacts/ (the same file system, so moving a file into place is a rename that needs no space),
+/// and moved into place together once every one has been written. A build that fails — bad content,
+/// a template error, a full disk, a read-only folder — therefore leaves artifacts/ as it was.
+/// Files the build no longer makes are removed in the same step.
+/// </summary>
+public sealed partial class OutputStage : IDisposable
+{
+    private const string Prefix = ".stage-";
+    private readonly string _artifacts;
+    private readonly string _folder;
+    // Two editions may write one file (a figure both languages show): the first writes it, the other waits for it.
+    private readonly ConcurrentDictionary<string, Lazy<(WrittenFile File, bool Staged)>> _files = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _removed = new(StringComparer.Ordinal);
+    private bool _committed;
+
+    public OutputStage(string artifactsDirectory)
+    {
+        _artifacts = artifactsDirectory;
+        _folder = Path.Combine(artifactsDirectory, Prefix + Environment.ProcessId);
+        RemoveLeftovers(artifactsDirectory);
+    }
+
+    /// <summary>Writes one output to the stage; the file in artifacts/ changes only on <see cref="Commit"/>.</summary>
+    public WrittenFile Write(OutputFile file) => Write(file.RelativePath, stream => stream.Write(file.Bytes));
+
+    /// <summary>Writes one output to the stage through a stream, so large files need not be held in memory.</summary>
+    public WrittenFile Write(string relativePath, Action<Stream> write)
+    {
+        var lazy = _files.GetOrAdd(relativePath, path => new Lazy<(WrittenFile, bool)>(() => Stage(path, write)));
+        return lazy.Value.File;
+    }
+
+    /// <summary>Where a file the build makes is to be read before the commit: its staged copy, or the file in artifacts/.</summary>
+    public string PathOf(string relativePath) =>
+        _files.TryGetValue(relativePath, out var lazy) && lazy.Value.Staged ? Staged(relativePath) : Final(relativePath);
+
+    /// <summary>Removes a file from artifacts/ on <see cref="Commit"/> (an output of an edition that no longer exists).</summary>
+    public void Remove(string relativePath)
+    {
+        lock (_removed) _removed.Add(relativePath);
+    }
+
+    /// <returns>The files written and removed.</returns>
+    public IReadOnlyList<string> Commit()
+    {
+        var changed = new List<string>();
+        Guard("moving the new outputs into place failed; build again", () =>
+        {
+            foreach (var (path, lazy) in _files.OrderBy(f => f.Key, StringComparer.Ordinal))
+            {
+                if (!lazy.Value.Staged) continue;
+                Directory.CreateDirectory(Path.GetDirectoryName(Final(path))!);
+                File.Move(Staged(path), Final(path), overwrite: true);
+                changed.Add(path);
+            }
+            foreach (var path in _removed.Where(p => !_files.ContainsKey(p)).Order(StringComparer.Ordinal))
+            {
+                if (!File.Exists(Final(path))) continue;
+                File.Delete(Final(path));
+                changed.Add(path);
+                RemoveEmptyFolders(Path.GetDirectoryName(Final(path))!);
+            }
+            if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
+        });
+        _committed = true;
+        return changed;
+    }
+
+    public void Dispose()
+    {
+        if (_committed) return;
+        try { if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* the next build removes it */ }
+    }
+
+    private (WrittenFile, bool) Stage(string relativePath, Action<Stream> write)
+    {
+        var staged = Staged(relativePath);
+        var final = Final(relativePath);
+        WrittenFile? written = null;
+        Guard("nothing in artifacts/ was changed", () =>
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
+            using (var stream = new FileStream(staged, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+                write(stream);
+            written = Describe(relativePath, staged);
+            // A file that already holds these bytes is left alone, so its time (and a browser's cache) stays.
+            if (File.Exists(final) && new FileInfo(final).Length == written.Length && HashOf(final) == written.Hash)
+            {
+                File.Delete(staged);
+                written = null;
+            }
+        });
+        return written is null ? (Describe(relativePath, final), false) : (written, true);
+    }
+
+    public static WrittenFile Describe(string relativePath, string path)
+    {
+        var info = new FileInfo(path);
+        return new WrittenFile(relativePath, HashOf(path), info.Length, info.LastWriteTimeUtc.Ticks);
+    }
+
+    public static string HashOf(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexString(SHA256.HashData(stream));
+    }
+
+    private string Staged(string relativePath) => Path.Combine(_folder, relativePath);
+    private string Final(string relativePath) => Path.Combine(_artifacts, relativePath);
+
+    private void RemoveEmptyFolders(string folder)
+    {
+        var root = Path.GetFullPath(_artifacts);
+        for (var dir = Path.GetFullPath(folder); dir.Length > root.Length && dir.StartsWith(root, StringComparison.Ordinal); dir = Path.GetDirectoryName(dir)!)
+        {
+            if (Directory.EnumerateFileSystemEntries(dir).Any()) return;
+            Directory.Delete(dir);
+        }
+    }
+
+    /// <summary>A disk that is full or read-only is a problem for the person building, not a bug: exit 1, saying so.</summary>
+    private void Guard(string consequence, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BriefException(DisplayPath.Of(_artifacts), 0, 0, $"cannot write the outputs: {Reason(e)}; {consequence}");
+        }
+    }
+
+    // .NET reports a read-only file system as access denied; the inner error names it.
+    private static string Reason(Exception e) => e.InnerException is IOException inner ? inner.Message : e.Message;
+
+    /// <summary>
+    /// Removes what killed or failed builds left behind: staging folders and temporary files
+    /// (name.tmp-PID) of processes that are no longer running.
+    /// </summary>
+    public static void RemoveLeftovers(string artifactsDirectory)
+    {
+        if (!Directory.Exists(artifactsDirectory)) return;
+        try
+        {
+            foreach (var entry in Directory.EnumerateFileSystemEntries(artifactsDirectory, "*", SearchOption.AllDirectories).ToList())
+            {
+                var match = Leftover().Match(Path.GetFileName(entry));
+                if (!match.Success || IsRunning(int.Parse(match.Groups["pid"].Value, System.Globalization.CultureInfo.InvariantCulture))) continue;
+                if (Directory.Exists(entry)) Directory.Delete(entry, recursive: true);
+                else if (File.Exists(entry)) File.Delete(entry);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Leftovers cost only space; a read-only artifacts/ may still take a build that changes nothing.
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        if (pid == Environment.ProcessId) return true;
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    [GeneratedRegex(@"^(?:\.stage-(?<pid>\d+)|.+\.tmp-(?<pid>\d+))$")]
+    private static partial Regex Leftover();
+}
