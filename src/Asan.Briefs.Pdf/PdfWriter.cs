@@ -8,12 +8,12 @@ namespace Asan.Briefs.Pdf;
 
 /// <summary>
 /// The PDF edition: paged layout markup + theme → PDF bytes. Layout (<see cref="PageLayout"/>) turns
-/// the markup into pages of positioned boxes; drawing paints them with SkiaSharp; PDFsharp then adds
-/// language, outline, metadata and a content-derived identifier. Same input, same bytes.
+/// the markup into pages of positioned boxes; drawing (<see cref="PdfAssembler"/>) serialises them
+/// with our own PDF writer. Same input, same bytes.
 /// </summary>
 public sealed class PdfWriter
 {
-    public const string Producer = "Asan Briefs PDF engine (SkiaSharp, HarfBuzz, PDFsharp)";
+    public const string Producer = "Asan Briefs PDF engine (HarfBuzz)";
 
     private readonly Func<Theme, ITextSetter> _textFor;
     private readonly Dictionary<Theme, PageLayout> _layouts = new(ReferenceEqualityComparer.Instance);
@@ -28,8 +28,7 @@ public sealed class PdfWriter
     public byte[] Write(PrintDocument document, Theme theme)
     {
         var layout = Layout(document, theme);
-        var painted = SkiaPdfPainter.Paint(layout, document.Info);
-        return PdfFinisher.Finish(painted, layout, document.Info);
+        return PdfAssembler.Write(layout, document.Info);
     }
 
     /// <summary>The layout stage alone: pages of positioned boxes with their roles.</summary>

@@ -1,19 +1,16 @@
 using System.Collections.Concurrent;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Asan.Briefs.Fonts;
 using Asan.Briefs.Pdf.Layout;
-using SkiaSharp;
 
 namespace Asan.Briefs.Pdf.Drawing;
 
 /// <summary>
-/// One subset typeface per font file for a whole document: every glyph and character the pages use
-/// is collected first, each face is cut once with hb-subset, renumbering glyphs compactly (the
-/// painter maps shaped ids through <see cref="SubsetFace.GlyphMap"/>), and Skia draws from the
-/// subset. A compact subset is a fraction of a glyph-id-keeping one, which makes Skia's own embedding
-/// quick. Subsets are remembered by (file, glyphs, characters), so writing the same document again
-/// does not subset again.
+/// One subset per font file for a whole document: every glyph and character the pages use is
+/// collected first, each face is cut once with hb-subset, renumbering glyphs compactly (content
+/// streams map shaped ids through <see cref="SubsetFace.GlyphMap"/>), and the subset is embedded as
+/// it comes out. Subsets are remembered by (file, glyphs, characters), so writing the same document
+/// again does not subset again.
 /// </summary>
 internal static class SubsetFonts
 {
@@ -52,11 +49,9 @@ internal static class SubsetFonts
     /// character that was set.</param>
     private static SubsetFace Load(string path, SortedSet<uint> glyphs, SortedSet<int> characters)
     {
-        var subset = FontSubsetter.SubsetGlyphsCompact(FontLibrary.Shared.Get(path), glyphs, characters);
-        using var data = SKData.CreateCopy(subset.Bytes);
-        var typeface = SKTypeface.FromData(data)
-            ?? throw new InvalidDataException($"{path}: Skia could not read the subset of this font");
-        return new SubsetFace(typeface, subset.GlyphMap);
+        var font = FontLibrary.Shared.Get(path);
+        var subset = FontSubsetter.SubsetGlyphsCompact(font, glyphs, characters);
+        return new SubsetFace(font, subset.Bytes, subset.GlyphMap, Tag(subset.Bytes));
     }
 
     private static string Fingerprint(SortedSet<uint> values)
@@ -66,10 +61,20 @@ internal static class SubsetFonts
         foreach (var g in values) { BitConverter.TryWriteBytes(bytes.AsSpan(i), g); i += 4; }
         return Convert.ToHexString(SHA256.HashData(bytes));
     }
+
+    /// <summary>
+    /// The six capital letters before a subset's name (ISO 32000-1 §9.6.4), from a hash of the subset
+    /// itself: different subsets of one face get different tags, so merged files cannot mix them up.
+    /// </summary>
+    private static string Tag(byte[] subset)
+    {
+        var hash = SHA256.HashData(subset);
+        return string.Concat(hash.Take(6).Select(b => (char)('A' + b % 26)));
+    }
 }
 
-/// <summary>A subset typeface and where each shaped glyph id went in it.</summary>
-internal sealed record SubsetFace(SKTypeface Typeface, IReadOnlyDictionary<uint, uint> GlyphMap)
+/// <summary>A subset of a font file: its bytes, where each shaped glyph id went in it, and its subset tag.</summary>
+internal sealed record SubsetFace(FontData Font, byte[] Bytes, IReadOnlyDictionary<uint, uint> GlyphMap, string Tag)
 {
     public ushort Map(ushort glyph) => (ushort)GlyphMap[glyph];
 }

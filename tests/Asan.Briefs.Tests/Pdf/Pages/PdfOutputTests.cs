@@ -5,7 +5,7 @@ using UglyToad.PdfPig.Content;
 
 namespace Asan.Briefs.Tests.Pdf.Pages;
 
-/// <summary>The page engine's PDF read back with PdfPig and PDFsharp.</summary>
+/// <summary>The page engine's PDF read back with PdfPig.</summary>
 public partial class PdfOutputTests
 {
     private static readonly Lazy<byte[]> English = new(() => PageSamples.GreedyWriter().Write(PageSamples.Load("brief.en.xml"), PageSamples.Theme));
@@ -90,10 +90,10 @@ public partial class PdfOutputTests
             Assert.Equal(["1. Current Problems between Korea and Japan: Diagnosis and Tasks", "2. Policy Recommendations for the Realization of the ‘Kim Dae JungObuchi Joint Declaration 2.0 Era’"], top);
             Assert.Equal("1.1 A second-level heading", Assert.Single(bookmarks.Roots[0].Children).Title);
         }
-        using var stream = new MemoryStream(Korean.Value);
-        using var sharp = PdfSharp.Pdf.IO.PdfReader.Open(stream, PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
-        Assert.Equal("ko", sharp.Language);
-        Assert.True(sharp.Internals.Catalog.Elements.ContainsKey("/Metadata"));
+        using var korean = PdfDocument.Open(Korean.Value);
+        var catalog = korean.Structure.Catalog.CatalogDictionary;
+        Assert.Equal("ko", (catalog.Data["Lang"] as UglyToad.PdfPig.Tokens.StringToken)?.Data);
+        Assert.True(catalog.ContainsKey(UglyToad.PdfPig.Tokens.NameToken.Create("Metadata")));
     }
 
     [Fact]

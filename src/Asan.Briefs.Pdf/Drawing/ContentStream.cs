@@ -1,0 +1,112 @@
+using System.Text;
+using Asan.Briefs.Pdf.Layout;
+using Asan.Briefs.Pdf.Text;
+
+namespace Asan.Briefs.Pdf.Drawing;
+
+/// <summary>
+/// One page's content stream (ISO 32000-1 §8, §9.4): set lines as TJ arrays of subset glyph ids,
+/// with the layout's positions kept exactly by TJ adjustments against the W widths; rules as
+/// stroked lines; images as XObjects. The layout's y grows downwards from the page top; PDF's grows
+/// upwards, so every y is turned here and nowhere else.
+/// </summary>
+internal sealed class ContentStream(double pageHeight, CidFonts fonts, Inks inks)
+{
+    /// <summary>Slant for faces that have no italic: the usual 12° oblique.</summary>
+    private const double SyntheticSkew = 0.21;
+
+    private readonly StringBuilder _ops = new(16 * 1024);
+    private string? _fill;
+
+    public byte[] Bytes => Encoding.ASCII.GetBytes(_ops.ToString());
+
+    /// <summary>Raw operators, for marked-content brackets.</summary>
+    public void Operator(string op) => _ops.Append(op).Append('\n');
+
+    public void Line(TextLineItem line)
+    {
+        foreach (var run in line.Line.Runs)
+            if (run.Glyphs.Length > 0) Run(run, line.X + run.X, line.Baseline - run.BaselineShift);
+    }
+
+    public void Rule(RuleItem rule)
+    {
+        _ops.Append(PdfSyntax.Number(rule.Thickness)).Append(" w ").Append(inks.Stroke(rule.Color)).Append(' ');
+        Point(rule.X1, rule.Y1).Append(" m ");
+        Point(rule.X2, rule.Y2).Append(" l S\n");
+    }
+
+    public void Image(ImageItem image, string resource)
+    {
+        _ops.Append("q ").Append(PdfSyntax.Number(image.Width)).Append(" 0 0 ").Append(PdfSyntax.Number(image.Height)).Append(' ');
+        Point(image.X, image.Y + image.Height).Append(" cm ").Append(PdfSyntax.Name(resource)).Append(" Do Q\n");
+    }
+
+    private void Run(GlyphRun run, double x, double baseline)
+    {
+        var font = fonts.For(run.Face.Path);
+        var fill = inks.Fill(run.Color);
+        if (fill != _fill) { _ops.Append(fill).Append('\n'); _fill = fill; }
+        _ops.Append("BT /").Append(font.Name).Append(' ').Append(PdfSyntax.Number(run.Size)).Append(" Tf 1 0 ")
+            .Append(run.Face.SynthesizeItalic ? PdfSyntax.Number(SyntheticSkew) : "0").Append(" 1 ");
+        Point(x, baseline).Append(" Tm\n[");
+        var letters = Letters(run);
+        var perUnit = run.Size / 1000.0;
+        var pen = 0.0;
+        var open = false;
+        for (var i = 0; i < run.Glyphs.Length; i++)
+        {
+            var glyph = font.Face.Map(run.Glyphs[i]);
+            font.Note(glyph, letters[i]);
+            // Move from where the last glyph's width left the pen to where layout put this glyph.
+            var adjust = Math.Round((pen - run.Positions[i]) / perUnit, 2);
+            if (Math.Abs(adjust) >= 0.01)
+            {
+                if (open) { _ops.Append('>'); open = false; }
+                _ops.Append(PdfSyntax.Number(adjust));
+                pen -= adjust * perUnit;
+            }
+            // A glyph for several letters (a ligature) carries them as ActualText too, for readers that skip ToUnicode.
+            var ligature = letters[i].Length > 1 && !(letters[i].Length == 2 && char.IsSurrogatePair(letters[i], 0));
+            if (ligature)
+            {
+                if (open) { _ops.Append('>'); open = false; }
+                _ops.Append("] TJ /Span << /ActualText ").Append(PdfSyntax.Text(letters[i])).Append(" >> BDC [");
+            }
+            if (!open) { _ops.Append('<'); open = true; }
+            _ops.Append(glyph.ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+            if (ligature) { _ops.Append(">] TJ EMC ["); open = false; }
+            pen += font.Face.Font.Font.GetHorizontalGlyphAdvance(run.Glyphs[i]) * 1000.0 / font.Face.Font.UnitsPerEm * perUnit;
+        }
+        if (open) _ops.Append('>');
+        _ops.Append("] TJ ET\n");
+    }
+
+    /// <summary>
+    /// The letters each glyph stands for: the text of its cluster for the cluster's first glyph, nothing
+    /// for the others (a letter drawn with several glyphs is read once).
+    /// </summary>
+    private static string[] Letters(GlyphRun run)
+    {
+        var letters = new string[run.Glyphs.Length];
+        if (run.Clusters.Length != run.Glyphs.Length || string.IsNullOrEmpty(run.Text))
+        {
+            Array.Fill(letters, "");
+            return letters;
+        }
+        for (var i = 0; i < letters.Length; i++)
+        {
+            var start = (int)run.Clusters[i];
+            if (i > 0 && run.Clusters[i - 1] == run.Clusters[i] || start >= run.Text.Length) { letters[i] = ""; continue; }
+            var end = run.Text.Length;
+            for (var j = i + 1; j < letters.Length; j++)
+                if (run.Clusters[j] != run.Clusters[i]) { end = Math.Max(start, Math.Min(end, (int)run.Clusters[j])); break; }
+            if (end <= start) end = Math.Min(run.Text.Length, start + 1);
+            letters[i] = run.Text[start..end];
+        }
+        return letters;
+    }
+
+    private StringBuilder Point(double x, double y) =>
+        _ops.Append(PdfSyntax.Number(x)).Append(' ').Append(PdfSyntax.Number(pageHeight - y));
+}
