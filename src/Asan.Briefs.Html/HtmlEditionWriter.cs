@@ -35,6 +35,7 @@ public static partial class HtmlEditionWriter
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(theme);
         var page = EditionTemplates.FileName(brief.Id, lang, "html");
+        html = PageSecurity.Secure(html, page);
         var outputs = new List<(string RelativePath, byte[] Bytes)> { (page, Utf8.GetBytes(html)) };
         outputs.AddRange(Fonts(html, theme, page));
         outputs.AddRange(Figures(brief));
@@ -47,6 +48,7 @@ public static partial class HtmlEditionWriter
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(theme);
+        html = PageSecurity.Secure(html, fileName);
         var outputs = new List<(string RelativePath, byte[] Bytes)> { (fileName, Utf8.GetBytes(html)) };
         outputs.AddRange(Fonts(html, theme, fileName));
         return outputs;

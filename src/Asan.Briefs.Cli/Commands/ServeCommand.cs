@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Asan.Briefs.Cli.Pipeline;
+using Asan.Briefs.Html;
 using Spectre.Console;
 
 namespace Asan.Briefs.Cli.Commands;
@@ -12,7 +13,8 @@ namespace Asan.Briefs.Cli.Commands;
 public sealed class PreviewServer : IDisposable
 {
     private const string EventsPath = "/__reload";
-    private const string ReloadScript = "<script>new EventSource('" + EventsPath + "').onmessage=()=>location.reload();</script>";
+    private const string ReloadCode = "new EventSource('" + EventsPath + "').onmessage=()=>location.reload();";
+    private const string ReloadScript = "<script>" + ReloadCode + "</script>";
     private readonly HttpListener _listener = new();
     private readonly string _root;
     private readonly List<HttpListenerResponse> _subscribers = [];
@@ -106,7 +108,8 @@ public sealed class PreviewServer : IDisposable
         };
         if (file.EndsWith(".html", StringComparison.Ordinal))
         {
-            var html = Encoding.UTF8.GetString(bytes);
+            // The page's policy runs no inline script but its own data: allow this one by its hash.
+            var html = PageSecurity.AllowScript(Encoding.UTF8.GetString(bytes), ReloadCode);
             var at = html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
             bytes = Encoding.UTF8.GetBytes(at < 0 ? html + ReloadScript : html.Insert(at, ReloadScript));
         }

@@ -4,6 +4,7 @@ using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
 using Asan.Briefs.Diagnostics;
+using Asan.Briefs.Links;
 using Asan.Briefs.Theming;
 
 namespace Asan.Briefs.PrintMarkup;
@@ -48,7 +49,8 @@ public sealed class PrintMarkupReader
                 $"the print markup this template produced is not well-formed XML at markup line {e.LineNumber} (`{LineOf(markup, e.LineNumber)}`): {e.Message} Write markup only through {{{{ }}}} expressions (they escape content) and close every tag the template opens.");
         }
         if (problems.Count > 0) throw new BriefException(problems);
-        return ReadDocument(document.Root!);
+        try { return ReadDocument(document.Root!); }
+        catch (RefusedLinkException e) { throw new BriefException(origin, 0, 0, e.Message); }
     }
 
     private static string LineOf(string text, int line)
@@ -133,6 +135,15 @@ public sealed class PrintMarkupReader
 
     private PrintParagraph ReadParagraph(XElement e) => new(ReadInlines(e)) { Style = "body" };
 
+    /// <summary>The link's target through the one link rule; the paged writers never see a refused one.</summary>
+    private string Link(XElement a)
+    {
+        var href = (string)a.Attribute("href")!;
+        if (LinkRule.Normalise(href, allowRelative: false, out var problem) is { } target) return target;
+        var line = ((System.Xml.IXmlLineInfo)a).LineNumber;
+        throw new RefusedLinkException($"the print markup this template produced has a refused link at markup line {line}: {problem}. Links come from the content or i18n files; fix the one the template writes there.");
+    }
+
     private static bool Bool(XElement e, string name) => (bool?)e.Attribute(name) ?? false;
 
     private List<PrintInline> ReadInlines(XElement container)
@@ -158,7 +169,7 @@ public sealed class PrintMarkupReader
                     ReadInlines(strong, true, italic, href, into);
                     break;
                 case XElement { Name.LocalName: "a" } a:
-                    ReadInlines(a, bold, italic, (string)a.Attribute("href")!, into);
+                    ReadInlines(a, bold, italic, Link(a), into);
                     break;
                 case XElement { Name.LocalName: "note" } note:
                     into.Add(new PrintNoteCall(new PrintNote(
@@ -226,4 +237,7 @@ public sealed class PrintMarkupReader
 
     private static bool EndsWithSpace(List<PrintInline> folded) =>
         folded.Count > 0 && folded[^1] is PrintText t && t.Text.EndsWith(' ');
+
+    /// <summary>A refused link deep in the markup, carried up to <see cref="Parse"/>, which knows the template.</summary>
+    private sealed class RefusedLinkException(string message) : Exception(message);
 }

@@ -1,4 +1,5 @@
 using Asan.Briefs.Diagnostics;
+using Asan.Briefs.Links;
 using Asan.Briefs.Model;
 using Markdig;
 using Markdig.Extensions.Figures;
@@ -21,8 +22,6 @@ public sealed class MarkdownBodyReader
         .UseFigures()
         .UseGenericAttributes()
         .Build();
-
-    private static readonly string[] RefusedSchemes = ["javascript:", "data:", "vbscript:", "file:"];
 
     private readonly string _briefDirectory;
     private readonly string _lang;
@@ -211,7 +210,7 @@ public sealed class MarkdownBodyReader
                     inlines.Add(emphasis.DelimiterCount >= 2 ? new StrongInline(children) : new EmphasisInline(children));
                     break;
                 case MdInlines.AutolinkInline autolink:
-                    if (CheckUrl(autolink, autolink.Url)) inlines.Add(new Model.LinkInline(autolink.Url, [new TextInline(autolink.Url)]));
+                    if (CheckUrl(autolink, autolink.Url) is { } target) inlines.Add(new Model.LinkInline(target, [new TextInline(autolink.Url)]));
                     else AddText(inlines, autolink.Url);
                     break;
                 case MdInlines.LinkInline { IsImage: true } image:
@@ -219,7 +218,7 @@ public sealed class MarkdownBodyReader
                     break;
                 case MdInlines.LinkInline link:
                     var text = ReadInlines(link);
-                    if (CheckUrl(link, link.Url ?? "")) inlines.Add(new Model.LinkInline(link.Url ?? "", text));
+                    if (CheckUrl(link, link.Url ?? "") is { } href) inlines.Add(new Model.LinkInline(href, text));
                     else inlines.AddRange(text);
                     break;
                 case FootnoteLink { IsBackLink: false } note:
@@ -246,16 +245,17 @@ public sealed class MarkdownBodyReader
         else inlines.Add(new TextInline(text));
     }
 
-    private bool CheckUrl(MdInlines.Inline where, string url)
+    /// <summary>The link's target as a browser reads it (see <see cref="LinkRule"/>), or null after reporting why it is refused.</summary>
+    private string? CheckUrl(MdInlines.Inline where, string url)
     {
-        var trimmed = url.Trim().ToLowerInvariant();
-        if (RefusedSchemes.Any(trimmed.StartsWith))
-        {
-            Problem(where, $"link '{Excerpt(url)}' uses a refused scheme; links may use http, https or mailto");
-            return false;
-        }
-        return true;
+        var target = LinkRule.Normalise(url, allowRelative: false, out var problem);
+        if (target is null) Problem(where, $"link '{Excerpt(Visible(url))}': {problem}");
+        return target;
     }
+
+    /// <summary>Control characters shown as code points, so a message never carries a tab or NUL to the terminal.</summary>
+    private static string Visible(string text) =>
+        string.Concat(text.Select(c => char.IsControl(c) ? $"U+{(int)c:X4}" : c.ToString()));
 
     private static string Label(string? label) => (label ?? "").TrimStart('^');
 
