@@ -1,0 +1,151 @@
+using System.IO.Packaging;
+using Asan.Briefs.Model;
+using Asan.Briefs.Reading;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Footnote = DocumentFormat.OpenXml.Wordprocessing.Footnote;
+
+namespace Asan.Briefs.Docx.Import;
+
+/// <summary>
+/// Reads a Word draft of a brief back into one language's body, as pandoc's readers turn a file into
+/// its syntax tree: the same <see cref="DraftBody"/> the Markdown reader gives, so the canonical
+/// Markdown writer can write it and the language aligner can line it up. Native footnotes keep their
+/// labels through the bookmark the writer puts in each; headings keep their ids through theirs.
+/// </summary>
+public static class DocxDraftReader
+{
+    /// <exception cref="DraftException">when the file is not a Word document, is damaged, or is not a draft of a brief.</exception>
+    public static ImportedDraft Read(string path, ImportTarget target)
+    {
+        var file = Diagnostics.DisplayPath.Of(path);
+        WordprocessingDocument document;
+        try
+        {
+            document = WordprocessingDocument.Open(path, false);
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException or ArgumentException or System.Xml.XmlException)
+        {
+            throw new DraftException($"{file}: error: not a Word document, or a damaged one ({e.Message.TrimEnd('.')}); export the draft again with `asan-briefs build --format docx`, or re-save it from Word as .docx");
+        }
+        using (document)
+        {
+            try
+            {
+                return Read(document, file, target);
+            }
+            catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or InvalidOperationException)
+            {
+                throw new DraftException($"{file}: error: the document is damaged ({e.Message.TrimEnd('.')}); open it in Word or LibreOffice and save it again");
+            }
+        }
+    }
+
+    private static ImportedDraft Read(WordprocessingDocument document, string file, ImportTarget target)
+    {
+        var main = document.MainDocumentPart ?? throw new DraftException($"{file}: error: the package has no Word document in it; import a .docx written by Word, LibreOffice or `asan-briefs build`");
+        var body = main.Document?.Body ?? throw new DraftException($"{file}: error: the document has no body");
+        var styles = new StyleRoles(main);
+        var changes = new DraftChanges();
+        var names = new DraftNames(target);
+        var notices = new List<string>();
+        var newImages = new List<NewImage>();
+
+        var notes = main.FootnotesPart?.Footnotes?.Elements<Footnote>()
+            .Where(f => f.Type is null || f.Type.Value == FootnoteEndnoteValues.Normal)
+            .ToDictionary(f => f.Id?.Value ?? 0) ?? [];
+        var labels = new Dictionary<long, string>();
+        var labelled = notes.Values.Any(n => n.Descendants<BookmarkStart>().Any(b => DraftNames.IsNote(b.Name?.Value ?? "")));
+        string Label(long id)
+        {
+            if (labels.TryGetValue(id, out var known)) return known;
+            var bookmark = notes.TryGetValue(id, out var note)
+                ? note.Descendants<BookmarkStart>().Select(b => b.Name?.Value ?? "").FirstOrDefault(DraftNames.IsNote)
+                : null;
+            string label;
+            if (bookmark is not null) label = names.Note(bookmark);
+            else if (!labelled && labels.Count < target.NoteLabels.Count && !labels.ContainsValue(target.NoteLabels[labels.Count]))
+            {
+                // A draft whose notes carry no labels at all (written before they did): by position.
+                label = target.NoteLabels[labels.Count];
+                notices.Add($"{file}: note {labels.Count + 1} carries no label; matched by position to [^{label}]");
+            }
+            else
+            {
+                label = NewLabel(labels.Values, target.NoteLabels);
+                notices.Add($"{file}: note {labels.Count + 1} is new (it has no label of ours); it is labelled [^{label}]");
+            }
+            return labels[id] = label;
+        }
+        var inlines = new InlineReader(main, changes, Label, names.Heading);
+        var blocks = new DraftBlockReader(main, styles, inlines, changes, names, target, file, notices, newImages);
+        var sections = blocks.Read(body.ChildElements);
+
+        if (!IsOurs(blocks.Matter, sections, labels.Count))
+            throw new DraftException($"{file}: error: this is not a Word draft of a brief (no cover with a title, no headings with ids); import only drafts made by `asan-briefs build` and edited in Word or LibreOffice");
+
+        var footnotes = new List<DraftFootnote>();
+        var noteInlines = main.FootnotesPart is { } part ? new InlineReader(part, changes, Label, names.Heading) : inlines;
+        foreach (var (id, label) in labels.ToList())
+        {
+            changes.Block = $"note [^{label}]";
+            var paragraphs = notes[id].Elements<Paragraph>().Select(p => (IReadOnlyList<Inline>)noteInlines.Read(p)).Where(p => p.Count > 0).ToList();
+            footnotes.Add(new DraftFootnote(label, new SourceSpot(file, 0, 0), paragraphs));
+        }
+        var order = labels.Values.ToList();
+        var draftBody = new DraftBody(target.Lang, file, sections, footnotes, order);
+        return new ImportedDraft(draftBody, Metadata(blocks.Matter), notices, changes.Changes, Comments(main, sections), newImages);
+    }
+
+    private static string NewLabel(IEnumerable<string> used, IReadOnlyList<string> existing)
+    {
+        var taken = used.Concat(existing).ToHashSet(StringComparer.Ordinal);
+        for (var n = 1; ; n++)
+            if (!taken.Contains($"note-{n}")) return $"note-{n}";
+    }
+
+    private static bool IsOurs(List<(string Style, string Text)> matter, List<DraftSection> sections, int notes) =>
+        matter.Any(m => m.Style == "title") || sections.Any(s => s.Level > 0);
+
+    /// <summary>The cover's title, subtitle and authors (name, then the "role, affiliation" line).</summary>
+    private static DraftMetadata Metadata(List<(string Style, string Text)> matter)
+    {
+        var cover = matter.TakeWhile(m => m.Style is not ("endmatter-heading" or "endmatter")).ToList();
+        var authors = new List<DraftAuthor>();
+        foreach (var (style, text) in cover)
+        {
+            if (style == "author") authors.Add(new DraftAuthor(text, null));
+            else if (style == "affiliation" && authors.Count > 0) authors[^1] = authors[^1] with { Line = text };
+        }
+        return new DraftMetadata(
+            cover.FirstOrDefault(m => m.Style == "title").Text,
+            cover.FirstOrDefault(m => m.Style == "subtitle").Text,
+            authors);
+    }
+
+    private static List<DraftComment> Comments(MainDocumentPart main, List<DraftSection> sections)
+    {
+        var comments = main.WordprocessingCommentsPart?.Comments?.Elements<Comment>().ToList() ?? [];
+        if (comments.Count == 0) return [];
+        // The block a comment is anchored in: the heading before its range start.
+        var anchors = new Dictionary<string, string>();
+        var section = MarkdownBodyReader.IntroductionId;
+        var headingIndex = 0;
+        var headingSections = sections.Where(s => s.Level > 0).ToList();
+        foreach (var paragraph in main.Document!.Body!.Descendants<Paragraph>())
+        {
+            if (paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value is { } style && style.StartsWith("Heading", StringComparison.OrdinalIgnoreCase) && headingIndex < headingSections.Count)
+                section = headingSections[headingIndex++].Id;
+            foreach (var start in paragraph.Descendants<CommentRangeStart>().Concat<OpenXmlElement>(paragraph.Descendants<CommentReference>()))
+            {
+                var id = start is CommentRangeStart s ? s.Id?.Value : ((CommentReference)start).Id?.Value;
+                if (id is not null) anchors.TryAdd(id, $"section '{section}': \"{Excerpt(paragraph.InnerText)}\"");
+            }
+        }
+        return comments.Select(c => new DraftComment(c.Author?.Value ?? "", c.Date?.Value.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            string.Join(" ", c.Elements<Paragraph>().Select(p => p.InnerText)), anchors.TryGetValue(c.Id?.Value ?? "", out var a) ? a : "")).ToList();
+    }
+
+    private static string Excerpt(string text) => text.Length <= 50 ? text : text[..50] + "…";
+}

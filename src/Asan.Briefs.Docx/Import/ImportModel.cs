@@ -1,0 +1,34 @@
+using Asan.Briefs.Reading;
+
+namespace Asan.Briefs.Docx.Import;
+
+/// <summary>What the importer knows of the brief a draft belongs to, so ids and labels Word cannot carry exactly come back exactly.</summary>
+/// <param name="BriefDirectory">The brief's folder: figure images are matched against its PNG files.</param>
+/// <param name="HeadingIds">Heading ids of the brief's current bodies, in order (this language first).</param>
+/// <param name="NoteLabels">Note labels of the brief, in this language's order of first citation.</param>
+public sealed record ImportTarget(string BriefDirectory, string Lang, IReadOnlyList<string> HeadingIds, IReadOnlyList<string> NoteLabels);
+
+/// <summary>An unresolved tracked change: who made it, when, what it does, and the block it is in.</summary>
+public sealed record TrackedChange(string Kind, string Author, string Date, string Text, string Block);
+
+public sealed record DraftComment(string Author, string Date, string Text, string Block);
+
+/// <summary>An image of the draft that no PNG of the brief's folder holds; its bytes as Word stored them.</summary>
+public sealed record NewImage(string FileName, byte[] Bytes);
+
+/// <summary>The localised brief.yaml fields the draft's cover carries.</summary>
+public sealed record DraftMetadata(string? Title, string? Subtitle, IReadOnlyList<DraftAuthor> Authors);
+
+public sealed record DraftAuthor(string Name, string? Line);
+
+/// <summary>A draft read back: its body as the Markdown reader would give it, and what the importer must tell the user.</summary>
+public sealed record ImportedDraft(
+    DraftBody Body,
+    DraftMetadata Metadata,
+    IReadOnlyList<string> Notices,
+    IReadOnlyList<TrackedChange> Changes,
+    IReadOnlyList<DraftComment> Comments,
+    IReadOnlyList<NewImage> NewImages);
+
+/// <summary>A file that is not a Word draft of ours, or is damaged: the message says which and what to do.</summary>
+public sealed class DraftException(string message) : Exception(message);

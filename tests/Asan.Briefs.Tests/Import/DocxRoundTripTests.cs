@@ -1,0 +1,19 @@
+using Asan.Briefs.Tests.Support;
+using Xunit;
+
+namespace Asan.Briefs.Tests.Import;
+
+public sealed class DocxRoundTripTests
+{
+    public static IEnumerable<object[]> Editions() => RenderedEditions.All();
+
+    [Theory]
+    [MemberData(nameof(Editions))]
+    public void Export_then_import_gives_the_body_byte_for_byte(string briefId, string lang)
+    {
+        var draft = ImportSupport.Read(briefId, lang, RenderedEditions.Docx(briefId, lang));
+        Assert.Equal(File.ReadAllText(ImportSupport.BodyPath(briefId, lang)), ImportSupport.Markdown(briefId, draft));
+        Assert.Empty(draft.Changes);
+        Assert.Empty(draft.NewImages);
+    }
+}
