@@ -4,7 +4,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Asan.Briefs.Docx;
 
-/// <summary>Notes: each note call becomes a native footnote.</summary>
+/// <summary>Notes: each note call becomes a native footnote, bookmarked with the note's id.</summary>
 internal sealed partial class BodyBuilder
 {
     private int Footnote(PrintNote note)
@@ -22,6 +22,8 @@ internal sealed partial class BodyBuilder
                 paragraph.Append(new Run(new Text(" ") { Space = SpaceProcessingModeValues.Preserve }));
             }
             paragraph.Append(Inlines(p.Inlines, _ctx.Main.FootnotesPart!, p.Style));
+            // The note's id as a bookmark: an import reads the note's label back from it.
+            if (i == 0) _bookmarks.Add(paragraph, note.Id);
             footnote.Append(paragraph);
         }
         _state.Footnotes.Add(footnote);

@@ -25,9 +25,7 @@ internal sealed class WordBookmarks
     public string Name(string id)
     {
         if (_bookmarkNames.TryGetValue(id, out var known)) return known;
-        var builder = new StringBuilder();
-        foreach (var ch in id) builder.Append(char.IsAsciiLetterOrDigit(ch) ? ch : '_');
-        if (builder.Length == 0 || !char.IsAsciiLetter(builder[0])) builder.Insert(0, 'b');
+        var builder = new StringBuilder(Spelled(id));
         var name = builder.Length > 40 ? builder.ToString(0, 40) : builder.ToString();
         for (var n = 2; !_usedBookmarkNames.Add(name); n++)
         {
@@ -36,5 +34,20 @@ internal sealed class WordBookmarks
         }
         _bookmarkNames[id] = name;
         return name;
+    }
+
+    /// <summary>The name an id takes before it is made unique and cut to 40 characters; the importer matches names by it.</summary>
+    public static string BaseName(string id)
+    {
+        var spelled = Spelled(id);
+        return spelled.Length > 40 ? spelled[..40] : spelled;
+    }
+
+    private static string Spelled(string id)
+    {
+        var builder = new StringBuilder();
+        foreach (var ch in id) builder.Append(char.IsAsciiLetterOrDigit(ch) ? ch : '_');
+        if (builder.Length == 0 || !char.IsAsciiLetter(builder[0])) builder.Insert(0, 'b');
+        return builder.ToString();
     }
 }

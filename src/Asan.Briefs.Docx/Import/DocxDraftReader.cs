@@ -53,30 +53,15 @@ public static class DocxDraftReader
         var newImages = new List<NewImage>();
 
         var notes = main.FootnotesPart?.Footnotes?.Elements<Footnote>()
-            .Where(f => f.Type is null || f.Type.Value == FootnoteEndnoteValues.Normal)
+            .Where(f => f.Type?.InnerText is null or "" or "normal")
             .ToDictionary(f => f.Id?.Value ?? 0) ?? [];
         var labels = new Dictionary<long, string>();
-        var labelled = notes.Values.Any(n => n.Descendants<BookmarkStart>().Any(b => DraftNames.IsNote(b.Name?.Value ?? "")));
         string Label(long id)
         {
             if (labels.TryGetValue(id, out var known)) return known;
-            var bookmark = notes.TryGetValue(id, out var note)
-                ? note.Descendants<BookmarkStart>().Select(b => b.Name?.Value ?? "").FirstOrDefault(DraftNames.IsNote)
-                : null;
-            string label;
-            if (bookmark is not null) label = names.Note(bookmark);
-            else if (!labelled && labels.Count < target.NoteLabels.Count && !labels.ContainsValue(target.NoteLabels[labels.Count]))
-            {
-                // A draft whose notes carry no labels at all (written before they did): by position.
-                label = target.NoteLabels[labels.Count];
-                notices.Add($"{file}: note {labels.Count + 1} carries no label; matched by position to [^{label}]");
-            }
-            else
-            {
-                label = NewLabel(labels.Values, target.NoteLabels);
-                notices.Add($"{file}: note {labels.Count + 1} is new (it has no label of ours); it is labelled [^{label}]");
-            }
-            return labels[id] = label;
+            var note = notes.GetValueOrDefault(id);
+            var bookmark = note?.Descendants<BookmarkStart>().Select(b => b.Name?.Value ?? "").FirstOrDefault(DraftNames.IsNote);
+            return labels[id] = bookmark is not null ? names.Note(bookmark) : Unlabelled(note, labels, target, file, notices);
         }
         var inlines = new InlineReader(main, changes, Label, names.Heading);
         var blocks = new DraftBlockReader(main, styles, inlines, changes, names, target, file, notices, newImages);
@@ -98,12 +83,34 @@ public static class DocxDraftReader
         return new ImportedDraft(draftBody, Metadata(blocks.Matter), notices, changes.Changes, Comments(main, sections), newImages);
     }
 
-    private static string NewLabel(IEnumerable<string> used, IReadOnlyList<string> existing)
+    /// <summary>
+    /// The label of a note whose bookmark is gone (LibreOffice keeps only the first note's; a note added
+    /// in Word never had one): the brief's note with the same text, else the one at the same place,
+    /// else a new label.
+    /// </summary>
+    private static string Unlabelled(Footnote? note, Dictionary<long, string> labels, ImportTarget target, string file, List<string> notices)
     {
-        var taken = used.Concat(existing).ToHashSet(StringComparer.Ordinal);
+        var taken = labels.Values.ToHashSet(StringComparer.Ordinal);
+        var text = Squeeze(note?.InnerText ?? "");
+        if (target.Notes.FirstOrDefault(n => !taken.Contains(n.Label) && Squeeze(n.Text) == text) is { } same) return same.Label;
+        var position = labels.Count;
+        if (position < target.Notes.Count && !taken.Contains(target.Notes[position].Label))
+        {
+            var label = target.Notes[position].Label;
+            notices.Add($"{file}: note {position + 1} has lost its label and its text changed; matched by position to [^{label}]");
+            return label;
+        }
+        var existing = target.NoteLabels.ToHashSet(StringComparer.Ordinal);
         for (var n = 1; ; n++)
-            if (!taken.Contains($"note-{n}")) return $"note-{n}";
+        {
+            var label = $"note-{n}";
+            if (taken.Contains(label) || existing.Contains(label)) continue;
+            notices.Add($"{file}: note {position + 1} is new; it is labelled [^{label}] (rename the label in both languages if you like)");
+            return label;
+        }
     }
+
+    private static string Squeeze(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 
     private static bool IsOurs(List<(string Style, string Text)> matter, List<DraftSection> sections, int notes) =>
         matter.Any(m => m.Style == "title") || sections.Any(s => s.Level > 0);
@@ -143,7 +150,7 @@ public static class DocxDraftReader
                 if (id is not null) anchors.TryAdd(id, $"section '{section}': \"{Excerpt(paragraph.InnerText)}\"");
             }
         }
-        return comments.Select(c => new DraftComment(c.Author?.Value ?? "", c.Date?.Value.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "",
+        return comments.Select(c => new DraftComment(c.Author?.Value ?? "", c.Date?.InnerText ?? "",
             string.Join(" ", c.Elements<Paragraph>().Select(p => p.InnerText)), anchors.TryGetValue(c.Id?.Value ?? "", out var a) ? a : "")).ToList();
     }
 

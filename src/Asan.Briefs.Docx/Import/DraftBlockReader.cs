@@ -266,7 +266,7 @@ internal sealed class DraftBlockReader
         var columns = new List<ColumnAlign>();
         foreach (var tr in table.Elements<TableRow>())
         {
-            var header = tr.TableRowProperties?.GetFirstChild<TableHeader>() is { } th && (th.Val is null || th.Val.Value == OnOffOnlyValues.On);
+            var header = tr.TableRowProperties?.GetFirstChild<TableHeader>() is { } th && IsOn(th.Val?.InnerText);
             var cells = new List<IReadOnlyList<Inline>>();
             foreach (var tc in tr.Elements<TableCell>())
             {
@@ -285,6 +285,9 @@ internal sealed class DraftBlockReader
         }
         return new DraftTable(Spot(), columns, rows);
     }
+
+    /// <summary>An on/off attribute as Word ("on", "1") or LibreOffice ("true") writes it; absent is on.</summary>
+    internal static bool IsOn(string? value) => value is null or "" or "on" or "1" or "true";
 
     private static ColumnAlign Align(string? jc) => jc switch
     {

@@ -16,8 +16,8 @@ internal sealed class DraftNames
 
     public DraftNames(ImportTarget target)
     {
-        foreach (var id in target.HeadingIds) _headings.TryAdd(BaseName(BriefViewBuilder.AnchorId(id)), id);
-        foreach (var label in target.NoteLabels) _notes.TryAdd(BaseName(NotePrefix + BriefViewBuilder.AnchorId(label)), label);
+        foreach (var id in target.HeadingIds) _headings.TryAdd(WordBookmarks.BaseName(BriefViewBuilder.AnchorId(id)), id);
+        foreach (var label in target.NoteLabels) _notes.TryAdd(WordBookmarks.BaseName(NotePrefix + BriefViewBuilder.AnchorId(label)), label);
     }
 
     public static bool IsNote(string bookmark) => bookmark.StartsWith("note_", StringComparison.OrdinalIgnoreCase);
@@ -25,15 +25,6 @@ internal sealed class DraftNames
     public string Heading(string bookmark) => _headings.TryGetValue(bookmark, out var id) ? id : Decode(bookmark);
 
     public string Note(string bookmark) => _notes.TryGetValue(bookmark, out var label) ? label : Decode(bookmark[NotePrefix.Length..]);
-
-    // TODO(import): use WordBookmarks' naming once the writer split lands.
-    private static string BaseName(string id)
-    {
-        var builder = new System.Text.StringBuilder();
-        foreach (var ch in id) builder.Append(char.IsAsciiLetterOrDigit(ch) ? ch : '_');
-        if (builder.Length == 0 || !char.IsAsciiLetter(builder[0])) builder.Insert(0, 'b');
-        return builder.Length > 40 ? builder.ToString(0, 40) : builder.ToString();
-    }
 
     private static string Decode(string name) => name.Replace('_', '-').ToLowerInvariant();
 }

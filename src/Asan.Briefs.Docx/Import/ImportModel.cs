@@ -5,8 +5,13 @@ namespace Asan.Briefs.Docx.Import;
 /// <summary>What the importer knows of the brief a draft belongs to, so ids and labels Word cannot carry exactly come back exactly.</summary>
 /// <param name="BriefDirectory">The brief's folder: figure images are matched against its PNG files.</param>
 /// <param name="HeadingIds">Heading ids of the brief's current bodies, in order (this language first).</param>
-/// <param name="NoteLabels">Note labels of the brief, in this language's order of first citation.</param>
-public sealed record ImportTarget(string BriefDirectory, string Lang, IReadOnlyList<string> HeadingIds, IReadOnlyList<string> NoteLabels);
+/// <param name="Notes">The brief's notes in this language, in order of first citation: label and plain text.</param>
+public sealed record ImportTarget(string BriefDirectory, string Lang, IReadOnlyList<string> HeadingIds, IReadOnlyList<TargetNote> Notes)
+{
+    public IEnumerable<string> NoteLabels => Notes.Select(n => n.Label);
+}
+
+public sealed record TargetNote(string Label, string Text);
 
 /// <summary>An unresolved tracked change: who made it, when, what it does, and the block it is in.</summary>
 public sealed record TrackedChange(string Kind, string Author, string Date, string Text, string Block);

@@ -88,9 +88,9 @@ internal sealed class InlineReader
         }
     }
 
-    private static bool IsLineBreak(Break br) => br.Type is null || br.Type.Value == BreakValues.TextWrapping;
+    private static bool IsLineBreak(Break br) => br.Type?.InnerText is null or "" or "textWrapping";
 
-    private static bool On(OnOffType? flag) => flag is not null && (flag.Val is null || flag.Val.Value);
+    private static bool On(OnOffType? flag) => flag is not null && DraftBlockReader.IsOn(flag.Val?.InnerText);
 
     private string? Href(Hyperlink link)
     {

@@ -15,5 +15,17 @@ public sealed class DocxRoundTripTests
         Assert.Equal(File.ReadAllText(ImportSupport.BodyPath(briefId, lang)), ImportSupport.Markdown(briefId, draft));
         Assert.Empty(draft.Changes);
         Assert.Empty(draft.NewImages);
+        Assert.Empty(draft.Notices);
+    }
+
+    [Theory]
+    [MemberData(nameof(Editions))]
+    public void A_draft_resaved_by_LibreOffice_imports_to_the_same_body(string briefId, string lang)
+    {
+        var draft = ImportSupport.Read(briefId, lang, ImportSupport.ResavedByLibreOffice(briefId, lang));
+        Assert.Equal(File.ReadAllText(ImportSupport.BodyPath(briefId, lang)), ImportSupport.Markdown(briefId, draft));
+        Assert.Empty(draft.Changes);
+        Assert.Empty(draft.NewImages);
+        Assert.Empty(draft.Notices);
     }
 }

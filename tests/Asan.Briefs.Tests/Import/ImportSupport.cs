@@ -16,7 +16,8 @@ public static class ImportSupport
         var brief = Repository.Brief(briefId);
         var problems = new List<Diagnostic>();
         var body = MarkdownBodyReader.Read(brief.Directory, lang, BodyPath(briefId, lang), problems);
-        return new ImportTarget(brief.Directory, lang, body.Sections.Where(s => s.Level > 0).Select(s => s.Id).ToList(), body.ReferenceOrder);
+        return new ImportTarget(brief.Directory, lang, body.Sections.Where(s => s.Level > 0).Select(s => s.Id).ToList(), 
+            body.ReferenceOrder.Select(label => new TargetNote(label, string.Join(" ", body.Footnotes.First(f => f.Label == label).Paragraphs.Select(Model.Inlines.PlainText)))).ToList());
     }
 
     public static ImportedDraft Read(string briefId, string lang, byte[] docx)
@@ -26,6 +27,26 @@ public static class ImportSupport
         try { return DocxDraftReader.Read(path, Target(briefId, lang)); }
         finally { File.Delete(path); }
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), Lazy<byte[]>> Resaved = new();
+
+    /// <summary>The edition's draft after a re-save by LibreOffice (`soffice --convert-to docx`): one conversion per edition and test run, it is slow.</summary>
+    public static byte[] ResavedByLibreOffice(string briefId, string lang) =>
+        Resaved.GetOrAdd((briefId, lang), key => new Lazy<byte[]>(() =>
+        {
+            ExternalTool.Ensure("soffice");
+            var work = Path.Combine(Path.GetTempPath(), $"asan-lo-{Guid.NewGuid():N}");
+            var input = Path.Combine(work, "in", $"{key.Item1}.{key.Item2}.docx");
+            Directory.CreateDirectory(Path.GetDirectoryName(input)!);
+            File.WriteAllBytes(input, RenderedEditions.Docx(key.Item1, key.Item2));
+            try
+            {
+                // A profile of its own, so that a LibreOffice the user has open does not take the job.
+                ExternalTool.Run("soffice", $"-env:UserInstallation=file://{work}/profile --headless --convert-to docx --outdir \"{work}/out\" \"{input}\"");
+                return File.ReadAllBytes(Path.Combine(work, "out", Path.GetFileName(input)));
+            }
+            finally { Directory.Delete(work, recursive: true); }
+        })).Value;
 
     public static string Markdown(string briefId, ImportedDraft draft) =>
         MarkdownBodyWriter.Write(draft.Body, Repository.Brief(briefId).Directory);

@@ -18,6 +18,7 @@ public static class ExternalTool
         ["qpdf"] = "qpdf",
         ["java"] = "default-jre-headless",
         ["woff2_decompress"] = "woff2",
+        ["soffice"] = "libreoffice-writer-nogui",
     };
 
     private static readonly object Gate = new();
