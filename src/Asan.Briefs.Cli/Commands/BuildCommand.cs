@@ -52,7 +52,7 @@ public static class BuildCommand
         {
             var (brief, lang) = jobs[i];
             var key = BuildState.EditionKey(brief.Id, lang, options.Formats);
-            var fingerprint = fingerprints.For(brief.Directory, lang);
+            var fingerprint = fingerprints.For(brief, lang);
             string outcome;
             if (!options.Force && state.IsUpToDate(key, fingerprint, workspace.ArtifactsDirectory))
             {
@@ -95,7 +95,11 @@ public static class BuildCommand
             {
                 var members = state.FilesOf(brief.Id);
                 var fingerprint = InputFingerprint.Of(brief.Metadata.Date.ToString("O", CultureInfo.InvariantCulture), members.Select(m => m.RelativePath + ":" + m.Hash));
-                if (!options.Force && state.IsUpToDate(BuildState.ArchiveKey(brief.Id), fingerprint, workspace.ArtifactsDirectory)) continue;
+                if (!options.Force && state.IsUpToDate(BuildState.ArchiveKey(brief.Id), fingerprint, workspace.ArtifactsDirectory))
+                {
+                    console.MarkupLine($"[grey]{Markup.Escape(BriefArchive.FileName(brief.Id))} up to date: no member changed[/]");
+                    continue;
+                }
                 var archive = BriefArchive.Write(stage, brief, members.Select(m => m.RelativePath));
                 state.Record(BuildState.ArchiveKey(brief.Id), fingerprint, [archive]);
                 Written([archive]);

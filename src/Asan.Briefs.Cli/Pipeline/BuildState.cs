@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -110,31 +109,50 @@ public sealed class BuildState
     public static string Hash(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes));
 }
 
-/// <summary>Fingerprints the inputs of an edition.</summary>
+/// <summary>
+/// Fingerprints the inputs of an edition: only what it reads, so an English edit leaves the Korean
+/// editions alone. Shared by all: the templates, theme and fonts, the engine, SOURCE_DATE_EPOCH;
+/// per language: its labels (i18n/&lt;lang&gt;.yaml) and the brief's files but those of other languages.
+/// </summary>
 public sealed class InputFingerprint
 {
     private readonly string _shared;
+    private readonly string _labels;
 
     public InputFingerprint(Workspace workspace)
     {
+        _labels = Path.Combine(workspace.TemplatesDirectory, "i18n");
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        AddDirectory(hash, workspace.TemplatesDirectory);
+        foreach (var file in Files(workspace.TemplatesDirectory).Where(f => Path.GetDirectoryName(f) != _labels || !f.EndsWith(".yaml", StringComparison.Ordinal)))
+            AddFile(hash, workspace.TemplatesDirectory, file);
         // The engine: every assembly of the pipeline, so a code change rebuilds everything.
-        foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies()
-                     .Where(a => a.GetName().Name?.StartsWith("Asan.Briefs", StringComparison.Ordinal) == true || a == Assembly.GetEntryAssembly())
-                     .OrderBy(a => a.GetName().Name, StringComparer.Ordinal))
+        foreach (var assembly in new[] { typeof(InputFingerprint), typeof(Brief), typeof(Pdf.PdfWriter), typeof(Docx.DocxWriter), typeof(Html.HtmlEditionWriter) }.Select(t => t.Assembly))
             hash.AppendData(assembly.ManifestModule.ModuleVersionId.ToByteArray());
         hash.AppendData(Encoding.UTF8.GetBytes("SOURCE_DATE_EPOCH=" + Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH")));
         _shared = Convert.ToHexString(hash.GetHashAndReset());
     }
 
-    public string For(string briefDirectory, string lang)
+    public string For(Brief brief, string lang)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(_shared + "|" + lang));
-        AddDirectory(hash, briefDirectory);
+        var labels = Path.Combine(_labels, lang + ".yaml");
+        if (File.Exists(labels)) AddFile(hash, _labels, labels);
+        var others = brief.Languages.Where(l => l != lang).ToHashSet(StringComparer.Ordinal);
+        foreach (var file in Files(brief.Directory).Where(f => !IsFor(others, Path.GetFileName(f))))
+            AddFile(hash, brief.Directory, file);
         return Convert.ToHexString(hash.GetHashAndReset());
     }
+
+    /// <summary>Whether a file belongs to one of these languages by its name: body.ko.md, chart.ko.png.</summary>
+    private static bool IsFor(HashSet<string> languages, string name)
+    {
+        var parts = name.Split('.');
+        return parts.Length > 2 && parts[1..^1].Any(languages.Contains);
+    }
+
+    private static IEnumerable<string> Files(string directory) =>
+        Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
 
     /// <summary>The index lists every brief by its metadata: the templates, and each brief's YAML files.</summary>
     public string ForIndex(IEnumerable<Brief> briefs)
@@ -162,12 +180,6 @@ public sealed class InputFingerprint
     // Font files are large (21 MB in all) and change only when replaced: their length and time stand in
     // for their bytes, which keeps a no-change build quick; text files (all well under this) are hashed whole.
     private const long HashedWholeUpTo = 256 << 10;
-
-    private static void AddDirectory(IncrementalHash hash, string directory)
-    {
-        foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            AddFile(hash, directory, file);
-    }
 
     private static void AddFile(IncrementalHash hash, string directory, string file)
     {

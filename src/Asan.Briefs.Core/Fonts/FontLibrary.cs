@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Runtime.InteropServices;
+using System.IO.MemoryMappedFiles;
 using HarfBuzzSharp;
 
 namespace Asan.Briefs.Fonts;
@@ -18,25 +18,32 @@ public sealed unsafe class FontData
     {
         Id = id;
         Path = path;
-        // The file is read into native memory, which HarfBuzz reads in place for the life of the process
-        // (fonts are few and loaded once). Large managed arrays would cost the collector: 21 MB of fonts
-        // on the large-object heap set off full collections in a short build.
-        using (var file = File.OpenHandle(path))
+        // The file is memory-mapped, and HarfBuzz reads it in place for the life of the process (fonts are
+        // few and loaded once): only the pages shaping and subsetting touch are read, they stay in the
+        // page cache that all processes share, and no managed array costs the collector.
+        var length = new FileInfo(path).Length;
+        if (length is 0 or > int.MaxValue) throw new InvalidDataException($"{path}: not a font file ({length} bytes)");
+        Length = (int)length;
+        var map = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
+        MemoryMappedViewAccessor? view = null;
+        try
         {
-            var length = RandomAccess.GetLength(file);
-            if (length is 0 or > int.MaxValue) throw new InvalidDataException($"{path}: not a font file ({length} bytes)");
-            Length = (int)length;
-            var memory = (nint)NativeMemory.Alloc((nuint)Length);
-            try
+            view = map.CreateViewAccessor(0, Length, MemoryMappedFileAccess.Read);
+            byte* pointer = null;
+            view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
+            var mapped = view;
+            Blob = new Blob((nint)(pointer + view.PointerOffset), Length, MemoryMode.ReadOnly, () =>
             {
-                ReadFully(file, path, memory, Length);
-            }
-            catch
-            {
-                NativeMemory.Free((void*)memory);
-                throw;
-            }
-            Blob = new Blob(memory, Length, MemoryMode.ReadOnly, () => NativeMemory.Free((void*)memory));
+                mapped.SafeMemoryMappedViewHandle.ReleasePointer();
+                mapped.Dispose();
+                map.Dispose();
+            });
+        }
+        catch
+        {
+            view?.Dispose();
+            map.Dispose();
+            throw;
         }
         Blob.MakeImmutable();
         Face = new Face(Blob, 0);
@@ -83,17 +90,6 @@ public sealed unsafe class FontData
     }
 
     public bool HasGlyph(int codepoint) => GlyphFor(codepoint) != 0;
-
-    private static void ReadFully(Microsoft.Win32.SafeHandles.SafeFileHandle file, string path, nint memory, int length)
-    {
-        var buffer = new Span<byte>((void*)memory, length);
-        for (var read = 0; read < length;)
-        {
-            var n = RandomAccess.Read(file, buffer[read..], read);
-            if (n == 0) throw new EndOfStreamException($"{path}: the file ended early, after {read} of {length} bytes");
-            read += n;
-        }
-    }
 
     public override string ToString() => System.IO.Path.GetFileName(Path);
 }
