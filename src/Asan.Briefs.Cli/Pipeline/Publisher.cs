@@ -83,6 +83,8 @@ public sealed class Publisher
         var problems = new List<Diagnostic>();
         problems.AddRange(Templates.Engine.Check("html"));
         problems.AddRange(Templates.Engine.Check("print"));
+        try { _ = Templates.Site; }
+        catch (BriefException e) { problems.AddRange(e.Diagnostics); }
         foreach (var lang in new[] { "en", "ko" }.Where(l => File.Exists(Path.Combine(_workspace.TemplatesDirectory, "i18n", l + ".yaml"))))
         {
             try { Templates.I18n(lang); }

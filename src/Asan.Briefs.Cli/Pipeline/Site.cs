@@ -1,10 +1,12 @@
+using Asan.Briefs.Diagnostics;
 using Asan.Briefs.Model;
 
 namespace Asan.Briefs.Cli.Pipeline;
 
 /// <summary>
 /// artifacts/site/: the static site to host as it is — the index, and for every published (not
-/// example) brief its HTML editions with their fonts and figures, the PDF and Word downloads and the zip.
+/// example) brief its HTML editions with their fonts and figures, the PDF and Word downloads, the zip
+/// and a cover image per edition.
 /// </summary>
 public static class Site
 {
@@ -26,8 +28,33 @@ public static class Site
         foreach (var font in Directory.EnumerateFiles(Path.Combine(artifactsDirectory, "fonts"), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             Copy(Path.GetRelativePath(artifactsDirectory, font));
         foreach (var brief in briefs.Where(b => !b.Metadata.Example))
+        {
             foreach (var file in Directory.EnumerateFiles(Path.Combine(artifactsDirectory, brief.Id), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
                 Copy(Path.GetRelativePath(artifactsDirectory, file));
+            foreach (var lang in brief.Languages)
+                copied.Add(RenderCover(site, brief.Id, lang));
+        }
         return copied;
+    }
+
+    /// <summary>The file name of an edition's cover image, which its page names as og:image.</summary>
+    public static string CoverName(string briefId, string lang) => $"{briefId}.{lang}.cover.png";
+
+    /// <summary>
+    /// Page 1 of the finished PDF as a PNG, 1200 px on its long side, for link previews (og:image).
+    /// Drawn by poppler's pdftoppm from the file itself, so the image is what readers download;
+    /// poppler writes the same bytes for the same PDF.
+    /// </summary>
+    private static string RenderCover(string site, string briefId, string lang)
+    {
+        var pdf = Path.Combine(site, briefId, $"{briefId}.{lang}.pdf");
+        var relative = $"{briefId}/{CoverName(briefId, lang)}";
+        var target = Path.Combine(site, relative);
+        var prefix = target[..^".png".Length];
+        var result = ExternalProcess.Run("pdftoppm", $"-f 1 -l 1 -singlefile -png -scale-to 1200 \"{pdf}\" \"{prefix}\"")
+            ?? throw new BriefException(DisplayPath.Of(pdf), 0, 0, "pdftoppm is not installed; the site's cover images are drawn with it: run `apt-get install poppler-utils`");
+        if (result.ExitCode != 0 || !File.Exists(target))
+            throw new BriefException(DisplayPath.Of(pdf), 0, 0, $"pdftoppm could not draw page 1 as the cover image ({result.Output.Trim()}); build the PDF edition first (`build --format pdf`)");
+        return relative;
     }
 }

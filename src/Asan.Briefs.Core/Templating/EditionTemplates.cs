@@ -16,13 +16,18 @@ public sealed class EditionTemplates
     public const string PrintDocument = "print/document.sbn";
 
     private readonly ConcurrentDictionary<string, I18n> _i18n = new();
+    private readonly Lazy<SiteSettings> _site;
 
     public EditionTemplates(TemplateEngine engine, Theme theme, BuildStamp stamp)
     {
         Engine = engine;
         Theme = theme;
         Stamp = stamp;
+        _site = new Lazy<SiteSettings>(() => SiteSettings.Load(engine.Directory));
     }
+
+    /// <summary>templates/site.yaml, read on first use.</summary>
+    public SiteSettings Site => _site.Value;
 
     public TemplateEngine Engine { get; }
     public Theme Theme { get; }
@@ -59,6 +64,7 @@ public sealed class EditionTemplates
     {
         ["brief"] = view,
         ["lang"] = lang,
+        ["site"] = Site.Values(),
         ["i18n"] = I18n(lang).Values,
         ["theme"] = Theme.File,
         ["styles"] = Theme.StyleNames.ToDictionary(n => n, n => Theme.Style(n, lang)),

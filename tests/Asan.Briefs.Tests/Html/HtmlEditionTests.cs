@@ -113,7 +113,7 @@ public sealed partial class HtmlEditionTests(HtmlFixture fixture)
 
         // Both editions as alternates; a visible link to the other one, in its own language; downloads.
         foreach (var l in brief.Languages)
-            Assert.NotNull(document.QuerySelector($"link[rel=alternate][hreflang={l}][href='{id}.{l}.html']"));
+            Assert.NotNull(document.QuerySelector($"link[rel=alternate][hreflang={l}][href='{fixture.Templates.Site.BaseUrl}{id}/{id}.{l}.html']"));
         var other = brief.Languages.Single(l => l != lang);
         var visible = document.QuerySelector($"nav a[href='{id}.{other}.html']");
         Assert.NotNull(visible);

@@ -65,6 +65,18 @@ public sealed class PublishTests : IDisposable
         Assert.Contains($"{Repository.SeedBrief}/{Repository.SeedBrief}.zip", links);
         Assert.False(Directory.Exists(Path.Combine(site, Repository.FeatureTour)), "the example brief is published");
 
+        // Each edition's og:image names a cover in the site: page 1 of its PDF, A4-shaped, 1200 px tall.
+        foreach (var lang in new[] { "en", "ko" })
+        {
+            var page = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(site, Repository.SeedBrief, $"{Repository.SeedBrief}.{lang}.html")));
+            var image = page.QuerySelector("meta[property='og:image']")!.GetAttribute("content")!;
+            var cover = File.ReadAllBytes(Path.Combine(site, Repository.SeedBrief, image[(image.LastIndexOf('/') + 1)..]));
+            Assert.True(cover.AsSpan(0, 8).SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }), $"{image} is not a PNG");
+            var (width, height) = (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(cover.AsSpan(16)), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(cover.AsSpan(20)));
+            Assert.Equal(1200, height);
+            Assert.InRange(width / (double)height, 0.70, 0.72);
+        }
+
         using var zip = System.IO.Compression.ZipFile.OpenRead(Path.Combine(site, Repository.SeedBrief, $"{Repository.SeedBrief}.zip"));
         Assert.Contains(zip.Entries, e => e.FullName == $"{Repository.SeedBrief}/{Repository.SeedBrief}.ko.pdf");
         foreach (var entry in zip.Entries)
