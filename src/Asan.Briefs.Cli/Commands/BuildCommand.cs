@@ -13,7 +13,26 @@ public sealed record BuildOptions(
     IReadOnlyCollection<string> Briefs,
     OutputFormat Formats,
     IReadOnlyCollection<string> Languages,
-    bool Force);
+    bool Force,
+    Shard? Shard = null);
+
+/// <summary>What a build did, for commands that go on from it and for `--json`.</summary>
+public sealed record BuildResult(IReadOnlyList<Brief> Briefs, int Editions, int Rebuilt, IReadOnlyList<string> Changed);
+
+/// <summary>`--shard K/N`: the K-th of N parts of the briefs, taking every N-th brief in id order, so N machines share the work.</summary>
+public sealed record Shard(int Number, int Count)
+{
+    public static Shard Parse(string text)
+    {
+        var parts = text.Split('/');
+        return parts.Length == 2 && int.TryParse(parts[0], out var k) && int.TryParse(parts[1], out var n) && n > 0 && k >= 1 && k <= n
+            ? new Shard(k, n)
+            : throw new UsageException($"--shard {text}: write K/N, the K-th of N shards, 1 <= K <= N (e.g. --shard 1/4)");
+    }
+
+    public IEnumerable<string> Select(IEnumerable<string> ids) =>
+        ids.Order(StringComparer.Ordinal).Where((_, i) => i % Count == Number - 1);
+}
 
 /// <summary>
 /// `build`: renders every brief, language and format into artifacts/. Nothing is written unless every
@@ -27,14 +46,19 @@ public static class BuildCommand
         return 0;
     }
 
-    /// <returns>The briefs that were read, for commands that go on from the build.</returns>
-    public static IReadOnlyList<Brief> Build(Workspace workspace, BuildOptions options, IAnsiConsole console)
+    public static BuildResult Build(Workspace workspace, BuildOptions options, IAnsiConsole console)
     {
         var clock = Stopwatch.StartNew();
         var publisher = new Publisher(workspace, BuildStamp.FromEnvironment());
         publisher.WarmUpInBackground();
         publisher.CheckTemplates();
-        var briefs = publisher.ReadBriefs(options.Briefs);
+        var only = options.Shard is { } shard
+            ? shard.Select(BriefReader.FindBriefs(workspace.ContentDirectory).Select(f => Path.GetFileName(f)!))
+                .Where(id => options.Briefs.Count == 0 || options.Briefs.Contains(id)).ToList()
+            : options.Briefs;
+        // A shard that drew no brief (more shards than briefs) has nothing to do.
+        if (options.Shard is not null && only.Count == 0) return new BuildResult([], 0, 0, []);
+        var briefs = publisher.ReadBriefs(only);
         var jobs = briefs.SelectMany(b => b.Languages
                 .Where(l => options.Languages.Count == 0 || options.Languages.Contains(l))
                 .Select(l => (Brief: b, Lang: l)))
@@ -72,7 +96,8 @@ public static class BuildCommand
             console.MarkupLine($"[grey][[{n}/{jobs.Count}]][/] {Markup.Escape(brief.Id)} [blue]{lang}[/] {outcome}");
         });
 
-        if (options.Briefs.Count == 0 && options.Formats.HasFlag(OutputFormat.Html))
+        // The index lists every brief: a build of some of them (--brief, --shard) leaves it alone.
+        if (options.Briefs.Count == 0 && options.Shard is null && options.Formats.HasFlag(OutputFormat.Html))
         {
             var fingerprint = fingerprints.ForIndex(briefs);
             if (options.Force || !state.IsUpToDate(BuildState.IndexKey, fingerprint, workspace.ArtifactsDirectory))
@@ -108,13 +133,13 @@ public static class BuildCommand
 
         stage.Write(state.ToFile());
         // Only now, with every output written, does anything in artifacts/ change.
-        var changed = stage.Commit().Count(f => f != BuildState.FileName);
+        var changed = stage.Commit().Where(f => f != BuildState.FileName).ToList();
 
         foreach (var file in written.OrderBy(f => f.RelativePath, StringComparer.Ordinal)
                      .Where(f => !f.RelativePath.Contains("fonts/", StringComparison.Ordinal) && !f.RelativePath.EndsWith(".png", StringComparison.Ordinal)))
             console.MarkupLine($"  [green]✓[/] artifacts/{Markup.Escape(file.RelativePath)} [grey]({file.Length / 1024.0:F0} KB)[/]");
-        console.MarkupLine($"[green]{rebuilt} of {jobs.Count} edition(s) rebuilt, {changed} file(s) changed in {clock.Elapsed.TotalSeconds:F1} s[/]");
-        return briefs;
+        console.MarkupLine($"[green]{rebuilt} of {jobs.Count} edition(s) rebuilt, {changed.Count} file(s) changed in {clock.Elapsed.TotalSeconds:F1} s[/]");
+        return new BuildResult(briefs, jobs.Count, rebuilt, changed);
     }
 
     /// <summary>Runs the editions on every core; their problems (bad content, a full disk) come out as one located report.</summary>

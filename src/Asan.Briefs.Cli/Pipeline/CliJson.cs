@@ -11,4 +11,5 @@ namespace Asan.Briefs.Cli.Pipeline;
 [JsonSerializable(typeof(Dictionary<string, BuildState.EditionRecord>))]
 [JsonSerializable(typeof(SortedDictionary<string, BuildState.EditionRecord>))]
 [JsonSerializable(typeof(BenchCommand.Report))]
+[JsonSerializable(typeof(BuildReport))]
 internal sealed partial class CliJson : JsonSerializerContext;
