@@ -1,5 +1,4 @@
-using System.Buffers.Binary;
-using Asan.Briefs.Diagnostics;
+using Asan.Briefs.Images;
 using Asan.Briefs.PrintMarkup;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -16,17 +15,14 @@ internal sealed partial class BodyBuilder
 
     private void Figure(PrintFigure figure, Context ctx)
     {
-        var relId = Image(figure.Source);
-        var (pixelWidth, pixelHeight) = PngSize(figure.Source);
-        var width = _ctx.ContentWidth * Math.Clamp(figure.WidthFraction, 0.05, 1);
-        var height = width * pixelHeight / pixelWidth;
-        var maxHeight = _ctx.Document.Page.ContentHeight * 0.7;
-        if (height > maxHeight) { width *= maxHeight / height; height = maxHeight; }
+        var resolved = Doc.FigureOf(figure);
+        var relId = Image(resolved.Image);
+        var (width, height) = resolved.SizeIn(_ctx.ContentWidth, _ctx.Document.Page.ContentHeight);
 
-        var paragraph = NewParagraph(StyleIn(figure, ctx), ctx, figure);
+        var figureStyle = Doc.StyleOf(figure);
+        var paragraph = NewParagraph(figureStyle, ctx, figure);
         var pPr = paragraph.ParagraphProperties!;
         // The picture sits on a line of its own height: exact line spacing would clip it.
-        var figureStyle = _ctx.Theme.Style(_ctx.Theme.HasStyle(figure.Style) ? figure.Style : "body", _ctx.Document.Lang);
         pPr.SpacingBetweenLines = new SpacingBetweenLines
         {
             Before = DocxUnits.Twips(figureStyle.SpaceBefore), After = DocxUnits.Twips(figureStyle.SpaceAfter), Line = "240", LineRule = LineSpacingRuleValues.Auto,
@@ -39,38 +35,22 @@ internal sealed partial class BodyBuilder
         var inner = ctx with { Number = null, ContinuationLevel = ctx.Number?.Level ?? ctx.ContinuationLevel };
         if (figure.Caption is { } caption)
         {
-            var p = TextParagraph(caption.Style, caption.Inlines, inner, caption);
+            var p = TextParagraph(Doc.StyleOf(caption), caption.Inlines, inner, caption);
             if (figure.Credit is not null) (p.ParagraphProperties ??= new ParagraphProperties()).KeepNext = new KeepNext();
             _state.Body.Add(p);
         }
         if (figure.Credit is { } credit)
-            _state.Body.Add(TextParagraph(credit.Style, credit.Inlines, inner, credit));
+            _state.Body.Add(TextParagraph(Doc.StyleOf(credit), credit.Inlines, inner, credit));
     }
 
-    private string Image(string path)
+    private string Image(PngImage image)
     {
-        if (_state.Images.TryGetValue(path, out var id)) return id;
-        if (!File.Exists(path))
-            throw new BriefException(DisplayPath.Of(path), 0, 0, "figure image not found; check the figure's src in the content");
+        if (_state.Images.TryGetValue(image.Path, out var id)) return id;
         id = $"rIdImage{_state.Images.Count + 1}";
         var part = _ctx.Main.AddImagePart(ImagePartType.Png, id);
-        using (var stream = File.OpenRead(path)) part.FeedData(stream);
-        _state.Images[path] = id;
+        using (var stream = new MemoryStream(image.Bytes, writable: false)) part.FeedData(stream);
+        _state.Images[image.Path] = id;
         return id;
-    }
-
-    private static (double Width, double Height) PngSize(string path)
-    {
-        Span<byte> header = stackalloc byte[24];
-        using (var stream = File.OpenRead(path))
-        {
-            if (stream.Read(header) < 24 || header[0] != 0x89 || header[1] != (byte)'P' || header[2] != (byte)'N' || header[3] != (byte)'G')
-                throw new BriefException(DisplayPath.Of(path), 0, 0, "not a PNG image; figures must be PNG files");
-        }
-        var w = BinaryPrimitives.ReadUInt32BigEndian(header[16..20]);
-        var h = BinaryPrimitives.ReadUInt32BigEndian(header[20..24]);
-        if (w == 0 || h == 0) throw new BriefException(DisplayPath.Of(path), 0, 0, "PNG image has no size");
-        return (w, h);
     }
 
     private DW.Inline Inline(string relId, PrintFigure figure, long cx, long cy)

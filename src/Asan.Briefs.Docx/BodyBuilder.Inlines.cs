@@ -1,5 +1,7 @@
 using System.Text;
 using Asan.Briefs.PrintMarkup;
+using Asan.Briefs.Resolution;
+using Asan.Briefs.Theming;
 using Asan.Briefs.Typography;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -10,9 +12,8 @@ namespace Asan.Briefs.Docx;
 /// <summary>Inlines: runs with language tags per script, hyperlinks, note references and fields.</summary>
 internal sealed partial class BodyBuilder
 {
-    private List<OpenXmlElement> Inlines(IReadOnlyList<PrintInline> inlines, OpenXmlPart part, string themeStyle)
+    private List<OpenXmlElement> Inlines(IReadOnlyList<PrintInline> inlines, OpenXmlPart part, ParagraphStyle style)
     {
-        var style = _ctx.Theme.Style(_ctx.Theme.HasStyle(themeStyle) ? themeStyle : "body", _ctx.Document.Lang);
         // Digits and common punctuation for note numbers, page fields and list numbers in this style.
         _state.Use(style, false, false, " 0123456789.,:;()-/");
         foreach (var text in inlines.OfType<PrintText>()) _state.Use(style, text.Bold, text.Italic, text.Text);
@@ -155,14 +156,13 @@ internal sealed partial class BodyBuilder
 
     private Hyperlink NewHyperlink(string href, OpenXmlPart part)
     {
-        if (href.StartsWith('#'))
-            return new Hyperlink { Anchor = _bookmarks.Name(href[1..]), History = true };
+        if (LinkTarget.Parse(href) is InternalTarget target)
+            return new Hyperlink { Anchor = _bookmarks.Name(target.Anchor), History = true };
         if (!_state.Links.TryGetValue(part, out var ids)) _state.Links[part] = ids = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!ids.TryGetValue(href, out var id))
         {
             id = $"rIdLink{ids.Count + 1}";
-            var uri = Uri.TryCreate(href, UriKind.Absolute, out var absolute) ? absolute : new Uri(href, UriKind.Relative);
-            part.AddHyperlinkRelationship(uri, true, id);
+            part.AddHyperlinkRelationship(new ExternalTarget(href).Uri, true, id);
             ids[href] = id;
         }
         return new Hyperlink { Id = id, History = true };

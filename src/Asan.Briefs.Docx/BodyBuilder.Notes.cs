@@ -15,13 +15,14 @@ internal sealed partial class BodyBuilder
         for (var i = 0; i < paragraphs.Count; i++)
         {
             var p = paragraphs[i];
-            var paragraph = new Paragraph(new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = StyleId(p.Style) } });
+            var style = note.Paragraphs.Count > 0 ? Doc.StyleOf(p) : Doc.Style("note");
+            var paragraph = new Paragraph(new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = StyleId(style) } });
             if (i == 0)
             {
                 paragraph.Append(new Run(new RunProperties(new RunStyle { Val = WordStyles.FootnoteReferenceId }), new FootnoteReferenceMark()));
                 paragraph.Append(new Run(new Text(" ") { Space = SpaceProcessingModeValues.Preserve }));
             }
-            paragraph.Append(Inlines(p.Inlines, _ctx.Main.FootnotesPart!, p.Style));
+            paragraph.Append(Inlines(p.Inlines, _ctx.Main.FootnotesPart!, style));
             // The note's id as a bookmark: an import reads the note's label back from it.
             if (i == 0) _bookmarks.Add(paragraph, note.Id);
             footnote.Append(paragraph);

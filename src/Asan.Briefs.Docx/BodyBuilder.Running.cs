@@ -12,12 +12,10 @@ internal sealed partial class BodyBuilder
     /// <summary>The running head or foot as one paragraph: left slot, tab, centre slot, tab, right slot.</summary>
     public OpenXmlElement[] Running(RunningContent running, OpenXmlPart part, bool isHeader)
     {
-        var fallback = isHeader ? "header" : "footer";
-        var style = running.Slots.Count > 0 ? running.Slots[0].Style : fallback;
+        var style = running.Slots.Count > 0 ? Doc.StyleOf(running.Slots[0]) : Doc.Style(isHeader ? "header" : "footer");
         var paragraph = NewParagraph(style, Context.Flow);
         var pPr = paragraph.ParagraphProperties!;
-        var styleName = _ctx.Theme.HasStyle(style) ? style : "body";
-        if (styleName is not ("header" or "footer")) pPr.Tabs = StylesBuilder.RunningTabs(_ctx.ContentWidth);
+        if (style.Name is not ("header" or "footer")) pPr.Tabs = StylesBuilder.RunningTabs(_ctx.ContentWidth);
         if (running.RuleThickness > 0)
         {
             var color = StylesBuilder.Hex(_ctx.Theme.Colors.TryGetValue("rule", out var rule) ? rule : "#9aa3ad");
@@ -31,11 +29,11 @@ internal sealed partial class BodyBuilder
         {
             var tabs = slot.Align - (at ?? SlotAlign.Left);
             for (var i = 0; i < tabs; i++) paragraph.Append(new Run(new TabChar()));
-            paragraph.Append(Inlines(slot.Inlines, part, slot.Style));
+            paragraph.Append(Inlines(slot.Inlines, part, Doc.StyleOf(slot)));
             at = slot.Align;
         }
         return [paragraph];
     }
 
-    public OpenXmlElement[] EmptyRunning(bool isHeader) => [NewParagraph(isHeader ? "header" : "footer", Context.Flow)];
+    public OpenXmlElement[] EmptyRunning(bool isHeader) => [NewParagraph(Doc.Style(isHeader ? "header" : "footer"), Context.Flow)];
 }

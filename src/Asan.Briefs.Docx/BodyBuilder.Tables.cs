@@ -13,7 +13,7 @@ internal sealed partial class BodyBuilder
         if (table.Rows.Count == 0) return;
         // Word merges tables that touch; a page break needs a paragraph to sit on.
         if (_state.PageBreakPending || (_state.Body.Count > 0 && _state.Body[^1] is Table))
-            _state.Body.Add(NewParagraph("body", ctx));
+            _state.Body.Add(NewParagraph(Body, ctx));
         var columns = table.ColumnCount;
         var columnWidth = Length.ToTwips(_ctx.ContentWidth / columns);
         var hasHeader = table.Rows.Any(r => r.IsHeader);
@@ -38,7 +38,7 @@ internal sealed partial class BodyBuilder
             for (var c = 0; c < columns; c++)
             {
                 var cell = c < row.Cells.Count ? row.Cells[c] : null;
-                var style = cell?.Style ?? (row.IsHeader ? "table-header" : "table-cell");
+                var style = cell is not null ? Doc.StyleOf(cell) : Doc.Style(row.IsHeader ? "table-header" : "table-cell");
                 var paragraph = NewParagraph(style, Context.Flow);
                 if (cell?.Align is { } align) paragraph.ParagraphProperties!.Justification = new Justification { Val = StylesBuilder.Justify(align) };
                 if (cell is not null) paragraph.Append(Inlines(cell.Inlines, _ctx.Main, style));

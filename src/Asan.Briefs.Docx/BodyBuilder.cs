@@ -1,4 +1,5 @@
 using Asan.Briefs.PrintMarkup;
+using Asan.Briefs.Resolution;
 using Asan.Briefs.Theming;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -21,9 +22,9 @@ internal sealed partial class BodyBuilder
     private readonly WordBookmarks _bookmarks = new();
     private readonly ListNumbering _numbering;
 
-    public BodyBuilder(PrintDocument document, Theme theme, MainDocumentPart main)
+    public BodyBuilder(ResolvedDocument document, MainDocumentPart main)
     {
-        _ctx = new DocxContext(document, theme, main);
+        _ctx = new DocxContext(document, main);
         _numbering = new ListNumbering(_ctx, _state);
     }
 
@@ -46,7 +47,7 @@ internal sealed partial class BodyBuilder
     {
         Blocks(_ctx.Document.Blocks, Context.Flow);
         if (_state.PageBreakPending || _state.Body.Count == 0 || _state.Body[^1] is Table)
-            _state.Body.Add(NewParagraph("body", Context.Flow));
+            _state.Body.Add(NewParagraph(Body, Context.Flow));
         var body = new Body();
         body.Append(_state.Body);
         body.Append(section);
@@ -54,6 +55,10 @@ internal sealed partial class BodyBuilder
     }
 
     public Numbering BuildNumbering() => _numbering.Build();
+
+    private ResolvedDocument Doc => _ctx.Resolved;
+
+    private ParagraphStyle Body => Doc.Style("body");
 
     // ---------------------------------------------------------------- blocks
 
@@ -71,17 +76,17 @@ internal sealed partial class BodyBuilder
         // A list item that opens with something other than text still needs its number on a line.
         if (ctx.Number is not null && block is not (PrintParagraph or PrintHeading))
         {
-            _state.Body.Add(NewParagraph(ctx.DefaultStyle, ctx));
+            _state.Body.Add(NewParagraph(Doc.Style(ctx.DefaultStyle), ctx));
             ctx = ctx with { Number = null, ContinuationLevel = ctx.Number.Value.Level };
         }
         switch (block)
         {
             case PrintParagraph p:
-                _state.Body.Add(TextParagraph(StyleIn(p, ctx), p.Inlines, ctx, p));
+                _state.Body.Add(TextParagraph(Doc.StyleOf(p), p.Inlines, ctx, p));
                 break;
             case PrintHeading h:
             {
-                var paragraph = TextParagraph(h.Style, h.Inlines, ctx, h);
+                var paragraph = TextParagraph(Doc.StyleOf(h), h.Inlines, ctx, h);
                 // A heading left out of the outline keeps its look but not its place in Word's navigation.
                 if (!h.Outline) paragraph.ParagraphProperties!.OutlineLevel = new OutlineLevel { Val = 9 };
                 _state.Body.Add(paragraph);
@@ -121,7 +126,7 @@ internal sealed partial class BodyBuilder
             case PrintRule rule:
             {
                 // An empty paragraph one rule high whose bottom border is the rule.
-                var paragraph = NewParagraph("body", ctx, block);
+                var paragraph = NewParagraph(Doc.StyleOf(rule), ctx, block);
                 var pPr = paragraph.ParagraphProperties!;
                 pPr.ParagraphBorders = new ParagraphBorders(new BottomBorder
                 {
@@ -134,7 +139,7 @@ internal sealed partial class BodyBuilder
             }
             case PrintSpacer spacer:
             {
-                var paragraph = NewParagraph("body", ctx, block);
+                var paragraph = NewParagraph(Doc.StyleOf(spacer), ctx, block);
                 var pPr = paragraph.ParagraphProperties!;
                 pPr.SpacingBetweenLines = new SpacingBetweenLines { Before = "0", After = "0", Line = DocxUnits.Twips(Math.Max(spacer.Height, 1)), LineRule = LineSpacingRuleValues.Exact };
                 _state.Body.Add(paragraph);
@@ -146,10 +151,7 @@ internal sealed partial class BodyBuilder
         }
     }
 
-    private string StyleIn(PrintBlock block, Context ctx) =>
-        block.Style == "body" && ctx.DefaultStyle != "body" ? ctx.DefaultStyle : block.Style;
-
-    private Paragraph TextParagraph(string style, IReadOnlyList<PrintInline> inlines, Context ctx, PrintBlock block)
+    private Paragraph TextParagraph(ParagraphStyle style, IReadOnlyList<PrintInline> inlines, Context ctx, PrintBlock block)
     {
         var paragraph = NewParagraph(style, ctx, block);
         paragraph.Append(Inlines(inlines, _ctx.Main, style));
@@ -158,9 +160,9 @@ internal sealed partial class BodyBuilder
     }
 
     /// <summary>A paragraph in a theme style, with the list number or continuation indent the context asks for.</summary>
-    private Paragraph NewParagraph(string themeStyle, Context ctx, PrintBlock? block = null)
+    private Paragraph NewParagraph(ParagraphStyle style, Context ctx, PrintBlock? block = null)
     {
-        var pPr = new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = StyleId(themeStyle) } };
+        var pPr = new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = StyleId(style) } };
         if (block?.KeepWithNext == true) pPr.KeepNext = new KeepNext();
         if (_state.PageBreakPending)
         {
@@ -170,7 +172,6 @@ internal sealed partial class BodyBuilder
         if (_state.SpaceBeforePending is { } space)
         {
             // The gap below a table, as in the PDF edition: Word has no space after a table of its own.
-            var style = _ctx.Theme.Style(_ctx.Theme.HasStyle(themeStyle) ? themeStyle : "body", _ctx.Document.Lang);
             if (style.SpaceBefore < space) pPr.SpacingBetweenLines = new SpacingBetweenLines { Before = DocxUnits.Twips(space) };
             _state.SpaceBeforePending = null;
         }
@@ -187,11 +188,9 @@ internal sealed partial class BodyBuilder
         return new Paragraph(pPr);
     }
 
-    private string StyleId(string themeStyle)
+    private string StyleId(ParagraphStyle style)
     {
-        // As in the PDF engine, a style the theme lacks falls back to body.
-        var name = _ctx.Theme.HasStyle(themeStyle) ? themeStyle : "body";
-        var id = WordStyles.For(name).Id;
+        var id = WordStyles.For(style.Name).Id;
         _state.UsedStyles.Add(id);
         return id;
     }
@@ -206,7 +205,7 @@ internal sealed partial class BodyBuilder
         foreach (var item in list.Items)
         {
             var inner = new Context(list.Style, ctx.ListDepth + 1, (numId, level), null);
-            if (item.Blocks.Count == 0) _state.Body.Add(NewParagraph(list.Style, inner));
+            if (item.Blocks.Count == 0) _state.Body.Add(NewParagraph(Doc.StyleOf(list), inner));
             else Blocks(item.Blocks, inner);
         }
         var paragraphs = _state.Body.Skip(first).OfType<Paragraph>().ToList();

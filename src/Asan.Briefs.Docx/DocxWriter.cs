@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 using Asan.Briefs.PrintMarkup;
+using Asan.Briefs.Resolution;
 using Asan.Briefs.Theming;
 using Asan.Briefs.Typography;
 using DocumentFormat.OpenXml;
@@ -38,16 +39,26 @@ public sealed class DocxWriter
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(theme);
+        return Write(ResolvedDocument.Resolve(document, theme));
+    }
+
+    /// <summary>Writes a document already resolved against its theme.</summary>
+    public byte[] Write(ResolvedDocument resolved)
+    {
+        var document = resolved.Markup;
+        var theme = resolved.Theme;
         using var raw = new MemoryStream();
         using (var package = WordprocessingDocument.Create(raw, WordprocessingDocumentType.Document, autoSave: true))
         {
-            Build(package, document, theme);
+            Build(package, resolved);
         }
         return PackageNormalizer.Normalize(raw.ToArray(), PackageNormalizer.EntryTime(document.Info.Modified));
     }
 
-    private void Build(WordprocessingDocument package, PrintDocument document, Theme theme)
+    private void Build(WordprocessingDocument package, ResolvedDocument resolved)
     {
+        var document = resolved.Markup;
+        var theme = resolved.Theme;
         var languages = LanguageTags.For(document.Lang);
         // Every part gets an explicit relationship id: generated ids would differ from run to run.
         var main = package.AddNewPart<MainDocumentPart>("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", "rIdDocument");
@@ -56,7 +67,7 @@ public sealed class DocxWriter
         var fontTable = main.AddNewPart<FontTablePart>("rIdFontTable");
         var footnotes = main.AddNewPart<FootnotesPart>("rIdFootnotes");
 
-        var builder = new BodyBuilder(document, theme, main);
+        var builder = new BodyBuilder(resolved, main);
 
         // Running head and foot; a clean first page when the markup skips it.
         var titlePage = document.Header.SkipFirstPage || document.Footer.SkipFirstPage;
@@ -64,7 +75,7 @@ public sealed class DocxWriter
         AddRunning(main, builder, document.Header, isHeader: true, titlePage, references);
         AddRunning(main, builder, document.Footer, isHeader: false, titlePage, references);
 
-        var section = Section(document, theme, references, titlePage);
+        var section = Section(resolved, references, titlePage);
         main.Document = new Document(builder.BuildBody(section));
 
         footnotes.Footnotes = Footnotes(document.Page, builder.Footnotes);
@@ -120,11 +131,11 @@ public sealed class DocxWriter
         }
     }
 
-    private static SectionProperties Section(PrintDocument document, Theme theme, List<OpenXmlElement> references, bool titlePage)
+    private static SectionProperties Section(ResolvedDocument resolved, List<OpenXmlElement> references, bool titlePage)
     {
-        var page = document.Page;
-        var header = theme.Style(theme.HasStyle("header") ? "header" : "body", document.Lang);
-        var footer = theme.Style(theme.HasStyle("footer") ? "footer" : "body", document.Lang);
+        var page = resolved.Page;
+        var header = resolved.Style("header");
+        var footer = resolved.Style("footer");
         // The markup gives the running head's and foot's baselines; Word measures to the top of the
         // header's line and the bottom of the footer's.
         var headerDistance = Math.Max(0, page.HeaderOffset - header.LineHeight * 0.8);

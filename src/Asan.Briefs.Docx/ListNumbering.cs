@@ -73,7 +73,7 @@ internal sealed class ListNumbering(DocxContext ctx, DocxState state)
     private AbstractNum AbstractNumbering(int id, bool ordered, string pattern)
     {
         var abstractNum = new AbstractNum(new MultiLevelType { Val = MultiLevelValues.HybridMultilevel }) { AbstractNumberId = id };
-        var listStyle = _ctx.Theme.Style(_ctx.Theme.HasStyle("list") ? "list" : "body", _ctx.Document.Lang);
+        var listStyle = _ctx.Resolved.Style("list");
         var latin = _ctx.Theme.Face(listStyle.FontRole, Script.Latin, false, false).Family;
         _state.Use(listStyle, false, false, pattern);
         for (var level = 0; level < MaxLevels; level++)

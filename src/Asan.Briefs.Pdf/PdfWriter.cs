@@ -2,6 +2,7 @@ using Asan.Briefs.Pdf.Drawing;
 using Asan.Briefs.Pdf.Layout;
 using Asan.Briefs.Pdf.Text;
 using Asan.Briefs.PrintMarkup;
+using Asan.Briefs.Resolution;
 using Asan.Briefs.Theming;
 
 namespace Asan.Briefs.Pdf;
@@ -25,15 +26,17 @@ public sealed class PdfWriter
     public PdfWriter(Func<Theme, ITextSetter> textFor) => _textFor = textFor;
 
     /// <summary>Writes a document; figure sources are absolute paths to PNG files.</summary>
-    public byte[] Write(PrintDocument document, Theme theme)
-    {
-        var layout = Layout(document, theme);
-        return PdfAssembler.Write(layout, document.Info);
-    }
+    public byte[] Write(PrintDocument document, Theme theme) => Write(ResolvedDocument.Resolve(document, theme));
+
+    /// <summary>Writes a document already resolved against its theme.</summary>
+    public byte[] Write(ResolvedDocument document) => PdfAssembler.Write(Layout(document), document.Markup.Info);
 
     /// <summary>The layout stage alone: pages of positioned boxes with their roles.</summary>
-    public LaidOutDocument Layout(PrintDocument document, Theme theme)
+    public LaidOutDocument Layout(PrintDocument document, Theme theme) => Layout(ResolvedDocument.Resolve(document, theme));
+
+    public LaidOutDocument Layout(ResolvedDocument document)
     {
+        var theme = document.Theme;
         PageLayout pages;
         lock (_layouts)
         {

@@ -6,6 +6,7 @@ using Asan.Briefs.Model;
 using Asan.Briefs.Pdf;
 using Asan.Briefs.Pdf.Text;
 using Asan.Briefs.PrintMarkup;
+using Asan.Briefs.Resolution;
 using Asan.Briefs.Reading;
 using Asan.Briefs.Templating;
 using Asan.Briefs.Theming;
@@ -119,11 +120,12 @@ public sealed class Publisher
             () =>
             {
                 if (!format.HasFlag(OutputFormat.Pdf) && !format.HasFlag(OutputFormat.Docx)) return;
-                var document = PrintDocument(brief, lang);
+                // Resolved once (styles, figure images, links), then laid out by one writer and serialised by the other.
+                var document = ResolvedDocument.Resolve(PrintDocument(brief, lang), Theme);
                 Parallel.Invoke(
                     parallel,
-                    () => { if (format.HasFlag(OutputFormat.Pdf)) pdf = new OutputFile(Path("pdf"), _pdf.Write(document, Theme)); },
-                    () => { if (format.HasFlag(OutputFormat.Docx)) docx = new OutputFile(Path("docx"), _docx.Write(document, Theme)); });
+                    () => { if (format.HasFlag(OutputFormat.Pdf)) pdf = new OutputFile(Path("pdf"), _pdf.Write(document)); },
+                    () => { if (format.HasFlag(OutputFormat.Docx)) docx = new OutputFile(Path("docx"), _docx.Write(document)); });
             });
         return html.Concat(new[] { pdf, docx }.OfType<OutputFile>()).ToList();
     }

@@ -1,6 +1,6 @@
-using System.Buffers.Binary;
 using Asan.Briefs.Pdf.Text;
 using Asan.Briefs.PrintMarkup;
+using Asan.Briefs.Resolution;
 using Asan.Briefs.Theming;
 
 namespace Asan.Briefs.Pdf.Layout;
@@ -19,6 +19,7 @@ internal sealed class FlowBuilder
     private const double FigureCaptionGap = 5;
 
     private readonly ITextSetter _text;
+    private readonly ResolvedDocument _doc;
     private readonly Theme _theme;
     private readonly string _lang;
     private readonly PageGeometry _page;
@@ -29,12 +30,13 @@ internal sealed class FlowBuilder
     private int _keepTogether;
     private int _element;
 
-    public FlowBuilder(ITextSetter text, Theme theme, string lang, PageGeometry page)
+    public FlowBuilder(ITextSetter text, ResolvedDocument document)
     {
         _text = text;
-        _theme = theme;
-        _lang = lang;
-        _page = page;
+        _doc = document;
+        _theme = document.Theme;
+        _lang = document.Lang;
+        _page = document.Page;
     }
 
     public IReadOnlyList<VItem> Items => _items;
@@ -49,19 +51,14 @@ internal sealed class FlowBuilder
         return layout;
     }
 
-    public void Build(IReadOnlyList<PrintBlock> blocks) => Blocks(blocks, new Context(_page.MarginLeft, _page.ContentWidth, "body", null));
+    public void Build(IReadOnlyList<PrintBlock> blocks) => Blocks(blocks, new Context(_page.MarginLeft, _page.ContentWidth, null));
 
-    /// <summary>Where blocks go: left edge and width, the style a plain paragraph takes here, and the list marker still to place.</summary>
-    private sealed record Context(double Left, double Width, string DefaultStyle, string? GroupRole)
+    /// <summary>Where blocks go: left edge and width, and the list marker still to place.</summary>
+    private sealed record Context(double Left, double Width, string? GroupRole)
     {
         public (string Text, ParagraphStyle Style, int Element)? Marker { get; init; }
         public double Hang { get; init; }
     }
-
-    private ParagraphStyle Style(string name) => _theme.Style(_theme.HasStyle(name) ? name : "body", _lang);
-
-    private string StyleIn(PrintBlock block, Context ctx) =>
-        block.Style == "body" && ctx.DefaultStyle != "body" ? ctx.DefaultStyle : block.Style;
 
     private void Blocks(IReadOnlyList<PrintBlock> blocks, Context ctx)
     {
@@ -80,13 +77,13 @@ internal sealed class FlowBuilder
         {
             case PrintParagraph p:
             {
-                var style = Style(StyleIn(p, ctx));
+                var style = _doc.StyleOf(p);
                 Paragraph(p.Inlines, style, ctx, new BoxRole(StructureKind.Paragraph, style.Name, 0, ++_element, ctx.GroupRole), block, null);
                 break;
             }
             case PrintHeading h:
             {
-                var style = Style(h.Style);
+                var style = _doc.StyleOf(h);
                 var outline = h.Outline ? (h.Level, PrintWalker.PlainText(h.Inlines).Trim()) : ((int, string)?)null;
                 Paragraph(h.Inlines, style, ctx, new BoxRole(StructureKind.Heading, style.Name, h.Level, ++_element, ctx.GroupRole), block, outline);
                 break;
@@ -96,8 +93,8 @@ internal sealed class FlowBuilder
                 break;
             case PrintQuote quote:
             {
-                var style = Style(quote.Style);
-                var inner = ctx with { Left = ctx.Left + style.IndentLeft, Width = ctx.Width - style.IndentLeft, DefaultStyle = quote.Style };
+                var style = _doc.StyleOf(quote);
+                var inner = ctx with { Left = ctx.Left + style.IndentLeft, Width = ctx.Width - style.IndentLeft };
                 Blocks(quote.Blocks, inner);
                 break;
             }
@@ -220,19 +217,24 @@ internal sealed class FlowBuilder
             if (run.NoteCall is { } note)
             {
                 (item.Notes ??= []).Add(note);
-                item.Content.Add(new DestinationItem(role, x, top, CallName(note)));
-                item.Content.Add(new LinkItem(role, x, top, Math.Max(run.Width, 1), line.Ascent + line.Descent, NoteName(note), true));
+                item.Content.Add(new DestinationItem(role, x, top, ResolvedDocument.CallAnchor(note)));
+                item.Content.Add(new LinkItem(role, x, top, Math.Max(run.Width, 1), line.Ascent + line.Descent, ResolvedDocument.NoteAnchor(note), true));
             }
-            else if (run.Href is { Length: > 0 } href)
-            {
-                var isInternal = href.StartsWith('#');
-                item.Content.Add(new LinkItem(role, x, top, run.Width, line.Ascent + line.Descent, isInternal ? href[1..] : href, isInternal));
-            }
+            else AddLink(item, run, x, top, line, role);
         }
     }
 
-    internal static string NoteName(PrintNote note) => "note-" + note.Id;
-    internal static string CallName(PrintNote note) => "call-" + note.Id;
+    private static void AddLink(VItem item, GlyphRun run, double x, double top, LineBox line, BoxRole role)
+    {
+        if (run.Href is not { Length: > 0 } href) return;
+        var link = LinkTarget.Parse(href) switch
+        {
+            InternalTarget target => new LinkItem(role, x, top, run.Width, line.Ascent + line.Descent, target.Anchor, true),
+            ExternalTarget target => new LinkItem(role, x, top, run.Width, line.Ascent + line.Descent, target.Href, false),
+            _ => null,
+        };
+        if (link is not null) item.Content.Add(link);
+    }
 
     private void AddMarker(VItem item, (string Text, ParagraphStyle Style, int Element) marker, double x, double baseline, BoxRole role)
     {
@@ -244,14 +246,14 @@ internal sealed class FlowBuilder
 
     private void List(PrintList list, Context ctx)
     {
-        var style = Style(list.Style);
+        var style = _doc.StyleOf(list);
         var hang = Math.Max(style.Size * 1.6, list.Items.Select(i => _text.Measure([new PrintText(i.Marker, false, false, null)], style, _lang).Natural).DefaultIfEmpty(0).Max() + style.Size * 0.6);
         var left = ctx.Left + style.IndentLeft + hang;
         var width = ctx.Width - style.IndentLeft - hang;
         var listElement = ++_element;
         foreach (var item in list.Items)
         {
-            var inner = new Context(left, width, list.Style, ctx.GroupRole)
+            var inner = new Context(left, width, ctx.GroupRole)
             {
                 Marker = (item.Marker, style, listElement),
                 Hang = hang,
@@ -263,15 +265,10 @@ internal sealed class FlowBuilder
 
     private void Figure(PrintFigure figure, Context ctx)
     {
-        var style = Style(figure.Style);
+        var style = _doc.StyleOf(figure);
         OpenBlock(style.SpaceBefore, figure);
         var role = new BoxRole(StructureKind.Figure, style.Name, 0, ++_element, ctx.GroupRole);
-        var (pw, ph) = PngSize(figure.Source);
-        var width = ctx.Width * Math.Clamp(figure.WidthFraction, 0.05, 1);
-        var height = width * ph / pw;
-        // A figure never takes more than most of a page: shrink it to fit, keeping its aspect ratio.
-        var maxHeight = _page.ContentHeight * 0.7;
-        if (height > maxHeight) { width *= maxHeight / height; height = maxHeight; }
+        var (width, height) = _doc.FigureOf(figure).SizeIn(ctx.Width, _page.ContentHeight);
         var box = new VItem { Kind = VKind.Box, Floats = _keepTogether == 0 };
         _items.Add(box);
         var imageLeft = ctx.Left + (ctx.Width - width) / 2;
@@ -281,7 +278,7 @@ internal sealed class FlowBuilder
         foreach (var (para, kind) in new[] { (figure.Caption, StructureKind.Caption), (figure.Credit, StructureKind.Caption) })
         {
             if (para is null) continue;
-            var ps = Style(para.Style);
+            var ps = _doc.StyleOf(para);
             y += afterSpace > 0 ? Math.Max(afterSpace, ps.SpaceBefore) : FigureCaptionGap;
             // Caption and credit line up with the image, not with the text column.
             var lines = _text.Set(para.Inlines, ps, _lang, width, ps.IndentFirst);
@@ -300,23 +297,9 @@ internal sealed class FlowBuilder
         CloseBlock(Math.Max(style.SpaceAfter, afterSpace), figure.KeepWithNext);
     }
 
-    /// <summary>Width and height from a PNG's IHDR chunk.</summary>
-    internal static (double Width, double Height) PngSize(string path)
-    {
-        Span<byte> header = stackalloc byte[24];
-        using (var stream = File.OpenRead(path))
-        {
-            if (stream.Read(header) < 24 || header[1] != (byte)'P' || header[2] != (byte)'N' || header[3] != (byte)'G')
-                throw new InvalidDataException($"{path}: not a PNG image; figures must be PNG files");
-        }
-        var w = BinaryPrimitives.ReadUInt32BigEndian(header[16..20]);
-        var h = BinaryPrimitives.ReadUInt32BigEndian(header[20..24]);
-        return (Math.Max(1, w), Math.Max(1, h));
-    }
-
     private void Table(PrintTable table, Context ctx)
     {
-        var tableStyle = Style(table.Style);
+        var tableStyle = _doc.StyleOf(table);
         OpenBlock(Math.Max(tableStyle.SpaceBefore, 4), table);
         var tableElement = ++_element;
         var columns = table.ColumnCount;
@@ -368,7 +351,7 @@ internal sealed class FlowBuilder
             if (c < row.Cells.Count)
             {
                 var cell = row.Cells[c];
-                var style = Style(cell.Style);
+                var style = _doc.StyleOf(cell);
                 if (cell.Align is { } align) style = style with { Align = align };
                 var lines = _text.Set(cell.Inlines, style, _lang, Math.Max(1, widths[c] - 2 * CellPadX), 0);
                 var role = new BoxRole(row.IsHeader ? StructureKind.TableHeaderCell : StructureKind.TableCell, style.Name, 0, tableElement, ctx.GroupRole);
@@ -410,7 +393,7 @@ internal sealed class FlowBuilder
             for (var c = 0; c < row.Cells.Count; c++)
             {
                 var cell = row.Cells[c];
-                var (nat, min) = _text.Measure(cell.Inlines, Style(cell.Style), _lang);
+                var (nat, min) = _text.Measure(cell.Inlines, _doc.StyleOf(cell), _lang);
                 natural[c] = Math.Max(natural[c], nat + 2 * CellPadX + 1);
                 minimum[c] = Math.Max(minimum[c], min + 2 * CellPadX + 1);
             }
@@ -433,7 +416,7 @@ internal sealed class FlowBuilder
     /// <summary>Sets a footnote at the text width: the mark hangs in the indent, linked back to the call.</summary>
     private NoteLayout SetNote(PrintNote note)
     {
-        var style = Style("note");
+        var style = _doc.Style("note");
         var markWidth = _text.Measure([new PrintText(note.Mark, false, false, null)], style, _lang).Natural;
         var hang = Math.Max(style.Size * 1.5, markWidth + style.Size * 0.5);
         var left = _page.MarginLeft + hang;
@@ -443,7 +426,7 @@ internal sealed class FlowBuilder
         for (var p = 0; p < note.Paragraphs.Count; p++)
         {
             var para = note.Paragraphs[p];
-            var ps = Style(para.Style == "body" ? "note" : para.Style);
+            var ps = _doc.StyleOf(para);
             var lines = _text.Set(para.Inlines, ps, _lang, width, 0);
             for (var i = 0; i < lines.Count; i++)
             {
@@ -457,14 +440,13 @@ internal sealed class FlowBuilder
                     if (markLines.Count > 0)
                     {
                         var markRole = role with { Kind = StructureKind.NoteMark };
-                        item.Content.Add(new DestinationItem(markRole, _page.MarginLeft, 0, NoteName(note)));
+                        item.Content.Add(new DestinationItem(markRole, _page.MarginLeft, 0, ResolvedDocument.NoteAnchor(note)));
                         item.Content.Add(new TextLineItem(markRole, _page.MarginLeft, baseline, markLines[0]));
-                        item.Content.Add(new LinkItem(markRole, _page.MarginLeft, baseline - line.Ascent, Math.Max(markWidth, 4), line.Ascent + line.Descent, CallName(note), true));
+                        item.Content.Add(new LinkItem(markRole, _page.MarginLeft, baseline - line.Ascent, Math.Max(markWidth, 4), line.Ascent + line.Descent, ResolvedDocument.CallAnchor(note), true));
                     }
                 }
                 item.Content.Add(new TextLineItem(role, left, baseline, line));
-                foreach (var run in line.Runs.Where(r => r.Href is { Length: > 0 }))
-                    item.Content.Add(new LinkItem(role, left + run.X, baseline - line.Ascent, run.Width, line.Ascent + line.Descent, run.Href!.TrimStart('#'), run.Href!.StartsWith('#')));
+                foreach (var run in line.Runs) AddLink(item, run, left + run.X, baseline - line.Ascent, line, role);
                 if (i == lines.Count - 1 && p < note.Paragraphs.Count - 1) item.Height += ps.SpaceAfter;
                 items.Add(item);
             }

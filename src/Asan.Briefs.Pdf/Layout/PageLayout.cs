@@ -1,5 +1,6 @@
 using Asan.Briefs.Pdf.Text;
 using Asan.Briefs.PrintMarkup;
+using Asan.Briefs.Resolution;
 using Asan.Briefs.Theming;
 
 namespace Asan.Briefs.Pdf.Layout;
@@ -25,11 +26,15 @@ public sealed class PageLayout
     }
 
     /// <summary>Lays out a document. Set paragraphs are cached for the pass only, so a long-running process does not grow.</summary>
-    public LaidOutDocument Layout(PrintDocument document)
+    public LaidOutDocument Layout(PrintDocument document) => Layout(ResolvedDocument.Resolve(document, _theme));
+
+    /// <summary>Lays out a resolved document (resolved against this layout's theme).</summary>
+    public LaidOutDocument Layout(ResolvedDocument resolved)
     {
         _text = new CachingTextSetter(_engine);
+        var document = resolved.Markup;
         var page = document.Page;
-        var flow = new FlowBuilder(_text, _theme, document.Lang, page);
+        var flow = new FlowBuilder(_text, resolved);
         flow.Build(document.Blocks);
         flow.ResolveAnchors();
         var built = new PageBuilder(flow.Items, flow.Note, page, _theme.Color("rule")).Build();
@@ -40,21 +45,21 @@ public sealed class PageLayout
         {
             var items = built[p].Items;
             if (!(document.Header.SkipFirstPage && p == 0))
-                Running(document.Header, document.Lang, page, p + 1, built.Count, header: true, items);
+                Running(resolved, document.Header, page, p + 1, built.Count, header: true, items);
             if (!(document.Footer.SkipFirstPage && p == 0))
-                Running(document.Footer, document.Lang, page, p + 1, built.Count, header: false, items);
+                Running(resolved, document.Footer, page, p + 1, built.Count, header: false, items);
             pages.Add(new LaidOutPage(p + 1, items));
         }
         return new LaidOutDocument(page.Width, page.Height, document.Lang, pages, built.SelectMany(b => b.Outline).ToList());
     }
 
-    private void Running(RunningContent running, string lang, PageGeometry page, int number, int count, bool header, List<PageItem> into)
+    private void Running(ResolvedDocument resolved, RunningContent running, PageGeometry page, int number, int count, bool header, List<PageItem> into)
     {
         var baseline = header ? page.HeaderOffset : page.Height - page.FooterOffset;
         double ascent = 0, descent = 0;
         foreach (var slot in running.Slots)
         {
-            var style = _theme.Style(_theme.HasStyle(slot.Style) ? slot.Style : "header", lang) with
+            var style = resolved.StyleOf(slot) with
             {
                 Align = slot.Align switch { SlotAlign.Center => TextAlign.Center, SlotAlign.Right => TextAlign.Right, _ => TextAlign.Left },
                 IndentFirst = 0,
@@ -65,7 +70,7 @@ public sealed class PageLayout
                     ? new PrintText((f.Kind == PrintFieldKind.PageNumber ? number : count).ToString(System.Globalization.CultureInfo.InvariantCulture), false, false, null)
                     : i).ToList()
                 : slot.Inlines;
-            var lines = _text.Set(inlines, style, lang, page.ContentWidth, 0);
+            var lines = _text.Set(inlines, style, resolved.Lang, page.ContentWidth, 0);
             if (lines.Count == 0) continue;
             // Running heads hold one line: anything longer is cut rather than run into the text.
             var line = lines[0];

@@ -16,4 +16,16 @@ public static class MarkupSamples
     /// <summary>A sample file, with {FIGURE} pointing at <see cref="Figure"/>.</summary>
     public static PrintDocument Load(string path) =>
         Parse(File.ReadAllText(path).Replace("{FIGURE}", Figure, StringComparison.Ordinal));
+
+    /// <summary>A whole English document around <paramref name="flow"/>: A4, empty running head and foot.</summary>
+    public static string Wrap(string flow) => $"""
+        <document lang="en">
+          <info title="t" author="a" subject="s" keywords="k" creator="c" created="2022-04-29T00:00:00Z" modified="2022-04-29T00:00:00Z"/>
+          <page width="210mm" height="297mm" margin-top="24mm" margin-bottom="24mm" margin-left="24mm" margin-right="24mm"
+                header-offset="12mm" footer-offset="12mm" note-gap="12pt" note-rule-width="40mm"/>
+          <header/>
+          <footer/>
+          <flow>{flow}</flow>
+        </document>
+        """;
 }
