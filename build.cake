@@ -36,6 +36,19 @@ Task("Check")
     .IsDependentOn("Build")
     .Does(() => RunCli("check"));
 
+Task("Import")
+    .Description("Reads an edited Word draft back into its brief: --file=DRAFT.docx [--brief=ID] [--lang=LANG] [--accept-changes]")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var file = Argument<string>("file", null) ?? throw new Exception("name the draft: dotnet cake --target=Import --file=path/to/brief.lang.docx");
+    var options = $"\"{MakeAbsolute(File(file))}\"";
+    if (HasArgument("brief")) options += $" --brief {Argument<string>("brief")}";
+    if (HasArgument("lang")) options += $" --lang {Argument<string>("lang")}";
+    if (HasArgument("accept-changes")) options += " --accept-changes";
+    RunCli("import " + options);
+});
+
 Task("Render")
     .Description("Renders every brief in every language and format into artifacts/ (the default).")
     .IsDependentOn("Build")

@@ -42,6 +42,7 @@ public static class CommandLine
         new("watch", "build, then rebuild what changed whenever content/ or templates/ change", "watch [options]", Selection),
         new("serve", "watch, and serve artifacts/ on 127.0.0.1 with pages that reload after each rebuild", "serve [--port N] [options]", [.. Selection, "port"]),
         new("markup", "print one edition's paged layout markup", "markup <brief-id> <lang>", ["root"]),
+        new("import", "read an edited Word draft back into its brief (body.<lang>.md, brief.yaml)", "import <file.docx> [--brief ID] [--lang LANG] [--accept-changes]", ["root", "brief", "lang", "accept-changes"]),
         new("validate", "check every output: Open XML validator, qpdf and pdffonts, the Nu Html Checker", "validate", ["root", "out"]),
         new("bench", "measure typesetting, rendering and throughput; writes artifacts/bench/bench.json", "bench [--iterations N] [--native FILE]", ["root", "out", "iterations", "native", "cores"]),
     ];
@@ -58,13 +59,14 @@ public static class CommandLine
         ["json"] = "--json            print what was built as JSON on stdout (and no progress)",
         ["shard"] = "--shard K/N       only the K-th of N shares of the briefs (every N-th in id order), for N machines",
         ["assemble-only"] = "--assemble-only   build only the index; the editions are in artifacts/ already (from build --shard)",
+        ["accept-changes"] = "--accept-changes  accept the draft's tracked changes (by default they stop the import, listed)",
         ["port"] = "--port N          the port on 127.0.0.1 (default 8080)",
         ["iterations"] = "--iterations N    timed runs per warm figure (default 21)",
         ["native"] = "--native FILE     also measure the cold start of this native build of the CLI",
         ["cores"] = "--cores N         only the 50-brief throughput on N workers (the bench runs it pinned with taskset)",
     };
 
-    private static readonly string[] Flags = ["force", "quiet", "json", "assemble-only"];
+    private static readonly string[] Flags = ["force", "quiet", "json", "assemble-only", "accept-changes"];
 
     private static string Overview() => string.Format(System.Globalization.CultureInfo.InvariantCulture, Help,
         string.Join("\n", Commands.Select(c => $"  {c.Name,-9} {c.Summary}")));
@@ -123,6 +125,8 @@ public static class CommandLine
                 "serve" => ServeCommand.Run(workspace, build, Port(options), progress),
                 "check" => CheckCommand.Run(workspace, briefs, progress),
                 "markup" => MarkupCommand.Run(workspace, positional, console),
+                "import" => ImportCommand.Run(workspace, positional, briefs.LastOrDefault(), options.GetValueOrDefault("lang")?.LastOrDefault(),
+                    options.ContainsKey("accept-changes"), console, errors),
                 "bench" when options.GetValueOrDefault("cores")?.LastOrDefault() is { } cores =>
                     BenchCommand.RunThroughput(workspace, console, int.TryParse(cores, out var n) && n > 0 ? n : throw new UsageException($"--cores {cores} is not a positive number")),
                 "bench" => BenchCommand.Run(workspace, console, Iterations(options), Native(options)),

@@ -45,6 +45,13 @@ public sealed class MarkdownBodyWriter
         return text.ToString();
     }
 
+    /// <summary>One block (or a note's paragraphs, or a heading) in its canonical form, for comparing two versions of a body.</summary>
+    public static string WriteBlock(DraftBlock block, string briefDirectory) =>
+        string.Join('\n', new MarkdownBodyWriter(briefDirectory).Block(block));
+
+    public static string WriteNote(DraftFootnote note, string briefDirectory) =>
+        string.Join('\n', new MarkdownBodyWriter(briefDirectory).Footnote(note));
+
     /// <summary>Notes in order of first citation, then any never cited, in the order they were defined.</summary>
     private static IEnumerable<DraftFootnote> OrderedNotes(DraftBody body)
     {

@@ -56,12 +56,15 @@ public static class DocxDraftReader
             .Where(f => f.Type?.InnerText is null or "" or "normal")
             .ToDictionary(f => f.Id?.Value ?? 0) ?? [];
         var labels = new Dictionary<long, string>();
+        // Labels some note's bookmark carries: never given to another note by position.
+        var claimed = notes.Values.SelectMany(n => n.Descendants<BookmarkStart>()).Select(b => b.Name?.Value ?? "")
+            .Where(DraftNames.IsNote).Select(names.Note).ToHashSet(StringComparer.Ordinal);
         string Label(long id)
         {
             if (labels.TryGetValue(id, out var known)) return known;
             var note = notes.GetValueOrDefault(id);
             var bookmark = note?.Descendants<BookmarkStart>().Select(b => b.Name?.Value ?? "").FirstOrDefault(DraftNames.IsNote);
-            return labels[id] = bookmark is not null ? names.Note(bookmark) : Unlabelled(note, labels, target, file, notices);
+            return labels[id] = bookmark is not null ? names.Note(bookmark) : Unlabelled(note, labels, claimed, target, file, notices);
         }
         var inlines = new InlineReader(main, changes, Label, names.Heading);
         var blocks = new DraftBlockReader(main, styles, inlines, changes, names, target, file, notices, newImages);
@@ -88,9 +91,9 @@ public static class DocxDraftReader
     /// in Word never had one): the brief's note with the same text, else the one at the same place,
     /// else a new label.
     /// </summary>
-    private static string Unlabelled(Footnote? note, Dictionary<long, string> labels, ImportTarget target, string file, List<string> notices)
+    private static string Unlabelled(Footnote? note, Dictionary<long, string> labels, HashSet<string> claimed, ImportTarget target, string file, List<string> notices)
     {
-        var taken = labels.Values.ToHashSet(StringComparer.Ordinal);
+        var taken = labels.Values.Concat(claimed).ToHashSet(StringComparer.Ordinal);
         var text = Squeeze(note?.InnerText ?? "");
         if (target.Notes.FirstOrDefault(n => !taken.Contains(n.Label) && Squeeze(n.Text) == text) is { } same) return same.Label;
         var position = labels.Count;

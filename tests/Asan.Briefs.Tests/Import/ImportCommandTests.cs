@@ -1,0 +1,118 @@
+using Asan.Briefs.Cli;
+using Asan.Briefs.Cli.Commands;
+using Asan.Briefs.Cli.Pipeline;
+using Asan.Briefs.Diagnostics;
+using Asan.Briefs.Tests.Support;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Spectre.Console.Testing;
+using Xunit;
+
+namespace Asan.Briefs.Tests.Import;
+
+/// <summary>The import command on a copy of the feature tour: what it writes, refuses and reports.</summary>
+public sealed class ImportCommandTests : IDisposable
+{
+    private const string Brief = Repository.FeatureTour;
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "asan-briefs-tests", Guid.NewGuid().ToString("N"));
+    private readonly TestConsole _out = new();
+    private readonly TestConsole _err = new();
+
+    public ImportCommandTests()
+    {
+        _out.Profile.Width = _err.Profile.Width = 10_000;
+        var target = Path.Combine(_root, "content", Brief);
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.GetFiles(Path.Combine(Repository.Content, Brief))) File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+    }
+
+    private Workspace Workspace => new(Path.Combine(_root, "content"), Repository.Templates, Path.Combine(_root, "artifacts"));
+
+    private string Body(string lang) => File.ReadAllText(Path.Combine(_root, "content", Brief, $"body.{lang}.md"));
+
+    private string Draft(string lang, Action<MainDocumentPart>? edit = null)
+    {
+        var path = Path.Combine(_root, $"{Brief}.{lang}.docx");
+        File.WriteAllBytes(path, RenderedEditions.Docx(Brief, lang));
+        if (edit is not null)
+        {
+            using var document = WordprocessingDocument.Open(path, true);
+            edit(document.MainDocumentPart!);
+        }
+        return path;
+    }
+
+    private int Import(string path, bool accept = false) => ImportCommand.Run(Workspace, [path], null, null, accept, _out, _err);
+
+    private static Paragraph ParagraphWith(MainDocumentPart main, string text) =>
+        main.Document!.Body!.Descendants<Paragraph>().First(p => p.InnerText.Contains(text, StringComparison.Ordinal));
+
+    [Fact]
+    public void An_unedited_draft_imports_with_no_changes_and_leaves_the_files_as_they_were()
+    {
+        var before = Body("ko");
+        Assert.Equal(CommandLine.Success, Import(Draft("ko")));
+        Assert.Contains("no changes", _out.Output);
+        Assert.Equal(before, Body("ko"));
+    }
+
+    [Fact]
+    public void Tracked_changes_are_listed_and_refused_unless_accepted()
+    {
+        void Edit(MainDocumentPart main)
+        {
+            var paragraph = ParagraphWith(main, "Policy briefs often set out");
+            paragraph.Append(new InsertedRun(new Run(new Text(" An inserted sentence.") { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve }))
+            { Author = "Kim Editor", Date = new DateTime(2026, 11, 30, 9, 0, 0, DateTimeKind.Utc), Id = "901" });
+        }
+        var before = Body("en");
+        Assert.Equal(CommandLine.InvalidInput, Import(Draft("en", Edit)));
+        Assert.Contains("Kim Editor", _err.Output);
+        Assert.Contains("2026-11-30", _err.Output);
+        Assert.Contains("An inserted sentence.", _err.Output);
+        Assert.True(_err.Output.Contains("section 'lists-quotes'", StringComparison.Ordinal), _err.Output);
+        Assert.Equal(before, Body("en"));
+
+        Assert.Equal(CommandLine.Success, Import(Draft("en", Edit), accept: true));
+        Assert.Contains("~ #lists-quotes block 1", _out.Output);
+        Assert.Equal(before.Replace("as in this illustrative agenda for Korea–Japan relations:", "as in this illustrative agenda for Korea–Japan relations: An inserted sentence.", StringComparison.Ordinal), Body("en"));
+    }
+
+    [Fact]
+    public void A_translator_who_dropped_a_paragraph_is_told_where_against_the_other_language()
+    {
+        var path = Draft("ko", main => main.Document!.Body!.Descendants<Paragraph>()
+            .First(p => p.ParagraphProperties?.ParagraphStyleId?.Val == "BodyText" && p.InnerText.Length > 0).Remove());
+        Assert.Equal(CommandLine.Success, Import(path));
+        Assert.Contains("- #introduction block 1", _out.Output);
+        var warnings = _err.Output.ReplaceLineEndings(" ");
+        Assert.True(warnings.Contains("body.ko.md:", StringComparison.Ordinal), warnings);
+        Assert.Contains("body.en.md", warnings);
+        Assert.Contains("warning:", warnings);
+        Assert.DoesNotContain("이 이슈브리프는 예시다", Body("ko").Split('\n')[0]);
+    }
+
+    [Fact]
+    public void A_draft_whose_result_would_not_pass_check_writes_nothing()
+    {
+        var before = Body("en");
+        var path = Draft("en", main => ParagraphWith(main, "1.1.1 Footnotes That Run Long").ParagraphProperties!.ParagraphStyleId!.Val = "Heading4");
+        var error = Assert.Throws<BriefException>(() => Import(path));
+        Assert.Contains(error.Diagnostics, d => d.File.EndsWith("body.en.md", StringComparison.Ordinal) && d.Message.Contains("too deep", StringComparison.Ordinal));
+        Assert.Equal(before, Body("en"));
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_draft_exits_1_with_a_message()
+    {
+        var path = Path.Combine(_root, $"{Brief}.en.docx");
+        File.WriteAllText(path, "not a document");
+        Assert.Equal(CommandLine.InvalidInput, Import(path));
+        Assert.Contains("not a Word document", _err.Output);
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
+    }
+}
