@@ -174,11 +174,15 @@ public sealed class DocxWriter
     private static Settings Settings(LanguageTags languages, bool embedFonts)
     {
         var embed = embedFonts ? "<w:embedTrueTypeFonts/><w:saveSubsetFonts/>" : "";
+        // As the PDF: hyphenated English, at most two hyphenated lines in a row, acronyms whole;
+        // Korean keeps every 어절 whole. Word's zone (0.25 in) stands in for the total-fit breaker.
+        var hyphenation = languages.IsKorean ? "" : """<w:autoHyphenation/><w:consecutiveHyphenLimit w:val="2"/><w:hyphenationZone w:val="360"/><w:doNotHyphenateCaps/>""";
         var xml = $"""
             <w:settings xmlns:w="{WordNs}">
               <w:zoom w:percent="100"/>
               {embed}
               <w:defaultTabStop w:val="720"/>
+              {hyphenation}
               <w:characterSpacingControl w:val="doNotCompress"/>
               <w:noLineBreaksAfter w:lang="ko-KR" w:val="{Escape(NoBreakAfter)}"/>
               <w:noLineBreaksBefore w:lang="ko-KR" w:val="{Escape(NoBreakBefore)}"/>

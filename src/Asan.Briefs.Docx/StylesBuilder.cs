@@ -149,6 +149,10 @@ internal sealed class StylesBuilder
             pPr.SpacingBetweenLines = Spacing(s);
         if (s.IndentLeft != p.IndentLeft || s.IndentFirst != p.IndentFirst)
             pPr.Indentation = Indentation(s.IndentLeft, s.IndentFirst);
+        // Hyphenation serves justified text only, as in the PDF: headings, captions and credits stay whole.
+        var hyphenated = s.Align == TextAlign.Justify;
+        if (hyphenated != (p.Align == TextAlign.Justify) || ReferenceEquals(p, Unset))
+            pPr.SuppressAutoHyphens = hyphenated ? new SuppressAutoHyphens { Val = false } : new SuppressAutoHyphens();
         if (s.Align != p.Align)
             pPr.Justification = new Justification { Val = Justify(s.Align) };
         return pPr;

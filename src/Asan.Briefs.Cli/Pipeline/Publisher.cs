@@ -22,7 +22,7 @@ public sealed class Publisher
     private readonly Workspace _workspace;
     private readonly Lazy<PrintMarkupReader> _markupReader;
     // One engine per process: the PDF engine caches shaped words and set paragraphs across editions.
-    private readonly PdfWriter _pdf = new(theme => new TextLayouter(theme));
+    private readonly PdfWriter _pdf;
     // The Word drafts name the theme's fonts without embedding them (see DocxWriter and
     // templates/fonts/README.md for why).
     private readonly DocxWriter _docx = new();
@@ -32,6 +32,7 @@ public sealed class Publisher
         _workspace = workspace;
         Theme = ThemeLoader.Load(workspace.TemplatesDirectory);
         Templates = new EditionTemplates(new TemplateEngine(workspace.TemplatesDirectory), Theme, stamp);
+        _pdf = new PdfWriter(theme => new TextLayouter(theme, hyphenation: lang => Templates.I18n(lang).Hyphenator));
         _markupReader = new Lazy<PrintMarkupReader>(() => new PrintMarkupReader(workspace.SchemaPath, Theme.Color));
     }
 

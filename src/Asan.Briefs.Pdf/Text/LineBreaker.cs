@@ -38,7 +38,10 @@ internal sealed class LineBreaker
 {
     public const double Infinity = 10000;
     public const double LinePenalty = 10;
-    public const double FlaggedDemerits = 3000;
+    /// <summary>TeX's \doublehyphendemerits: two hyphenated (or dash-broken) lines in a row.</summary>
+    public const double FlaggedDemerits = 10000;
+    /// <summary>No more than this many flagged breaks in a row (TeX has no such limit; typesetters keep one).</summary>
+    public const int MaxFlaggedRun = 2;
     public const double FitnessDemerits = 3000;
     /// <summary>
     /// The passes: adjustment-ratio limit, and whether last-resort breaks (penalty at or above
@@ -164,6 +167,7 @@ internal sealed class LineBreaker
         public int Start;      // first item of the line after the break
         public int Line;       // lines set before this break
         public int Fitness;
+        public int FlaggedRun; // consecutive lines ending at a flagged break, this one included
         public double Demerits;
         public Node? Previous;
     }
@@ -195,6 +199,7 @@ internal sealed class LineBreaker
                     ai--;
                 }
                 if (r < -1 || r > tolerance) continue;
+                if (item.Flagged && a.FlaggedRun >= MaxFlaggedRun) continue;
 
                 var badness = double.IsPositiveInfinity(r) ? 1e7 : 100 * r * r * Math.Abs(r);
                 var d = LinePenalty + badness;
@@ -221,7 +226,11 @@ internal sealed class LineBreaker
                 for (var f = 0; f < 4; f++)
                 {
                     if (bestNode[f] is not { } from || bestDemerits[f] > min + FitnessDemerits) continue;
-                    active.Add(new Node { Position = b, Start = bestStart, Line = from.Line + 1, Fitness = f, Demerits = bestDemerits[f], Previous = from });
+                    active.Add(new Node
+                    {
+                        Position = b, Start = bestStart, Line = from.Line + 1, Fitness = f, Demerits = bestDemerits[f], Previous = from,
+                        FlaggedRun = item.Flagged ? from.FlaggedRun + 1 : 0,
+                    });
                 }
             }
             if (active.Count == 0) return null;

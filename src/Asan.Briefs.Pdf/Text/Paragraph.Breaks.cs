@@ -7,6 +7,9 @@ internal sealed partial class Paragraph
 {
     // Costs of the break opportunities (TeX's \hyphenpenalty and \exhyphenpenalty are 50).
     private const double DashPenalty = 50;
+    private const double HyphenPenalty = 50;
+    /// <summary>What a line-end hyphen reads as in extracted text: the soft hyphen, as ISO 32000 (14.8.2.2.3) recommends.</summary>
+    public const string AddedHyphen = "\u00AD";
     // A break after a hyphen-minus is a last resort: text extractors (pdftotext, copy and paste) take a
     // line-final "-" for a soft hyphenation and join "Korea-" "Japan" into "KoreaJapan".
     private const double HyphenMinusPenalty = LineBreaker.LastResortPenalty;
@@ -37,7 +40,7 @@ internal sealed partial class Paragraph
             }
             var j = i + 1;
             while (j < n && s[j] != ' ' && s[j] != '\n') j++;
-            AddWord(i, j);
+            AddWord(i, j, lastWord: j == n || s[j] == '\n');
             i = j;
         }
         AddParagraphEnd();
@@ -70,10 +73,12 @@ internal sealed partial class Paragraph
         AddItem(Item.Glue(width, stretch, shrink, frag));
     }
 
-    private void AddWord(int start, int end)
+    private void AddWord(int start, int end, bool lastWord)
     {
         var s = _text;
         var isUrl = TextRules.LooksLikeUrl(s.AsSpan(start, end - start));
+        // No hyphenation in addresses, nor in the last word of a paragraph (TeX's \finalhyphendemerits, made absolute).
+        var hyphenate = _hyphenator is not null && !isUrl && !lastWord;
         var pieceStart = start;
         for (var k = start; k < end - 1; k++)
         {
@@ -84,9 +89,42 @@ internal sealed partial class Paragraph
             else if (isUrl && c == '/' && s[k + 1] != '/' && k > start && !(k >= 2 && s[k - 1] == '/' && s[k - 2] == ':')) { cost = UrlSlashPenalty; flagged = false; }
             else continue;
             if (TextRules.IsLineStartProhibited(s[k + 1]) || InNote(k) || InNote(k + 1)) continue;
-            AddPiece(pieceStart, k + 1);
+            AddPiece(pieceStart, k + 1, hyphenate);
             AddItem(Item.MakePenalty(cost, flagged));
             pieceStart = k + 1;
+        }
+        AddPiece(pieceStart, end, hyphenate);
+    }
+
+    /// <summary>
+    /// A piece with the hyphenation points of its word as flagged penalties that carry the hyphen's
+    /// width and glyph (TeX's discretionary \-): the word itself between any opening and closing
+    /// punctuation, when it is all letters and set in one span outside note calls.
+    /// </summary>
+    private void AddPiece(int start, int end, bool hyphenate)
+    {
+        if (!hyphenate) { AddPiece(start, end); return; }
+        var s = _text;
+        int a = start, b = end;
+        while (a < b && !char.IsLetter(s[a])) a++;
+        while (b > a && !char.IsLetter(s[b - 1])) b--;
+        if (b - a < 5 || _spanOf[a] != _spanOf[b - 1] || InNote(a)) { AddPiece(start, end); return; }
+        var points = _hyphenator!.Points(s.Substring(a, b - a));
+        var pieceStart = start;
+        foreach (var point in points)
+        {
+            var at = a + point;
+            AddPiece(pieceStart, at);
+            var style = StyleAt(at - 1, _script[at - 1]);
+            var shaped = _owner.Shaper.Shape(style.Font, "-", style.Hangul, style.Features);
+            var width = shaped.Advance * style.Scale + style.Tracking * shaped.Glyphs.Length;
+            var frag = AddFrag(shaped, style, at, 0, width);
+            _frags[frag].OwnText = AddedHyphen;
+            var penalty = Item.MakePenalty(HyphenPenalty, true, width);
+            penalty.FragStart = frag;
+            penalty.FragCount = 1;
+            AddItem(penalty);
+            pieceStart = at;
         }
         AddPiece(pieceStart, end);
     }

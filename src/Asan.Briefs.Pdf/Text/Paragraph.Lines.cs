@@ -48,6 +48,9 @@ internal sealed partial class Paragraph
                         break;
                 }
             }
+            // A hyphenation point taken: its hyphen ends the line.
+            if (end < ItemCount && Items[end].Kind == ItemKind.Penalty && Items[end].FragCount > 0)
+                builder.Add(in _frags[Items[end].FragStart], -1);
             var runs = builder.Finish();
             lines.Add(MakeLine(runs, builder.X, builder.Ascent, builder.Descent, endsParagraph));
             start = breaker.AfterBreak(end);

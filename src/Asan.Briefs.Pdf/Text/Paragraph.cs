@@ -32,6 +32,8 @@ internal struct Frag
     public int TextStart;
     public int TextLength;
     public double Width;
+    /// <summary>Text of a glyph that is not in the paragraph text: U+00AD for a hyphen added at a line break.</summary>
+    public string? OwnText;
 }
 
 internal struct SpanInfo
@@ -56,6 +58,8 @@ internal sealed partial class Paragraph
     private readonly ParagraphStyle _style;
     private readonly bool _korean;
     private readonly double _maxPiece;
+    // Hyphenation serves justification: ragged styles (headings, captions, credits) are not hyphenated.
+    private readonly Hyphenator? _hyphenator;
     /// <summary>Working buffers kept per thread between paragraphs: setting a document allocates little besides its lines.</summary>
     private sealed class Scratch
     {
@@ -87,6 +91,7 @@ internal sealed partial class Paragraph
         _style = style;
         _korean = lang.StartsWith("ko", StringComparison.OrdinalIgnoreCase);
         _maxPiece = maxPiece;
+        _hyphenator = style.Align == TextAlign.Justify ? owner.HyphenatorFor(lang) : null;
         _scratch = t_scratch ?? new Scratch();
         t_scratch = null; // owned by this paragraph until Release
         _spans = _scratch.Spans;

@@ -10,6 +10,7 @@ internal sealed class RunBuilder(string text)
     private RunStyle? _style;
     private int _textStart, _textEnd;
     private double _runX;
+    private string? _ownText;
 
     /// <summary>The pen position: where the next glyph goes, from the line's left edge.</summary>
     public double X { get; private set; }
@@ -30,7 +31,9 @@ internal sealed class RunBuilder(string text)
     public void Add(in Frag frag, double setWidth)
     {
         var style = frag.Style;
-        if (_style is not null && (!ReferenceEquals(style, _style) || frag.TextStart != _textEnd)) Flush();
+        // A glyph with text of its own (an added hyphen) is a run of its own, so its text maps to it alone.
+        if (_style is not null && (!ReferenceEquals(style, _style) || frag.TextStart != _textEnd || frag.OwnText is not null || _ownText is not null)) Flush();
+        _ownText = frag.OwnText;
         if (_style is null)
         {
             _style = style;
@@ -68,10 +71,11 @@ internal sealed class RunBuilder(string text)
         Ascent = Math.Max(Ascent, st.Font.Ascender * scale + st.Shift);
         Descent = Math.Max(Descent, -st.Font.Descender * scale - st.Shift);
         _runs.Add(new GlyphRun(st.Face, st.Size, st.Color, [.. _glyphs], [.. _positions],
-            text.Substring(_textStart, _textEnd - _textStart), [.. _clusters], _runX, X - _runX, st.Shift, st.Href, st.Note));
+            _ownText ?? text.Substring(_textStart, _textEnd - _textStart), [.. _clusters], _runX, X - _runX, st.Shift, st.Href, st.Note));
         _glyphs.Clear();
         _positions.Clear();
         _clusters.Clear();
         _style = null;
+        _ownText = null;
     }
 }

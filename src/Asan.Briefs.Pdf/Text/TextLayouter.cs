@@ -3,6 +3,7 @@ using System.Text;
 using Asan.Briefs.Fonts;
 using Asan.Briefs.PrintMarkup;
 using Asan.Briefs.Theming;
+using Asan.Briefs.Typography;
 
 namespace Asan.Briefs.Pdf.Text;
 
@@ -26,9 +27,12 @@ public sealed class TextLayouter : ITextSetter
     private readonly TextShaper _shaper;
     private readonly ConcurrentDictionary<(string Role, Script Script, bool Bold, bool Italic), (FontFace Face, FontData Font)> _faces = new();
     private readonly string? _linkColor;
+    private readonly Func<string, Hyphenator?> _hyphenation;
 
-    public TextLayouter(Theme theme, FontLibrary? fonts = null, TextShaper? shaper = null)
+    /// <param name="hyphenation">The hyphenation of each language (from its i18n); none when null.</param>
+    public TextLayouter(Theme theme, FontLibrary? fonts = null, TextShaper? shaper = null, Func<string, Hyphenator?>? hyphenation = null)
     {
+        _hyphenation = hyphenation ?? (_ => null);
         _theme = theme ?? throw new ArgumentNullException(nameof(theme));
         _fonts = fonts ?? FontLibrary.Shared;
         _shaper = shaper ?? TextShaper.Shared;
@@ -149,5 +153,6 @@ public sealed class TextLayouter : ITextSetter
     }
 
     internal TextShaper Shaper => _shaper;
+    internal Hyphenator? HyphenatorFor(string lang) => _hyphenation(lang);
     internal string? LinkColor => _linkColor;
 }

@@ -24,8 +24,10 @@ public sealed class PdfText
             PageSizes.Add((p.Width, p.Height));
             var body = new StringBuilder();
             var notes = new StringBuilder();
+            var softHyphens = SoftHyphens(p);
             foreach (var letter in p.Letters)
             {
+                if (softHyphens.Contains(At(letter))) continue;
                 var y = letter.StartBaseLine.Y;
                 if (y > p.Height - page.MarginTop + 2 || y < page.MarginBottom - 2) continue; // running head and foot
                 if (string.IsNullOrWhiteSpace(letter.Value)) continue;
@@ -48,6 +50,27 @@ public sealed class PdfText
                 }));
         }
     }
+
+    /// <summary>
+    /// Hyphens added at line breaks: glyphs marked with ActualText U+00AD (a soft hyphen, ISO 32000
+    /// 14.8.2.2.3). They are not part of the text, so the reading leaves them out.
+    /// </summary>
+    public static HashSet<(double X, double Y)> SoftHyphens(Page page)
+    {
+        var found = new HashSet<(double X, double Y)>();
+        void Walk(IEnumerable<UglyToad.PdfPig.Content.MarkedContentElement> elements)
+        {
+            foreach (var e in elements)
+            {
+                if (e.ActualText == "\u00AD") found.UnionWith(e.Letters.Select(At));
+                Walk(e.Children);
+            }
+        }
+        Walk(page.GetMarkedContents());
+        return found;
+    }
+
+    private static (double X, double Y) At(Letter letter) => (letter.StartBaseLine.X, letter.StartBaseLine.Y);
 
     public int PageCount { get; }
     public List<(double Width, double Height)> PageSizes { get; } = [];
