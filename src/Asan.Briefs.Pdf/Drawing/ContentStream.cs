@@ -57,7 +57,10 @@ internal sealed class ContentStream(double pageHeight, CidFonts fonts, Inks inks
         for (var i = 0; i < run.Glyphs.Length; i++)
         {
             var glyph = font.Face.Map(run.Glyphs[i]);
-            font.Note(glyph, letters[i]);
+            // A hyphen added at a line break (its run's text is U+00AD) shares the hyphen's glyph, whose
+            // ToUnicode stays "-": ActualText says it is a soft hyphen (ISO 32000-1 14.8.2.2.3).
+            var addedHyphen = letters[i] == "\u00AD";
+            font.Note(glyph, addedHyphen ? "-" : letters[i]);
             // Move from where the last glyph's width left the pen to where layout put this glyph.
             var adjust = Math.Round((pen - run.Positions[i]) / perUnit, 2);
             if (Math.Abs(adjust) >= 0.01)
@@ -67,7 +70,7 @@ internal sealed class ContentStream(double pageHeight, CidFonts fonts, Inks inks
                 pen -= adjust * perUnit;
             }
             // A glyph for several letters (a ligature) carries them as ActualText too, for readers that skip ToUnicode.
-            var ligature = letters[i].Length > 1 && !(letters[i].Length == 2 && char.IsSurrogatePair(letters[i], 0));
+            var ligature = addedHyphen || (letters[i].Length > 1 && !(letters[i].Length == 2 && char.IsSurrogatePair(letters[i], 0)));
             if (ligature)
             {
                 if (open) { _ops.Append('>'); open = false; }
