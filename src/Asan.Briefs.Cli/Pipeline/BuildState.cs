@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Asan.Briefs.Model;
+using Asan.Briefs.Reading;
 
 namespace Asan.Briefs.Cli.Pipeline;
 
@@ -184,6 +185,9 @@ public sealed class InputFingerprint
     private static void AddFile(IncrementalHash hash, string directory, string file)
     {
         hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(directory, file) + "\0"));
+        // A device or FIFO is never read: /dev/zero would be read until memory runs out. A brief's reader
+        // also refuses links out of its folder where they are cited; the fingerprint just leaves them out.
+        if (!BriefFiles.IsRegularFile(file)) return;
         var info = new FileInfo(file);
         if (info.Length > HashedWholeUpTo)
             hash.AppendData(Encoding.UTF8.GetBytes($"{info.Length}:{info.LastWriteTimeUtc.Ticks}"));

@@ -15,7 +15,9 @@ public static class BriefReader
         if (!IsBriefId(id))
             problems.Add(new Diagnostic(DisplayPath.Of(directory), 0, 0, $"folder name '{id}' cannot be a brief id; use lower-case letters, digits and hyphens"));
 
-        var metadata = MetadataReader.Read(Path.Combine(directory, "brief.yaml"), problems);
+        var yaml = Path.Combine(directory, "brief.yaml");
+        if (File.Exists(yaml) && BriefFiles.Problem(directory, yaml) is { } unsafeYaml) throw new BriefException(DisplayPath.Of(yaml), 0, 0, unsafeYaml);
+        var metadata = MetadataReader.Read(yaml, problems);
         var bodies = new List<DraftBody>();
         foreach (var lang in metadata.Languages)
         {
@@ -23,6 +25,11 @@ public static class BriefReader
             if (!File.Exists(path))
             {
                 problems.Add(new Diagnostic(DisplayPath.Of(path), 0, 0, $"brief.yaml lists '{lang}' but this file is missing; write the {lang} body or remove the language"));
+                continue;
+            }
+            if (BriefFiles.Problem(directory, path) is { } unsafeBody)
+            {
+                problems.Add(new Diagnostic(DisplayPath.Of(path), 0, 0, unsafeBody));
                 continue;
             }
             bodies.Add(MarkdownBodyReader.Read(directory, lang, path, problems));

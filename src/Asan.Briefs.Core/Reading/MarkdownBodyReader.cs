@@ -1,4 +1,5 @@
 using Asan.Briefs.Diagnostics;
+using Asan.Briefs.Images;
 using Asan.Briefs.Links;
 using Asan.Briefs.Model;
 using Markdig;
@@ -153,14 +154,25 @@ public sealed class MarkdownBodyReader
             Problem(image, $"image '{url}' is outside the brief's folder; copy it into {DisplayPath.Of(_briefDirectory)}");
             return null;
         }
-        if (!File.Exists(full))
+        if (!File.Exists(full) && !Directory.Exists(full) && new FileInfo(full).LinkTarget is null)
         {
             Problem(image, $"image '{url}' does not exist in {DisplayPath.Of(_briefDirectory)}; add the file or fix the name");
+            return null;
+        }
+        if (BriefFiles.Problem(_briefDirectory, full) is { } unsafeFile)
+        {
+            Problem(image, $"image '{url}' {unsafeFile}");
             return null;
         }
         if (!full.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
         {
             Problem(image, $"image '{url}' is not a PNG; save it as .png");
+            return null;
+        }
+        try { PngImage.Read(full); }
+        catch (BriefException e)
+        {
+            Problem(image, $"image '{url}': {e.Diagnostics[0].Message}");
             return null;
         }
         return full;
