@@ -64,7 +64,7 @@ public sealed class PngImage
     public static PngImage Read(string path, byte[] png, long maxPixels = DefaultMaxPixels)
     {
         if (png.Length < 8 || !png.AsSpan(0, 8).SequenceEqual(Signature))
-            throw Bad("is not a PNG file (its first bytes are not the PNG signature); save the figure as PNG");
+            throw Bad("is not a PNG image (its first bytes are not the PNG signature); save the figure as PNG");
         int width = 0, height = 0, depth = 0, type = 0;
         byte[]? palette = null;
         using var idat = new MemoryStream();

@@ -75,7 +75,7 @@ public class InputSafetyTests
 
     public static IEnumerable<object[]> BadPngs()
     {
-        yield return ["text named .png", System.Text.Encoding.UTF8.GetBytes("not an image\n"), "not a PNG file"];
+        yield return ["text named .png", System.Text.Encoding.UTF8.GetBytes("not an image\n"), "not a PNG image"];
         yield return ["cut short", GoodPng[..(GoodPng.Length / 2)], "cut short"];
         var flipped = (byte[])GoodPng.Clone();
         flipped[GoodPng.Length / 2] ^= 0xFF; // inside the image data
