@@ -1,5 +1,6 @@
 using System.Globalization;
 using Asan.Briefs.PrintMarkup;
+using Asan.Briefs.Resolution;
 using Asan.Briefs.Theming;
 using DocumentFormat.OpenXml.Wordprocessing;
 
@@ -48,9 +49,10 @@ internal sealed partial class BodyBuilder
             }
             tbl.Append(tr);
         }
-        // A short table stays on one page, as in the PDF edition; a long one may break between rows.
+        // Word has no keep-together for a table: a short one is held on one page by keep-with-next on its
+        // paragraphs; a long one may break between rows. (The PDF edition breaks any table between rows.)
         var tableRows = tbl.Elements<TableRow>().ToList();
-        if (tableRows.Count <= 15)
+        if (tableRows.Count <= KeepTogetherRows)
         {
             foreach (var paragraph in tableRows.SkipLast(1).SelectMany(r => r.Descendants<Paragraph>()))
                 paragraph.ParagraphProperties!.KeepNext = new KeepNext();
@@ -61,8 +63,9 @@ internal sealed partial class BodyBuilder
             _bookmarks.Add(firstParagraph, table.Id);
         }
         _state.Body.Add(tbl);
-        _state.SpaceBeforePending = TableSpaceAfter;
+        _state.SpaceBeforePending = PagedLayout.TableSpaceBelow;
     }
 
-    private const double TableSpaceAfter = 8;
+    // A table this short moves whole to the next page rather than leave a row or two behind.
+    private const int KeepTogetherRows = 15;
 }

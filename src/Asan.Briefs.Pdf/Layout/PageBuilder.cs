@@ -12,8 +12,8 @@ namespace Asan.Briefs.Pdf.Layout;
 internal sealed class PageBuilder
 {
     private const double Epsilon = 0.01;
-    private const double NoteRuleThickness = 0.5;
-    private const double NoteRuleGapBelow = 4;
+    // Moving back to the last legal break is preferred unless it leaves more than this share of the page empty.
+    private const double MinFilledShareBeforeBacktrack = 0.5;
 
     /// <summary>A figure floats only when at least this much of the page would otherwise stay empty.</summary>
     private const double FloatWhenEmptyAtLeast = 72;
@@ -32,8 +32,6 @@ internal sealed class PageBuilder
         _ruleColor = ruleColor;
     }
 
-    private double Separator => _page.NoteGap + NoteRuleThickness + NoteRuleGapBelow;
-
     public sealed record BuiltPage(List<PageItem> Items, List<OutlineEntry> Outline);
 
     public List<BuiltPage> Build()
@@ -49,18 +47,9 @@ internal sealed class PageBuilder
             if (i >= n && carry.Count == 0) break;
 
             var placed = new List<(VItem Item, double Y)>();
-            var noteLines = new List<VItem>();
-            var notesOnPage = new List<PrintNote>();
             var y = 0.0;
-
             // Note lines carried from the previous page come first at this page's foot.
-            var carryHere = 0;
-            var carryHeight = 0.0;
-            while (carryHere < carry.Count && (carryHere == 0 || Separator + carryHeight + carry[carryHere].Height <= avail * 0.8))
-                carryHeight += carry[carryHere++].Height;
-            noteLines.AddRange(carry.Take(carryHere));
-            carry = carry.Skip(carryHere).ToList();
-            var notesHeight = noteLines.Count > 0 ? Separator + carryHeight : 0;
+            var notes = FootnoteArea.Open(_page, carry, avail);
 
             if (i < n && _items[i].RepeatHeader is { } header)
             {
@@ -71,7 +60,7 @@ internal sealed class PageBuilder
             var headerCount = placed.Count;
             var floats = new List<(VItem Figure, VItem? After)>();
             var lastBreak = -1;
-            (int Placed, double Y, int NoteLines, int Notes, double NotesHeight) snapshot = default;
+            (int Placed, double Y, (int, int, double) Notes) snapshot = default;
             var k = i;
             var next = n;
             for (; k < n; k++)
@@ -85,7 +74,7 @@ internal sealed class PageBuilder
                 if (k > i && item.CanBreakBefore && placed.Count > headerCount)
                 {
                     lastBreak = k;
-                    snapshot = (placed.Count, y, noteLines.Count, notesOnPage.Count, notesHeight);
+                    snapshot = (placed.Count, y, notes.Mark());
                 }
                 if (item.Kind == VKind.Glue)
                 {
@@ -93,14 +82,14 @@ internal sealed class PageBuilder
                     continue;
                 }
 
-                var newNotes = item.Notes?.Where(x => !_notesPlaced.Contains(x) && !notesOnPage.Contains(x)).Distinct().ToList() ?? [];
-                var addNotes = newNotes.Sum(x => _note(x).Height) + (newNotes.Count > 0 && notesHeight == 0 ? Separator : 0);
-                if (y + item.Height + notesHeight + addNotes <= avail + Epsilon)
+                var newNotes = item.Notes?.Where(x => !_notesPlaced.Contains(x) && !notes.Holds(x)).Distinct().ToList() ?? [];
+                var addNotes = notes.Growth(newNotes, _note);
+                if (y + item.Height + notes.Height + addNotes <= avail + Epsilon)
                 {
                     Place(item);
                     continue;
                 }
-                if (item.Floats && placed.Count > headerCount && avail - y - notesHeight >= FloatWhenEmptyAtLeast)
+                if (item.Floats && placed.Count > headerCount && avail - y - notes.Height >= FloatWhenEmptyAtLeast)
                 {
                     // Set the text that follows here and the figure at the top of the next page.
                     _items.RemoveAt(k);
@@ -114,15 +103,13 @@ internal sealed class PageBuilder
 
                 // It does not fit. Prefer moving back to the last legal break, unless that leaves the
                 // page more than half empty and the notes can be split instead.
-                var separator = notesHeight == 0 && newNotes.Count > 0 ? Separator : 0;
+                var separator = notes.SeparatorFor(newNotes);
                 var firstNoteLines = newNotes.Count == 0 ? 0 : _note(newNotes[0]).Lines.Take(2).Sum(l => l.Height);
-                var canSplitNotes = newNotes.Count > 0 && y + item.Height + notesHeight + separator + firstNoteLines <= avail + Epsilon;
-                if (lastBreak > i && (snapshot.Y >= avail * 0.5 || !canSplitNotes))
+                var canSplitNotes = newNotes.Count > 0 && y + item.Height + notes.Height + separator + firstNoteLines <= avail + Epsilon;
+                if (lastBreak > i && (snapshot.Y >= avail * MinFilledShareBeforeBacktrack || !canSplitNotes))
                 {
                     placed.RemoveRange(snapshot.Placed, placed.Count - snapshot.Placed);
-                    noteLines.RemoveRange(snapshot.NoteLines, noteLines.Count - snapshot.NoteLines);
-                    notesOnPage.RemoveRange(snapshot.Notes, notesOnPage.Count - snapshot.Notes);
-                    notesHeight = snapshot.NotesHeight;
+                    notes.Restore(snapshot.Notes);
                     next = lastBreak;
                     break;
                 }
@@ -131,20 +118,11 @@ internal sealed class PageBuilder
                     // Place the line and as many note lines as fit; the rest continue on the next page.
                     placed.Add((item, y));
                     y += item.Height;
-                    if (newNotes.Count > 0 && notesHeight == 0) notesHeight = Separator;
+                    notes.OpenForSplit(newNotes);
                     foreach (var note in newNotes)
                     {
-                        notesOnPage.Add(note);
                         _notesPlaced.Add(note);
-                        foreach (var line in _note(note).Lines)
-                        {
-                            if (carry.Count == 0 && y + notesHeight + line.Height <= avail + Epsilon)
-                            {
-                                noteLines.Add(line);
-                                notesHeight += line.Height;
-                            }
-                            else carry.Add(line);
-                        }
+                        notes.AddSplit(note, _note(note), y, avail, carry, Epsilon);
                     }
                     next = k + 1;
                     break;
@@ -161,8 +139,8 @@ internal sealed class PageBuilder
                 if (at >= _items.Count || _items[at].Kind != VKind.Glue) _items.Insert(at++, after ?? VItem.Glue(0, true));
             }
             n = _items.Count;
-            pages.Add(Compose(placed, noteLines, notesHeight, pages.Count));
-            foreach (var note in notesOnPage) _notesPlaced.Add(note);
+            pages.Add(Compose(placed, notes, pages.Count));
+            foreach (var note in notes.Notes) _notesPlaced.Add(note);
             i = next;
 
             void Place(VItem item)
@@ -172,21 +150,15 @@ internal sealed class PageBuilder
                 if (item.Notes is null) return;
                 foreach (var note in item.Notes)
                 {
-                    if (_notesPlaced.Contains(note) || notesOnPage.Contains(note)) continue;
-                    if (notesHeight == 0) notesHeight = Separator;
-                    notesOnPage.Add(note);
-                    foreach (var line in _note(note).Lines)
-                    {
-                        noteLines.Add(line);
-                        notesHeight += line.Height;
-                    }
+                    if (_notesPlaced.Contains(note) || notes.Holds(note)) continue;
+                    notes.Add(note, _note(note));
                 }
             }
         }
         return pages;
     }
 
-    private BuiltPage Compose(List<(VItem Item, double Y)> placed, List<VItem> noteLines, double notesHeight, int pageIndex)
+    private BuiltPage Compose(List<(VItem Item, double Y)> placed, FootnoteArea notes, int pageIndex)
     {
         var items = new List<PageItem>();
         var outline = new List<OutlineEntry>();
@@ -196,19 +168,7 @@ internal sealed class PageBuilder
             foreach (var content in item.Content) items.Add(content.Offset(0, top + y));
             if (item.Outline is { } o) outline.Add(new OutlineEntry(o.Level, o.Title, pageIndex, top + y));
         }
-        if (noteLines.Count > 0)
-        {
-            // Notes sit at the foot of the text area, under a short rule.
-            var noteTop = _page.Height - _page.MarginBottom - notesHeight;
-            var ruleY = noteTop + _page.NoteGap + NoteRuleThickness / 2;
-            items.Add(new RuleItem(BoxRole.Furniture, _page.MarginLeft, ruleY, _page.MarginLeft + _page.NoteRuleWidth, ruleY, NoteRuleThickness, _ruleColor));
-            var y = noteTop + Separator;
-            foreach (var line in noteLines)
-            {
-                foreach (var content in line.Content) items.Add(content.Offset(0, y));
-                y += line.Height;
-            }
-        }
+        notes.Draw(items, _ruleColor);
         return new BuiltPage(items, outline);
     }
 }

@@ -1,0 +1,11 @@
+namespace Asan.Briefs.Resolution;
+
+/// <summary>Layout numbers both paged writers follow, so the PDF and the Word edition space blocks alike.</summary>
+public static class PagedLayout
+{
+    /// <summary>The least space below a table, in points: its last rule must not touch the text after it.</summary>
+    public const double TableSpaceBelow = 8;
+
+    /// <summary>The least space above a table, in points: its top rule must not touch the text before it.</summary>
+    public const double TableSpaceAbove = 4;
+}
