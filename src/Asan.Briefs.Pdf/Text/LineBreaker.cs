@@ -82,7 +82,11 @@ internal sealed class LineBreaker
             _w[i + 1] = _w[i];
             _y[i + 1] = _y[i];
             _z[i + 1] = _z[i];
-            if (it.Kind == ItemKind.Box) _w[i + 1] += it.Width;
+            if (it.Kind == ItemKind.Box)
+            {
+                _w[i + 1] += it.Width;
+                _y[i + 1] += it.Stretch; // Korean: the spacing its syllables may take
+            }
             else if (it.Kind == ItemKind.Glue)
             {
                 _w[i + 1] += it.Width;

@@ -17,6 +17,11 @@ internal sealed partial class Paragraph
     private const double EmergencyPreferredPenalty = 150;
     private const double EmergencyAnywherePenalty = 800;
     private const double ParFill = 100000;
+    /// <summary>
+    /// KLREQ: justified Korean may add spacing between Hangul syllables, after the spaces between 어절
+    /// have stretched, up to this much (in em) between two syllables; never before punctuation.
+    /// </summary>
+    public const double SyllableSpacingCap = 0.05;
 
     private void Itemize()
     {
@@ -68,8 +73,9 @@ internal sealed partial class Paragraph
         if (shaped.HasNotdef && style.Fallback is { } fb) { style = fb; shaped = _owner.Shaper.Shape(style.Font, " ", style.Hangul, style.Features); }
         var width = shaped.Advance * style.Scale + style.Tracking * shaped.Glyphs.Length;
         var frag = AddFrag(shaped, style, i, 1, width);
-        // Korean justifies on the spaces between 어절 only, and they are fewer than in English: let them stretch more.
-        var (stretch, shrink) = style.Hangul ? (width * 0.75, width * 0.25) : (width * 0.5, width / 3);
+        // Korean spaces stretch a little before the syllables take their share (KLREQ), so the gaps
+        // between 어절 stay near their natural width; see SyllableSpacingCap.
+        var (stretch, shrink) = style.Hangul ? (width * 0.2, width * 0.25) : (width * 0.5, width / 3);
         AddItem(Item.Glue(width, stretch, shrink, frag));
     }
 
@@ -158,8 +164,20 @@ internal sealed partial class Paragraph
             AddOverlongPiece(start, end);
             return;
         }
-        AddItem(Item.Box(width, fragStart, _fragCount - fragStart));
+        var box = Item.Box(width, fragStart, _fragCount - fragStart);
+        if (_korean && _style.Align == Theming.TextAlign.Justify) box.Stretch = SyllableGaps(start, end) * SyllableSpacingCap * _style.Size;
+        AddItem(box);
     }
+
+    private int SyllableGaps(int start, int end)
+    {
+        var gaps = 0;
+        for (var i = start; i + 1 < end; i++)
+            if (IsSyllable(_text[i]) && IsSyllable(_text[i + 1]) && !InNote(i + 1)) gaps++;
+        return gaps;
+    }
+
+    internal static bool IsSyllable(char c) => c is >= '\uAC00' and <= '\uD7A3';
 
     /// <summary>
     /// A token wider than the measure (a long URL): it may break after / . ? &amp; = - and similar

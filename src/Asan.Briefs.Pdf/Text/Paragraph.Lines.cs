@@ -22,6 +22,17 @@ internal sealed partial class Paragraph
             if (natural > lineWidth + 1e-9 && shrink > 0) ratio = Math.Max(-1, (lineWidth - natural) / shrink);
             else if (natural < lineWidth && _style.Align == TextAlign.Justify && !forced && stretch > 0) ratio = (lineWidth - natural) / stretch;
             var setWidth = natural + (ratio < 0 ? ratio * shrink : ratio * stretch);
+            // KLREQ order: the spaces stretch first, then the syllables up to their cap, then the spaces again.
+            var (glueRatio, syllableSpace) = (ratio, 0.0);
+            var syllableStretch = ratio > 0 ? BoxStretch(start, end) : 0;
+            if (syllableStretch > 0)
+            {
+                var needed = ratio * stretch;
+                var glueStretch = stretch - syllableStretch;
+                var fraction = glueStretch >= needed ? 0 : Math.Min(1, (needed - glueStretch) / syllableStretch);
+                syllableSpace = fraction * Paragraph.SyllableSpacingCap * _style.Size;
+                glueRatio = glueStretch > 0 ? (needed - fraction * syllableStretch) / glueStretch : 0;
+            }
 
             var x = li == 0 ? firstLineIndent : 0;
             var slack = Math.Max(0, lineWidth - setWidth);
@@ -39,10 +50,10 @@ internal sealed partial class Paragraph
                 switch (it.Kind)
                 {
                     case ItemKind.Box:
-                        for (var f = it.FragStart; f < it.FragStart + it.FragCount; f++) builder.Add(in _frags[f], -1);
+                        for (var f = it.FragStart; f < it.FragStart + it.FragCount; f++) builder.Add(in _frags[f], -1, it.Stretch > 0 ? syllableSpace : 0);
                         break;
                     case ItemKind.Glue:
-                        var gw = it.Width + (ratio < 0 ? ratio * it.Shrink : ratio * it.Stretch);
+                        var gw = it.Width + (ratio < 0 ? ratio * it.Shrink : glueRatio * it.Stretch);
                         if (it.FragCount > 0) builder.Add(in _frags[it.FragStart], gw);
                         else builder.Skip(gw);
                         break;
@@ -56,6 +67,14 @@ internal sealed partial class Paragraph
             start = breaker.AfterBreak(end);
         }
         return lines;
+    }
+
+    private double BoxStretch(int start, int end)
+    {
+        double sum = 0;
+        for (var i = start; i < end; i++)
+            if (Items[i].Kind == ItemKind.Box) sum += Items[i].Stretch;
+        return sum;
     }
 
     private LineBox MakeLine(List<GlyphRun> runs, double right, double ascent, double descent, bool endsParagraph)

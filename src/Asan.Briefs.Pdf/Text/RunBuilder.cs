@@ -27,8 +27,11 @@ internal sealed class RunBuilder(string text)
         Ascent = Descent = 0;
     }
 
-    /// <summary>Appends a fragment; <paramref name="setWidth"/> ≥ 0 replaces its advance (stretched space).</summary>
-    public void Add(in Frag frag, double setWidth)
+    /// <summary>
+    /// Appends a fragment; <paramref name="setWidth"/> ≥ 0 replaces its advance (stretched space);
+    /// <paramref name="syllableSpace"/> is added after each Hangul syllable followed by another.
+    /// </summary>
+    public void Add(in Frag frag, double setWidth, double syllableSpace = 0)
     {
         var style = frag.Style;
         // A glyph with text of its own (an added hyphen) is a run of its own, so its text maps to it alone.
@@ -51,6 +54,11 @@ internal sealed class RunBuilder(string text)
             _positions.Add((float)(pen + shaped.XOffsets[g] * scale));
             _clusters.Add(clusterBase + shaped.Clusters[g]);
             pen += shaped.Advances[g] * scale + style.Tracking;
+            if (syllableSpace > 0 && (g + 1 == shaped.Glyphs.Length || shaped.Clusters[g + 1] != shaped.Clusters[g]))
+            {
+                var ci = frag.TextStart + (int)shaped.Clusters[g];
+                if (ci + 1 < text.Length && Paragraph.IsSyllable(text[ci]) && Paragraph.IsSyllable(text[ci + 1])) pen += syllableSpace;
+            }
         }
         X = setWidth >= 0 ? X + setWidth : _runX + pen;
     }
