@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Asan.Briefs.Cli.Pipeline;
 using Asan.Briefs.Html;
+using Asan.Briefs.Reading;
 using Spectre.Console;
 
 namespace Asan.Briefs.Cli.Commands;
@@ -18,6 +19,9 @@ public sealed class PreviewServer : IDisposable
     private readonly HttpListener _listener = new();
     private readonly string _root;
     private readonly List<HttpListenerResponse> _subscribers = [];
+    // Event streams hold a connection each; a few dozen tabs are plenty for a preview.
+    private const int MaxPages = 64;
+    private readonly SemaphoreSlim _slots = new(MaxPages);
 
     public PreviewServer(string artifactsDirectory, int port)
     {
@@ -62,15 +66,49 @@ public sealed class PreviewServer : IDisposable
             HttpListenerContext context;
             try { context = await _listener.GetContextAsync(); }
             catch (Exception e) when (e is HttpListenerException or ObjectDisposedException) { return; }
-            try { Serve(context); }
-            catch (Exception e) when (e is HttpListenerException or IOException) { }
+            // Each request on its own, within a limit: a slow or hostile client neither blocks nor stops the others.
+            if (!await _slots.WaitAsync(TimeSpan.FromSeconds(5)))
+            {
+                Abort(context, 503);
+                continue;
+            }
+            _ = Task.Run(() =>
+            {
+                try { Serve(context); }
+                catch (Exception e)
+                {
+                    // No request may stop the server: answer it, say what happened, keep listening.
+                    if (e is not (HttpListenerException or IOException or ObjectDisposedException)) Errors?.Invoke($"request {context.Request.RawUrl}: {e.GetType().Name}: {e.Message}");
+                    Abort(context, 500);
+                }
+                finally { _slots.Release(); }
+            });
         }
+    }
+
+    /// <summary>Raised with one line for each request that failed on the server's side.</summary>
+    public event Action<string>? Errors;
+
+    private static void Abort(HttpListenerContext context, int status)
+    {
+        try
+        {
+            context.Response.StatusCode = status;
+            context.Response.Close();
+        }
+        catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException or InvalidOperationException) { }
     }
 
     private void Serve(HttpListenerContext context)
     {
         var response = context.Response;
         var path = Uri.UnescapeDataString(context.Request.Url?.AbsolutePath ?? "/");
+        if (path.Any(char.IsControl) || path.Contains('\\'))
+        {
+            response.StatusCode = 400;
+            response.Close("bad request"u8.ToArray(), willBlock: false);
+            return;
+        }
         if (path == EventsPath)
         {
             response.ContentType = "text/event-stream";
@@ -78,6 +116,12 @@ public sealed class PreviewServer : IDisposable
             // Subscribed before the greeting goes out: a page that has read the greeting must not miss a reload.
             lock (_subscribers)
             {
+                // At most as many open pages as request slots: the oldest stream is closed for a new one.
+                if (_subscribers.Count >= MaxPages)
+                {
+                    try { _subscribers[0].Abort(); } catch (ObjectDisposedException) { }
+                    _subscribers.RemoveAt(0);
+                }
                 _subscribers.Add(response);
                 response.OutputStream.Write(": connected\n\n"u8);
                 response.OutputStream.Flush();
@@ -86,7 +130,8 @@ public sealed class PreviewServer : IDisposable
         }
         if (path.EndsWith('/')) path += "index.html";
         var file = Path.GetFullPath(Path.Combine(_root, path.TrimStart('/')));
-        if (!file.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(file))
+        // Only regular files inside artifacts/, links resolved: never a link out or a device.
+        if (!file.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(file) || BriefFiles.Problem(_root, file) is not null)
         {
             response.StatusCode = 404;
             response.Close(Encoding.UTF8.GetBytes("not found"), willBlock: false);
@@ -120,6 +165,7 @@ public sealed class PreviewServer : IDisposable
     public void Dispose()
     {
         _listener.Close();
+        _slots.Dispose();
     }
 }
 
@@ -132,6 +178,7 @@ public static class ServeCommand
         using var server = new PreviewServer(workspace.ArtifactsDirectory, port);
         using var watcher = new Watcher(workspace, options, console);
         watcher.Built += server.Reload;
+        server.Errors += line => console.MarkupLine($"[red]{Markup.Escape(line)}[/] [grey](still serving)[/]");
         server.Start();
         console.MarkupLine($"[green]serving[/] {server.Url} [grey](pages reload after each rebuild)[/]");
         watcher.RunAsync(cancel.Token).GetAwaiter().GetResult();

@@ -74,6 +74,12 @@ public sealed class Watcher : IDisposable
                 _console.MarkupLine($"[red]{Markup.Escape(diagnostic.ToString())}[/]");
             _console.MarkupLine("[yellow]the last good outputs stay; fix the problem and save again[/]");
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug must not end the watch either: say so in one line, keep the last good outputs, keep watching.
+            _console.MarkupLine($"[red]internal error: {Markup.Escape(e.GetType().Name + ": " + e.Message)}[/]");
+            _console.MarkupLine("[yellow]the last good outputs stay; please report this[/]");
+        }
     }
 
     public void Dispose()

@@ -71,4 +71,36 @@ public class WatchAndServeTests
         Assert.Equal("data: reload", line);
         Directory.Delete(root, recursive: true);
     }
+
+    [Theory]
+    [InlineData("/a%00b")]
+    [InlineData("/%01%02")]
+    [InlineData("/a%ZZb")]
+    [InlineData("/" + "%2e%2e/%2e%2e/etc/passwd")]
+    public async Task Serve_keeps_answering_after_a_hostile_request(string target)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "asan-briefs-serve-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(root);
+        File.WriteAllText(Path.Combine(root, "index.html"), "<!doctype html><html><body><p>page</p></body></html>");
+        File.CreateSymbolicLink(Path.Combine(root, "leak.txt"), "/etc/passwd");
+        var port = 20000 + Random.Shared.Next(20000);
+        using var server = new PreviewServer(root, port);
+        server.Start();
+        using var http = new HttpClient { BaseAddress = new Uri(server.Url), Timeout = TimeSpan.FromSeconds(20) };
+
+        // Sent byte for byte, as a hostile page could; the client must not clean it up first.
+        using (var tcp = new System.Net.Sockets.TcpClient())
+        {
+            await tcp.ConnectAsync("127.0.0.1", port);
+            var stream = tcp.GetStream();
+            await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes($"GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"));
+            var buffer = new byte[4096];
+            var read = await stream.ReadAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(20));
+            var answer = System.Text.Encoding.ASCII.GetString(buffer, 0, read);
+            Assert.Matches(@"^HTTP/1\.1 (400|404)", answer);
+        }
+        Assert.Contains("<p>page</p>", await http.GetStringAsync("/"));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync("/leak.txt")).StatusCode);
+        Directory.Delete(root, recursive: true);
+    }
 }
