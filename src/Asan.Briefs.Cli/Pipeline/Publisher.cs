@@ -85,6 +85,7 @@ public sealed class Publisher
         var problems = new List<Diagnostic>();
         problems.AddRange(Templates.Engine.Check("html"));
         problems.AddRange(Templates.Engine.Check("print"));
+        problems.AddRange(Templates.Engine.Check("site"));
         try { _ = Templates.Site; }
         catch (BriefException e) { problems.AddRange(e.Diagnostics); }
         foreach (var lang in new[] { "en", "ko" }.Where(l => File.Exists(Path.Combine(_workspace.TemplatesDirectory, "i18n", l + ".yaml"))))
@@ -131,8 +132,20 @@ public sealed class Publisher
         return html.Concat(new[] { pdf, docx }.OfType<OutputFile>()).ToList();
     }
 
-    /// <summary>The site index, listing the briefs that are not examples.</summary>
-    public IReadOnlyList<OutputFile> RenderIndex(IReadOnlyList<Brief> briefs) =>
-        HtmlEditionWriter.WriteIndex(Templates.RenderIndex(briefs.Where(b => !b.Metadata.Example).ToList(), "en"), Theme)
-            .Select(f => new OutputFile(f.RelativePath, f.Bytes)).ToList();
+    /// <summary>The site's own files, listing the briefs that are not examples: an index page per
+    /// language with its fonts, robots.txt, sitemap.xml and an Atom feed per language.</summary>
+    public IReadOnlyList<OutputFile> RenderIndex(IReadOnlyList<Brief> briefs)
+    {
+        var published = briefs.Where(b => !b.Metadata.Example).ToList();
+        var files = new List<OutputFile>();
+        foreach (var lang in EditionTemplates.SiteLanguages(published))
+            files.AddRange(HtmlEditionWriter.WriteIndex(Templates.RenderIndex(published, lang), Theme, EditionTemplates.IndexFileName(lang))
+                .Select(f => new OutputFile(f.RelativePath, f.Bytes)));
+        var utf8 = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        files.Add(new OutputFile("robots.txt", utf8.GetBytes(Templates.RenderSiteFile(EditionTemplates.SiteTemplates[0], published, "en"))));
+        files.Add(new OutputFile("sitemap.xml", utf8.GetBytes(Templates.RenderSiteFile(EditionTemplates.SiteTemplates[1], published, "en"))));
+        foreach (var lang in EditionTemplates.SiteLanguages(published))
+            files.Add(new OutputFile(EditionTemplates.FeedFileName(lang), utf8.GetBytes(Templates.RenderSiteFile(EditionTemplates.SiteTemplates[2], published, lang))));
+        return files;
+    }
 }

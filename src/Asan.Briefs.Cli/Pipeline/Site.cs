@@ -24,7 +24,7 @@ public static class Site
             File.Copy(Path.Combine(artifactsDirectory, relative), target);
             copied.Add(relative.Replace('\\', '/'));
         }
-        Copy("index.html");
+        foreach (var file in SiteFiles(briefs)) Copy(file);
         foreach (var font in Directory.EnumerateFiles(Path.Combine(artifactsDirectory, "fonts"), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             Copy(Path.GetRelativePath(artifactsDirectory, font));
         foreach (var brief in briefs.Where(b => !b.Metadata.Example))
@@ -35,6 +35,16 @@ public static class Site
                 copied.Add(RenderCover(site, brief.Id, lang));
         }
         return copied;
+    }
+
+    /// <summary>The site's own files at its root: the index pages, robots.txt, sitemap.xml and the feeds.</summary>
+    private static IEnumerable<string> SiteFiles(IReadOnlyList<Brief> briefs)
+    {
+        var languages = Asan.Briefs.Templating.EditionTemplates.SiteLanguages(briefs.Where(b => !b.Metadata.Example).ToList());
+        foreach (var lang in languages) yield return Asan.Briefs.Templating.EditionTemplates.IndexFileName(lang);
+        yield return "robots.txt";
+        yield return "sitemap.xml";
+        foreach (var lang in languages) yield return Asan.Briefs.Templating.EditionTemplates.FeedFileName(lang);
     }
 
     /// <summary>The file name of an edition's cover image, which its page names as og:image.</summary>

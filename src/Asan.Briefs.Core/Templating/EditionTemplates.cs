@@ -51,13 +51,40 @@ public sealed class EditionTemplates
 
     public string RenderPrintMarkup(Brief brief, string lang) => Engine.Render(PrintDocument, Globals(View(brief, lang), lang));
 
-    /// <summary>The index page listing every published brief, in the first language of the site.</summary>
-    public string RenderIndex(IReadOnlyList<Brief> briefs, string lang)
+    /// <summary>The site's files beside the briefs, each from its template in templates/site/:
+    /// robots.txt, sitemap.xml and an Atom feed per language.</summary>
+    public static readonly string[] SiteTemplates = ["site/robots.txt.sbn", "site/sitemap.xml.sbn", "site/feed.atom.sbn"];
+
+    /// <summary>The languages of the site, the first of them the default: every language of a brief,
+    /// the site's default language (<paramref name="first"/>) first, then by tag.</summary>
+    public static IReadOnlyList<string> SiteLanguages(IReadOnlyList<Brief> briefs, string first = "en") =>
+        [first, .. briefs.SelectMany(b => b.Languages).Where(l => l != first).Distinct().Order(StringComparer.Ordinal)];
+
+    /// <summary>index.html for the site's first language, index.&lt;lang&gt;.html for the others;
+    /// feed.&lt;lang&gt;.atom for every language.</summary>
+    public static string IndexFileName(string lang, string first = "en") => lang == first ? "index.html" : $"index.{lang}.html";
+
+    public static string FeedFileName(string lang) => $"feed.{lang}.atom";
+
+    /// <summary>The index page listing every published brief, in one language of the site.</summary>
+    public string RenderIndex(IReadOnlyList<Brief> briefs, string lang) => Engine.Render(HtmlIndex, SiteGlobals(briefs, lang));
+
+    /// <summary>One of <see cref="SiteTemplates"/>, in <paramref name="lang"/> (which only the feed uses).</summary>
+    public string RenderSiteFile(string template, IReadOnlyList<Brief> briefs, string lang) => Engine.Render(template, SiteGlobals(briefs, lang));
+
+    private Dictionary<string, object?> SiteGlobals(IReadOnlyList<Brief> briefs, string lang)
     {
         var globals = Globals(null, lang);
         globals["briefs"] = briefs.Select(b => View(b, b.Languages.Contains(lang) ? lang : b.Languages[0])).ToList();
         globals["views"] = briefs.Select(b => b.Languages.Select(l => View(b, l)).ToList()).ToList();
-        return Engine.Render(HtmlIndex, globals);
+        globals["languages"] = SiteLanguages(briefs).Select(l => new Dictionary<string, object?>
+        {
+            ["lang"] = l, ["language_name"] = I18n(l).LanguageName, ["index"] = IndexFileName(l), ["feed"] = FeedFileName(l),
+            ["title"] = (I18n(l).Values["labels"] as Scriban.Runtime.ScriptObject)?["index_title"], ["current"] = l == lang,
+        }).ToList();
+        // The feed's last update: the newest brief's date (or SOURCE_DATE_EPOCH), never the clock.
+        globals["updated"] = briefs.Count == 0 ? Stamp.Modified(null) : briefs.Select(b => Stamp.Modified(View(b, b.Languages[0]))).Max(StringComparer.Ordinal);
+        return globals;
     }
 
     private Dictionary<string, object?> Globals(BriefView? view, string lang) => new()

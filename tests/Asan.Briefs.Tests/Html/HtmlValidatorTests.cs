@@ -16,9 +16,12 @@ public sealed class HtmlValidatorTests(HtmlFixture fixture)
     {
         var jar = Asan.Briefs.Tests.Support.ExternalTool.VnuJar();
         var pages = HtmlFixture.BriefIds.SelectMany(id => HtmlFixture.Languages.Select(lang => fixture.PagePath(id, lang))).ToList();
-        var index = Path.Combine(fixture.OutputDirectory, "index.en.html");
-        File.WriteAllText(index, fixture.Templates.RenderIndex(fixture.Briefs.Values.ToList(), "en"));
-        pages.Add(index);
+        foreach (var lang in HtmlFixture.Languages)
+        {
+            var index = Path.Combine(fixture.OutputDirectory, $"index.{lang}.html");
+            File.WriteAllText(index, fixture.Templates.RenderIndex(fixture.Briefs.Values.ToList(), lang));
+            pages.Add(index);
+        }
 
         var start = new ProcessStartInfo("java") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { "-jar", jar, "--errors-only", "--format", "json" }.Concat(pages)) start.ArgumentList.Add(arg);
