@@ -9,6 +9,14 @@ public sealed class ThemeFile
     public Dictionary<string, string> Colors { get; set; } = new();
     public Dictionary<string, StyleFile> Styles { get; set; } = new();
     public Dictionary<string, LanguageThemeFile> Languages { get; set; } = new();
+    public ContentsFile Contents { get; set; } = new();
+}
+
+/// <summary>When an edition gets a table of contents.</summary>
+public sealed class ContentsFile
+{
+    /// <summary>A brief with at least this many headings gets one; 0: never.</summary>
+    public int MinHeadings { get; set; } = 4;
 }
 
 public sealed class PageFile
