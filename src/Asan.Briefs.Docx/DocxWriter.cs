@@ -210,13 +210,10 @@ public sealed class DocxWriter
         {
             foreach (var script in new[] { Script.Latin, Script.Hangul })
             {
-                var family = theme.Face(role, script, false, false).Family;
+                var face = theme.Face(role, script, false, false);
+                var family = face.Family;
                 if (!seen.Add(family)) continue;
-                var font = new Font { Name = family };
-                font.Append(
-                    new FontCharSet { Val = script == Script.Hangul ? "81" : "00" },
-                    new FontFamily { Val = role == "sans" ? FontFamilyValues.Swiss : FontFamilyValues.Roman },
-                    new Pitch { Val = FontPitchValues.Variable });
+                var font = FontTableEntry.For(family, face.Path, theme.Fallback(role, script), script, role);
                 if (embeds.TryGetValue(family, out var embedded)) font.Append(embedded);
                 fonts.Append(font);
             }

@@ -8,7 +8,8 @@ internal sealed record WordStyle(string Id, string Name, bool BuiltIn);
 /// <summary>
 /// Maps theme style names to Word styles. Theme styles that have a Word built-in counterpart take its
 /// id and name (so Word's navigation pane, outline view, table of contents and captions recognise
-/// them); the others keep their theme name, so an editor can find the style the designer named.
+/// them); the others get a readable name ("Series Label") and an id from their theme name ("Series"),
+/// which stays stable for the importer and for editors' macros.
 /// </summary>
 internal static class WordStyles
 {
@@ -37,8 +38,29 @@ internal static class WordStyles
         "header" => new("Header", "header", true),
         "footer" => new("Footer", "footer", true),
         _ when HeadingLevel(themeStyle) is { } level => new($"Heading{level}", $"heading {level}", true),
-        _ => new(CustomId(themeStyle), themeStyle, false),
+        _ => new(CustomId(themeStyle), ReadableName(themeStyle), false),
     };
+
+    // Names an editor reads in Word's style gallery; the ids (from the theme's names) stay as they were.
+    private static readonly Dictionary<string, string> Readable = new(StringComparer.Ordinal)
+    {
+        ["series"] = "Series Label",
+        ["meta"] = "Brief Metadata",
+        ["author"] = "Author Name",
+        ["affiliation"] = "Author Affiliation",
+        ["figure"] = "Figure Image",
+        ["credit"] = "Figure Source",
+        ["table-cell"] = "Table Text",
+        ["table-header"] = "Table Heading",
+        ["endmatter-heading"] = "End Matter Heading",
+        ["endmatter"] = "End Matter Text",
+    };
+
+    /// <summary>"series" → "Series Label"; a theme style not in the table gets its words capitalised ("pull-quote" → "Pull Quote").</summary>
+    private static string ReadableName(string themeStyle) =>
+        Readable.TryGetValue(themeStyle, out var name)
+            ? name
+            : string.Join(' ', themeStyle.Split(['-', '_', ' '], StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
 
     /// <summary>1–9 for the theme styles heading1 … heading9, otherwise null.</summary>
     public static int? HeadingLevel(string themeStyle) =>

@@ -44,10 +44,7 @@ public static class DraftImport
         var bodyPath = Path.Combine(directory, $"body.{lang}.md");
         var problems = new List<Diagnostic>();
         var before = MarkdownBodyReader.Read(directory, lang, bodyPath, problems);
-        var otherIds = current.Sections.Where(s => s.Level > 0).Select(s => s.Id);
-        var target = new ImportTarget(directory, lang,
-            before.Sections.Where(s => s.Level > 0).Select(s => s.Id).Concat(otherIds).Distinct().ToList(),
-            before.ReferenceOrder.Select(label => new TargetNote(label, string.Join(" ", before.Footnotes.First(f => f.Label == label).Paragraphs.Select(Inlines.PlainText)))).ToList());
+        var target = ImportTarget.Of(directory, before, current.Sections.Where(s => s.Level > 0).Select(s => s.Id));
         var draft = DocxDraftReader.Read(docxPath, target);
         var markdown = MarkdownBodyWriter.Write(draft.Body, directory);
 

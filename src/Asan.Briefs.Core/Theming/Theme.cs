@@ -61,6 +61,10 @@ public sealed class Theme
         }
     }
 
+    /// <summary>The installed font the theme names for machines without a role's family, if any.</summary>
+    public string? Fallback(string role, Script script) =>
+        _file.Fonts.TryGetValue(role, out var faces) ? (script == Script.Hangul ? faces.Hangul : faces.Latin).Fallback : null;
+
     /// <summary>The face for a role and script; falls back to regular/upright when the family lacks the weight or slant.</summary>
     public FontFace Face(string role, Script script, bool bold, bool italic)
     {

@@ -43,6 +43,8 @@ public sealed class FontRoleFile
 public sealed class FontFacesFile
 {
     public string Family { get; set; } = "";
+    /// <summary>The font Word and LibreOffice should use where the family is not installed (Word's altName).</summary>
+    public string? Fallback { get; set; }
     public string Regular { get; set; } = "";
     public string? Bold { get; set; }
     public string? Italic { get; set; }

@@ -9,6 +9,13 @@ namespace Asan.Briefs.Docx.Import;
 public sealed record ImportTarget(string BriefDirectory, string Lang, IReadOnlyList<string> HeadingIds, IReadOnlyList<TargetNote> Notes)
 {
     public IEnumerable<string> NoteLabels => Notes.Select(n => n.Label);
+
+    /// <summary>The target for importing into <paramref name="body"/>: its heading ids, then other languages' ones, and its notes.</summary>
+    public static ImportTarget Of(string briefDirectory, DraftBody body, IEnumerable<string> otherHeadingIds) => new(
+        briefDirectory, body.Lang,
+        body.Sections.Where(s => s.Level > 0).Select(s => s.Id).Concat(otherHeadingIds).Distinct().ToList(),
+        body.ReferenceOrder.Select(label => new TargetNote(label,
+            string.Join(" ", body.Footnotes.First(f => f.Label == label).Paragraphs.Select(Model.Inlines.PlainText)))).ToList());
 }
 
 public sealed record TargetNote(string Label, string Text);

@@ -72,7 +72,7 @@ public sealed class DocxWriterTests
                      ("ListParagraph", "List Paragraph"), ("Quote", "Quote"), ("Caption", "caption"),
                      ("FootnoteText", "footnote text"), ("FootnoteReference", "footnote reference"),
                      ("Header", "header"), ("Footer", "footer"), ("Hyperlink", "Hyperlink"),
-                     ("Series", "series"), ("TableHeader", "table-header"), ("EndmatterHeading", "endmatter-heading"),
+                     ("Series", "Series Label"), ("TableHeader", "Table Heading"), ("EndmatterHeading", "End Matter Heading"),
                  })
         {
             Assert.True(styles.ContainsKey(id), $"style {id} missing");

@@ -16,8 +16,7 @@ public static class ImportSupport
         var brief = Repository.Brief(briefId);
         var problems = new List<Diagnostic>();
         var body = MarkdownBodyReader.Read(brief.Directory, lang, BodyPath(briefId, lang), problems);
-        return new ImportTarget(brief.Directory, lang, body.Sections.Where(s => s.Level > 0).Select(s => s.Id).ToList(), 
-            body.ReferenceOrder.Select(label => new TargetNote(label, string.Join(" ", body.Footnotes.First(f => f.Label == label).Paragraphs.Select(Model.Inlines.PlainText)))).ToList());
+        return ImportTarget.Of(brief.Directory, body, []);
     }
 
     public static ImportedDraft Read(string briefId, string lang, byte[] docx)
