@@ -25,8 +25,13 @@ internal sealed class ContentStream(double pageHeight, CidFonts fonts, Inks inks
 
     public void Line(TextLineItem line)
     {
-        foreach (var run in line.Line.Runs)
-            if (run.Glyphs.Length > 0) Run(run, line.X + run.X, line.Baseline - run.BaselineShift);
+        foreach (var run in line.Line.Runs) Run(line, run);
+    }
+
+    /// <summary>One run of a set line (tagged content brackets each run on its own).</summary>
+    public void Run(TextLineItem line, GlyphRun run)
+    {
+        if (run.Glyphs.Length > 0) Run(run, line.X + run.X, line.Baseline - run.BaselineShift);
     }
 
     public void Rule(RuleItem rule)

@@ -18,6 +18,12 @@ internal static class Metadata
     private static readonly XNamespace XmpNs = "http://ns.adobe.com/xap/1.0/";
     private static readonly XNamespace Pdf = "http://ns.adobe.com/pdf/1.3/";
     private static readonly XNamespace XmpMM = "http://ns.adobe.com/xap/1.0/mm/";
+    private static readonly XNamespace PdfUaId = "http://www.aiim.org/pdfua/ns/id/";
+
+    /// <summary>The PDF/UA identification schema (ISO 14289-1 §5): part 1.</summary>
+    public static XElement PdfUa() =>
+        new(Rdf + "Description", new XAttribute(Rdf + "about", ""), new XAttribute(XNamespace.Xmlns + "pdfuaid", PdfUaId),
+            new XElement(PdfUaId + "part", "1"));
 
     /// <summary>Extra properties a standard asks for (pdfaid, pdfuaid, pdfxid…), as XMP elements.</summary>
     public static string Info(DocumentInfo info, IEnumerable<string>? extra = null)

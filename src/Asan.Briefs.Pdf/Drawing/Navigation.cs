@@ -15,16 +15,18 @@ internal sealed class Navigation(PdfFile file, double pageHeight)
     /// <summary>Remembers a named destination; the first place a name is set wins.</summary>
     public void Destination(DestinationItem item, int page) => _destinations.TryAdd(item.Name, (page, item.X, item.Y));
 
-    /// <summary>Writes a link annotation and returns its object number.</summary>
-    /// <param name="extra">More entries (/StructParent, /Contents) for tagged files.</param>
-    public int Link(LinkItem link, string extra = "")
+    /// <summary>Writes a link annotation as object <paramref name="id"/> (reserved by the caller, who tags it).</summary>
+    /// <param name="extra">More entries (/StructParent) for tagged files.</param>
+    public void Link(int id, LinkItem link, string extra = "")
     {
         var rect = $"[{PdfSyntax.Number(link.X)} {PdfSyntax.Number(pageHeight - link.Y - link.Height)} {PdfSyntax.Number(link.X + link.Width)} {PdfSyntax.Number(pageHeight - link.Y)}]";
         var action = link.Internal
             ? "/Dest " + DestinationName(link.Target)
             : "/A << /S /URI /URI " + PdfSyntax.Literal(AsciiUri(link.Target)) + " >>";
-        // /F 4: printed with the page (PDF/A wants every annotation printable); no border.
-        return file.Add($"<< /Type /Annot /Subtype /Link /Rect {rect} /Border [0 0 0] /F 4 {action}{(extra.Length > 0 ? " " + extra : "")} >>");
+        // /F 4: printed with the page (PDF/A wants every annotation printable); no border. /Contents
+        // says where the link goes, for PDF/UA (ISO 14289-1 §7.18.5).
+        var contents = link.Internal ? "Go to " + link.Target : link.Target;
+        file.Write(id, $"<< /Type /Annot /Subtype /Link /Rect {rect} /Border [0 0 0] /F 4 /Contents {PdfSyntax.Text(contents)} {action}{(extra.Length > 0 ? " " + extra : "")} >>");
     }
 
     /// <summary>The /Dests name tree as one leaf node, or null when the document has no destinations.</summary>

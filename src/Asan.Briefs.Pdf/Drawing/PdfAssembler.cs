@@ -7,9 +7,9 @@ namespace Asan.Briefs.Pdf.Drawing;
 
 /// <summary>
 /// The drawing stage: serialises laid-out pages straight into a PDF file with our own small writer
-/// (<see cref="PdfFile"/>): a content stream per page, the fonts, images, links, destinations,
-/// outline, Info and XMP. Knows nothing about flow or pagination; every position comes from the
-/// layout. The file identifier and XMP ids are digests of what was written, so the same layout
+/// (<see cref="PdfFile"/>): a tagged content stream per page (<see cref="TaggedPage"/>), the
+/// structure tree, fonts, images, links, destinations, outline, Info and XMP. Knows nothing about
+/// flow or pagination; every position comes from the layout. The file identifier and XMP ids are digests of what was written, so the same layout
 /// gives the same bytes on any machine, in any time zone.
 /// </summary>
 internal static class PdfAssembler
@@ -27,28 +27,24 @@ internal static class PdfAssembler
         var images = new Dictionary<string, (string Name, int Object)>(StringComparer.Ordinal);
         var box = $"[0 0 {PdfSyntax.Number(document.Width)} {PdfSyntax.Number(document.Height)}]";
 
+        var tree = new StructureTree(file) { AnnotationBase = document.Pages.Count };
+        string Image(ImageItem image)
+        {
+            if (!images.TryGetValue(image.Source, out var xobject))
+                images[image.Source] = xobject = ("Im" + (images.Count + 1).ToString(CultureInfo.InvariantCulture), PngXObject.Write(file, image.Source, "/DeviceRGB"));
+            return xobject.Name;
+        }
         for (var p = 0; p < document.Pages.Count; p++)
         {
             var content = new ContentStream(document.Height, fonts, inks);
-            var annotations = new List<int>();
-            foreach (var item in document.Pages[p].Items)
-            {
-                switch (item)
-                {
-                    case TextLineItem line: content.Line(line); break;
-                    case RuleItem rule: content.Rule(rule); break;
-                    case ImageItem image:
-                        if (!images.TryGetValue(image.Source, out var xobject))
-                            images[image.Source] = xobject = ("Im" + (images.Count + 1).ToString(CultureInfo.InvariantCulture), PngXObject.Write(file, image.Source, "/DeviceRGB"));
-                        content.Image(image, xobject.Name);
-                        break;
-                    case LinkItem link: annotations.Add(navigation.Link(link)); break;
-                    case DestinationItem destination: navigation.Destination(destination, p); break;
-                }
-            }
+            var page = new TaggedPage(file, tree, navigation, content, document.Lang, document.Height);
+            tree.BeginPage();
+            foreach (var item in document.Pages[p].Items) page.Draw(item, p, Image);
             var contents = file.AddStream("", content.Bytes, compress: true);
-            var annots = annotations.Count > 0 ? " /Annots [" + string.Join(" ", annotations.Select(PdfFile.Ref)) + "]" : "";
-            file.Write(pages[p], $"<< /Type /Page /Parent {PdfFile.Ref(pageTree)} /MediaBox {box} /Resources {PdfFile.Ref(resources)} /Contents {PdfFile.Ref(contents)}{annots} >>");
+            var annots = page.Annotations.Count > 0 ? " /Annots [" + string.Join(" ", page.Annotations.Select(PdfFile.Ref)) + "]" : "";
+            // /Tabs /S: keyboard order follows the structure (PDF/UA-1 §7.18.3).
+            file.Write(pages[p], $"<< /Type /Page /Parent {PdfFile.Ref(pageTree)} /MediaBox {box} /Resources {PdfFile.Ref(resources)} " +
+                $"/Contents {PdfFile.Ref(contents)}{annots} /StructParents {p.ToString(CultureInfo.InvariantCulture)} /Tabs /S >>");
         }
 
         fonts.WriteAll();
@@ -57,17 +53,19 @@ internal static class PdfAssembler
         file.Write(pageTree, $"<< /Type /Pages /Kids [{string.Join(" ", pages.Select(PdfFile.Ref))}] /Count {pages.Count.ToString(CultureInfo.InvariantCulture)} >>");
         var dests = navigation.WriteDestinations(pages);
         var outline = navigation.WriteOutline(document.Outline, pages);
+        var structure = tree.Write(pages, document.Lang);
 
         // Everything so far plus the metadata fixes the document's identity.
         var digest = file.Digest(string.Join("\u0001", document.Lang, info.Title, info.Author, info.Subject, info.Keywords, info.Creator,
             PdfSyntax.XmpDate(info.Created), PdfSyntax.XmpDate(info.Modified)));
         var id = digest.AsSpan(0, 16);
-        var metadata = file.AddStream("/Type /Metadata /Subtype /XML", Metadata.Xmp(info, document.Lang, new Guid(id)), compress: false);
+        var metadata = file.AddStream("/Type /Metadata /Subtype /XML", Metadata.Xmp(info, document.Lang, new Guid(id), [Metadata.PdfUa()]), compress: false);
         var infoObject = file.Add(Metadata.Info(info));
 
         var root = new StringBuilder($"<< /Type /Catalog /Pages {PdfFile.Ref(pageTree)} /Lang {PdfSyntax.Text(document.Lang)} /Metadata {PdfFile.Ref(metadata)}");
         if (dests is { } d) root.Append(" /Names << /Dests ").Append(PdfFile.Ref(d)).Append(" >>");
         if (outline is { } o) root.Append(" /Outlines ").Append(PdfFile.Ref(o)).Append(" /PageMode /UseOutlines");
+        root.Append(" /MarkInfo << /Marked true >> /StructTreeRoot ").Append(PdfFile.Ref(structure));
         root.Append(" /ViewerPreferences << /DisplayDocTitle true >> >>");
         file.Write(catalog, root.ToString());
         return file.Finish(catalog, infoObject, id);

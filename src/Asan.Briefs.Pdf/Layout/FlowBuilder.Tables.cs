@@ -60,6 +60,7 @@ internal sealed partial class FlowBuilder
     {
         var item = new VItem { Kind = VKind.Box };
         var cells = new List<(IReadOnlyList<LineBox> Lines, double X, BoxRole Role)>();
+        var rowPath = new StructPath(StructureKind.TableRow, ++_element, new StructPath(StructureKind.Table, tableElement, ctx.Within));
         var x = ctx.Left;
         var height = 0.0;
         for (var c = 0; c < widths.Length; c++)
@@ -70,7 +71,7 @@ internal sealed partial class FlowBuilder
                 var style = _doc.StyleOf(cell);
                 if (cell.Align is { } align) style = style with { Align = align };
                 var lines = _text.Set(cell.Inlines, style, _lang, Math.Max(1, widths[c] - 2 * CellPadX), 0);
-                var role = new BoxRole(row.IsHeader ? StructureKind.TableHeaderCell : StructureKind.TableCell, style.Name, 0, tableElement, ctx.GroupRole);
+                var role = new BoxRole(row.IsHeader ? StructureKind.TableHeaderCell : StructureKind.TableCell, style.Name, 0, ++_element, ctx.GroupRole, rowPath);
                 cells.Add((lines, x + CellPadX, role));
                 height = Math.Max(height, lines.Sum(l => l.Height));
             }

@@ -56,6 +56,8 @@ internal sealed partial class FlowBuilder
     {
         public (string Text, ParagraphStyle Style, int Element)? Marker { get; init; }
         public double Hang { get; init; }
+        /// <summary>The structure elements around the blocks set in this context.</summary>
+        public StructPath? Within { get; init; }
     }
 
     private void Blocks(IReadOnlyList<PrintBlock> blocks, Context ctx)
@@ -76,14 +78,14 @@ internal sealed partial class FlowBuilder
             case PrintParagraph p:
             {
                 var style = _doc.StyleOf(p);
-                Paragraph(p.Inlines, style, ctx, new BoxRole(StructureKind.Paragraph, style.Name, 0, ++_element, ctx.GroupRole), block, null);
+                Paragraph(p.Inlines, style, ctx, new BoxRole(StructureKind.Paragraph, style.Name, 0, ++_element, ctx.GroupRole, ctx.Within), block, null);
                 break;
             }
             case PrintHeading h:
             {
                 var style = _doc.StyleOf(h);
                 var outline = h.Outline ? (h.Level, PrintWalker.PlainText(h.Inlines).Trim()) : ((int, string)?)null;
-                Paragraph(h.Inlines, style, ctx, new BoxRole(StructureKind.Heading, style.Name, h.Level, ++_element, ctx.GroupRole), block, outline);
+                Paragraph(h.Inlines, style, ctx, new BoxRole(StructureKind.Heading, style.Name, h.Level, ++_element, ctx.GroupRole, ctx.Within), block, outline);
                 break;
             }
             case PrintList list:
@@ -92,7 +94,7 @@ internal sealed partial class FlowBuilder
             case PrintQuote quote:
             {
                 var style = _doc.StyleOf(quote);
-                var inner = ctx with { Left = ctx.Left + style.IndentLeft, Width = ctx.Width - style.IndentLeft };
+                var inner = ctx with { Left = ctx.Left + style.IndentLeft, Width = ctx.Width - style.IndentLeft, Within = new StructPath(StructureKind.Quote, ++_element, ctx.Within) };
                 Blocks(quote.Blocks, inner);
                 break;
             }
@@ -239,7 +241,7 @@ internal sealed partial class FlowBuilder
         var style = marker.Style with { Align = TextAlign.Left, IndentFirst = 0 };
         var lines = _text.Set([new PrintText(marker.Text, false, false, null)], style, _lang, 1000, 0);
         if (lines.Count == 0) return;
-        item.Content.Add(new TextLineItem(new BoxRole(StructureKind.ListMarker, style.Name, 0, marker.Element, role.GroupRole), x, baseline, lines[0]));
+        item.Content.Add(new TextLineItem(new BoxRole(StructureKind.ListMarker, style.Name, 0, marker.Element, role.GroupRole, role.Within), x, baseline, lines[0]));
     }
 
     private void List(PrintList list, Context ctx)
@@ -249,12 +251,15 @@ internal sealed partial class FlowBuilder
         var left = ctx.Left + style.IndentLeft + hang;
         var width = ctx.Width - style.IndentLeft - hang;
         var listElement = ++_element;
+        var listPath = new StructPath(StructureKind.List, listElement, ctx.Within);
         foreach (var item in list.Items)
         {
+            var itemElement = ++_element;
             var inner = new Context(left, width, ctx.GroupRole)
             {
-                Marker = (item.Marker, style, listElement),
+                Marker = (item.Marker, style, itemElement),
                 Hang = hang,
+                Within = new StructPath(StructureKind.ListItem, itemElement, listPath),
             };
             Blocks(item.Blocks, inner);
         }
@@ -265,7 +270,7 @@ internal sealed partial class FlowBuilder
     {
         var style = _doc.StyleOf(figure);
         OpenBlock(style.SpaceBefore, figure);
-        var role = new BoxRole(StructureKind.Figure, style.Name, 0, ++_element, ctx.GroupRole);
+        var role = new BoxRole(StructureKind.Figure, style.Name, 0, ++_element, ctx.GroupRole, ctx.Within);
         var (width, height) = _doc.FigureOf(figure).SizeIn(ctx.Width, _page.ContentHeight);
         var box = new VItem { Kind = VKind.Box, Floats = _keepTogether == 0 };
         _items.Add(box);
@@ -280,7 +285,7 @@ internal sealed partial class FlowBuilder
             y += afterSpace > 0 ? Math.Max(afterSpace, ps.SpaceBefore) : FigureCaptionGap;
             // Caption and credit line up with the image, not with the text column.
             var lines = _text.Set(para.Inlines, ps, _lang, width, ps.IndentFirst);
-            var prole = new BoxRole(kind, ps.Name, 0, role.Element, ctx.GroupRole);
+            var prole = new BoxRole(kind, ps.Name, 0, role.Element, ctx.GroupRole, ctx.Within);
             foreach (var line in lines)
             {
                 var tmp = new VItem { Kind = VKind.Box };

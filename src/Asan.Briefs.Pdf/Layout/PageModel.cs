@@ -23,15 +23,23 @@ public enum StructureKind
     NoteMark,
     Group,
     Rule,
+    TableRow,
     /// <summary>Running heads, page numbers and the note separator: artifacts, not content.</summary>
     Furniture,
 }
 
-/// <summary>What a box is in the document's structure: kind, heading level, style and the id of the structure element it belongs to.</summary>
-public sealed record BoxRole(StructureKind Kind, string Style, int Level = 0, int Element = 0, string? GroupRole = null)
+/// <summary>
+/// What a box is in the document's structure: kind, heading level, style and the id of the structure
+/// element it belongs to; <see cref="Within"/> names the enclosing elements (list item, list, quote,
+/// table row, table), innermost first, so a tagged PDF can nest them.
+/// </summary>
+public sealed record BoxRole(StructureKind Kind, string Style, int Level = 0, int Element = 0, string? GroupRole = null, StructPath? Within = null)
 {
     public static readonly BoxRole Furniture = new(StructureKind.Furniture, "");
 }
+
+/// <summary>An enclosing structure element: its kind, its id, and the element around it.</summary>
+public sealed record StructPath(StructureKind Kind, int Element, StructPath? Parent);
 
 public abstract record PageItem(BoxRole Role)
 {

@@ -11,6 +11,8 @@ namespace Asan.Briefs.Tests.Support;
 public static class ExternalTool
 {
     public const string VnuVersion = "26.9.27";
+    /// <summary>pdf.js 4 runs on Node 20; the 5 and 6 lines need Node 22.</summary>
+    public const string PdfJsVersion = "4.10.38";
 
     private static readonly Dictionary<string, string> Packages = new()
     {
@@ -37,6 +39,19 @@ public static class ExternalTool
         }
         Ensure("java");
         return jar;
+    }
+
+    /// <summary>pdf.js's Node build under tools/ (npm pdfjs-dist), installed with npm when missing.</summary>
+    public static string PdfJs()
+    {
+        var module = Path.Combine(Repository.Root, "tools", "node_modules", "pdfjs-dist", "legacy", "build", "pdf.mjs");
+        lock (Gate)
+        {
+            if (!File.Exists(module))
+                Execute("npm", $"install --prefix \"{Path.Combine(Repository.Root, "tools")}\" --no-audit --no-fund pdfjs-dist@{PdfJsVersion}",
+                    $"install pdf.js at the repository root with `npm install --prefix tools pdfjs-dist@{PdfJsVersion}` (needs Node.js)");
+        }
+        return module;
     }
 
     /// <summary>Makes sure a tool is on the PATH, installing its Debian package if it can.</summary>
