@@ -1,7 +1,6 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Compression;
-using System.Text;
+using Asan.Briefs.Images;
 
 namespace Asan.Briefs.Pdf.Drawing;
 
@@ -13,41 +12,15 @@ namespace Asan.Briefs.Pdf.Drawing;
 /// </summary>
 internal static class PngXObject
 {
-    private static ReadOnlySpan<byte> Signature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
-
     /// <summary>Writes the image (and its soft mask) and returns the object number of the XObject.</summary>
     /// <param name="colorSpace">The colour space for RGB images: /DeviceRGB, or an ICCBased sRGB reference.</param>
     public static int Write(PdfFile file, string path, string colorSpace)
     {
-        var png = File.ReadAllBytes(path);
-        if (png.Length < 8 || !png.AsSpan(0, 8).SequenceEqual(Signature))
-            throw new InvalidDataException($"{path}: not a PNG file; figures must be PNG files");
-        int width = 0, height = 0, depth = 0, type = -1, interlace = 0;
-        byte[]? palette = null;
-        using var idat = new MemoryStream(png.Length);
-        for (var at = 8; at + 8 <= png.Length;)
-        {
-            var length = BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(at));
-            var kind = Encoding.ASCII.GetString(png, at + 4, 4);
-            if (length < 0 || at + 12 + length > png.Length) throw new InvalidDataException($"{path}: the PNG file is cut short");
-            var data = png.AsSpan(at + 8, length);
-            switch (kind)
-            {
-                case "IHDR":
-                    width = BinaryPrimitives.ReadInt32BigEndian(data);
-                    height = BinaryPrimitives.ReadInt32BigEndian(data[4..]);
-                    depth = data[8];
-                    type = data[9];
-                    interlace = data[12];
-                    break;
-                case "PLTE": palette = data.ToArray(); break;
-                case "IDAT": idat.Write(data); break;
-            }
-            if (kind == "IEND") break;
-            at += 12 + length;
-        }
-        if (width <= 0 || height <= 0 || type < 0) throw new InvalidDataException($"{path}: the PNG file has no image header");
-        if (interlace != 0) throw new InvalidDataException($"{path}: interlaced PNG files are not supported; save the figure without interlacing");
+        // One PNG reader for the whole pipeline: it has checked structure, CRCs and size already.
+        var png = PngImage.Read(path);
+        int width = png.PixelWidth, height = png.PixelHeight, depth = png.BitDepth, type = png.ColorType;
+        var palette = png.Palette;
+        var idat = png.ImageData;
         var size = $"/Width {I(width)} /Height {I(height)}";
         string Parms(int colors) => $"/DecodeParms << /Predictor 15 /Colors {colors} /BitsPerComponent {I(depth)} /Columns {I(width)} >>";
         switch (type)
@@ -57,18 +30,18 @@ internal static class PngXObject
                 var colors = type == 0 ? 1 : 3;
                 var space = type == 0 ? "/DeviceGray" : colorSpace;
                 return file.AddStream($"/Type /XObject /Subtype /Image {size} /ColorSpace {space} /BitsPerComponent {I(depth)} /Filter /FlateDecode {Parms(colors)}",
-                    idat.ToArray(), compress: false);
+                    idat, compress: false);
             }
             case 3 when palette is not null:
             {
                 var space = $"[/Indexed {colorSpace} {I(palette.Length / 3 - 1)} {PdfSyntax.Hex(palette)}]";
                 return file.AddStream($"/Type /XObject /Subtype /Image {size} /ColorSpace {space} /BitsPerComponent {I(depth)} /Filter /FlateDecode {Parms(1)}",
-                    idat.ToArray(), compress: false);
+                    idat, compress: false);
             }
             case 4 or 6:
             {
                 var colors = type == 4 ? 1 : 3;
-                var (color, alpha) = SplitAlpha(Inflate(idat.ToArray()), width, height, colors, depth / 8);
+                var (color, alpha) = SplitAlpha(Inflate(idat), width, height, colors, depth / 8);
                 var mask = file.AddStream($"/Type /XObject /Subtype /Image {size} /ColorSpace /DeviceGray /BitsPerComponent {I(depth)}", alpha, compress: true);
                 var space = type == 4 ? "/DeviceGray" : colorSpace;
                 return file.AddStream($"/Type /XObject /Subtype /Image {size} /ColorSpace {space} /BitsPerComponent {I(depth)} /SMask {PdfFile.Ref(mask)}", color, compress: true);
