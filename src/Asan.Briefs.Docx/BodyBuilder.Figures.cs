@@ -13,7 +13,7 @@ internal sealed partial class BodyBuilder
 {
     private const long EmuPerPoint = 12700;
 
-    private void Figure(PrintFigure figure, Context ctx)
+    protected override void VisitFigure(PrintFigure figure, Context ctx)
     {
         var resolved = Doc.FigureOf(figure);
         var relId = Image(resolved.Image);

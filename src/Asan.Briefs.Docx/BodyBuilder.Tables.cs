@@ -9,7 +9,7 @@ namespace Asan.Briefs.Docx;
 /// <summary>Tables: one Word table per markup table, columns of equal width, header rows repeated.</summary>
 internal sealed partial class BodyBuilder
 {
-    private void Table(PrintTable table, Context ctx)
+    protected override void VisitTable(PrintTable table, Context ctx)
     {
         if (table.Rows.Count == 0) return;
         // Word merges tables that touch; a page break needs a paragraph to sit on.

@@ -15,7 +15,7 @@ namespace Asan.Briefs.Docx;
 /// numbering (<see cref="ListNumbering"/>), notes, figures, inlines and running heads; what it reads is
 /// <see cref="DocxContext"/> and what it accumulates is <see cref="DocxState"/>.
 /// </summary>
-internal sealed partial class BodyBuilder
+internal sealed partial class BodyBuilder : PrintBlockVisitor<BodyBuilder.Context>
 {
     private readonly DocxContext _ctx;
     private readonly DocxState _state = new();
@@ -38,7 +38,7 @@ internal sealed partial class BodyBuilder
 
     public bool HasNumbering => _numbering.HasInstances;
 
-    private sealed record Context(string DefaultStyle, int ListDepth, (int NumId, int Level)? Number, int? ContinuationLevel)
+    internal sealed record Context(string DefaultStyle, int ListDepth, (int NumId, int Level)? Number, int? ContinuationLevel)
     {
         public static readonly Context Flow = new("body", 0, null, null);
     }
@@ -79,77 +79,65 @@ internal sealed partial class BodyBuilder
             _state.Body.Add(NewParagraph(Doc.Style(ctx.DefaultStyle), ctx));
             ctx = ctx with { Number = null, ContinuationLevel = ctx.Number.Value.Level };
         }
-        switch (block)
-        {
-            case PrintParagraph p:
-                _state.Body.Add(TextParagraph(Doc.StyleOf(p), p.Inlines, ctx, p));
-                break;
-            case PrintHeading h:
-            {
-                var paragraph = TextParagraph(Doc.StyleOf(h), h.Inlines, ctx, h);
-                // A heading left out of the outline keeps its look but not its place in Word's navigation.
-                if (!h.Outline) paragraph.ParagraphProperties!.OutlineLevel = new OutlineLevel { Val = 9 };
-                _state.Body.Add(paragraph);
-                break;
-            }
-            case PrintList list:
-                List(list, ctx);
-                break;
-            case PrintQuote quote:
-                Blocks(quote.Blocks, ctx with { DefaultStyle = quote.Style });
-                break;
-            case PrintGroup group:
-            {
-                var first = _state.Body.Count;
-                Blocks(group.Blocks, ctx);
-                var paragraphs = _state.Body.Skip(first).OfType<Paragraph>().ToList();
-                if (group.Id is not null && paragraphs.Count > 0) _bookmarks.Add(paragraphs[0], group.Id);
-                if (group.KeepTogether)
-                {
-                    for (var i = 0; i < paragraphs.Count; i++)
-                    {
-                        var pPr = paragraphs[i].ParagraphProperties ??= new ParagraphProperties();
-                        pPr.KeepLines = new KeepLines();
-                        if (i < paragraphs.Count - 1) pPr.KeepNext = new KeepNext();
-                    }
-                }
-                if (group.KeepWithNext && paragraphs.Count > 0)
-                    (paragraphs[^1].ParagraphProperties ??= new ParagraphProperties()).KeepNext = new KeepNext();
-                break;
-            }
-            case PrintFigure figure:
-                Figure(figure, ctx);
-                break;
-            case PrintTable table:
-                Table(table, ctx);
-                break;
-            case PrintRule rule:
-            {
-                // An empty paragraph one rule high whose bottom border is the rule.
-                var paragraph = NewParagraph(Doc.StyleOf(rule), ctx, block);
-                var pPr = paragraph.ParagraphProperties!;
-                pPr.ParagraphBorders = new ParagraphBorders(new BottomBorder
-                {
-                    Val = BorderValues.Single, Size = StylesBuilder.Eighths(rule.Thickness), Space = 0, Color = StylesBuilder.Hex(rule.Color),
-                });
-                pPr.SpacingBetweenLines = new SpacingBetweenLines { Before = DocxUnits.Twips(rule.SpaceBefore), After = DocxUnits.Twips(rule.SpaceAfter), Line = "20", LineRule = LineSpacingRuleValues.Exact };
-                pPr.Indentation = new Indentation { Left = "0", FirstLine = "0" };
-                _state.Body.Add(paragraph);
-                break;
-            }
-            case PrintSpacer spacer:
-            {
-                var paragraph = NewParagraph(Doc.StyleOf(spacer), ctx, block);
-                var pPr = paragraph.ParagraphProperties!;
-                pPr.SpacingBetweenLines = new SpacingBetweenLines { Before = "0", After = "0", Line = DocxUnits.Twips(Math.Max(spacer.Height, 1)), LineRule = LineSpacingRuleValues.Exact };
-                _state.Body.Add(paragraph);
-                break;
-            }
-            case PrintPageBreak:
-                _state.PageBreakPending = true;
-                break;
-        }
+        Visit(block, ctx);
     }
+
+    protected override void VisitParagraph(PrintParagraph p, Context ctx) =>
+        _state.Body.Add(TextParagraph(Doc.StyleOf(p), p.Inlines, ctx, p));
+
+    protected override void VisitHeading(PrintHeading h, Context ctx)
+    {
+        var paragraph = TextParagraph(Doc.StyleOf(h), h.Inlines, ctx, h);
+        // A heading left out of the outline keeps its look but not its place in Word's navigation.
+        if (!h.Outline) paragraph.ParagraphProperties!.OutlineLevel = new OutlineLevel { Val = 9 };
+        _state.Body.Add(paragraph);
+    }
+
+    protected override void VisitQuote(PrintQuote quote, Context ctx) =>
+        Blocks(quote.Blocks, ctx with { DefaultStyle = quote.Style });
+
+    protected override void VisitGroup(PrintGroup group, Context ctx)
+    {
+        var first = _state.Body.Count;
+        Blocks(group.Blocks, ctx);
+        var paragraphs = _state.Body.Skip(first).OfType<Paragraph>().ToList();
+        if (group.Id is not null && paragraphs.Count > 0) _bookmarks.Add(paragraphs[0], group.Id);
+        if (group.KeepTogether)
+        {
+            for (var i = 0; i < paragraphs.Count; i++)
+            {
+                var pPr = paragraphs[i].ParagraphProperties ??= new ParagraphProperties();
+                pPr.KeepLines = new KeepLines();
+                if (i < paragraphs.Count - 1) pPr.KeepNext = new KeepNext();
+            }
+        }
+        if (group.KeepWithNext && paragraphs.Count > 0)
+            (paragraphs[^1].ParagraphProperties ??= new ParagraphProperties()).KeepNext = new KeepNext();
+    }
+
+    protected override void VisitRule(PrintRule rule, Context ctx)
+    {
+        // An empty paragraph one rule high whose bottom border is the rule.
+        var paragraph = NewParagraph(Doc.StyleOf(rule), ctx, rule);
+        var pPr = paragraph.ParagraphProperties!;
+        pPr.ParagraphBorders = new ParagraphBorders(new BottomBorder
+        {
+            Val = BorderValues.Single, Size = StylesBuilder.Eighths(rule.Thickness), Space = 0, Color = StylesBuilder.Hex(rule.Color),
+        });
+        pPr.SpacingBetweenLines = new SpacingBetweenLines { Before = DocxUnits.Twips(rule.SpaceBefore), After = DocxUnits.Twips(rule.SpaceAfter), Line = "20", LineRule = LineSpacingRuleValues.Exact };
+        pPr.Indentation = new Indentation { Left = "0", FirstLine = "0" };
+        _state.Body.Add(paragraph);
+    }
+
+    protected override void VisitSpacer(PrintSpacer spacer, Context ctx)
+    {
+        var paragraph = NewParagraph(Doc.StyleOf(spacer), ctx, spacer);
+        var pPr = paragraph.ParagraphProperties!;
+        pPr.SpacingBetweenLines = new SpacingBetweenLines { Before = "0", After = "0", Line = DocxUnits.Twips(Math.Max(spacer.Height, 1)), LineRule = LineSpacingRuleValues.Exact };
+        _state.Body.Add(paragraph);
+    }
+
+    protected override void VisitPageBreak(PrintPageBreak pageBreak, Context ctx) => _state.PageBreakPending = true;
 
     private Paragraph TextParagraph(ParagraphStyle style, IReadOnlyList<PrintInline> inlines, Context ctx, PrintBlock block)
     {
@@ -197,7 +185,7 @@ internal sealed partial class BodyBuilder
 
     // ---------------------------------------------------------------- lists
 
-    private void List(PrintList list, Context ctx)
+    protected override void VisitList(PrintList list, Context ctx)
     {
         var level = Math.Min(ctx.ListDepth, ListNumbering.MaxLevels - 1);
         var numId = _numbering.Instance(list, level);

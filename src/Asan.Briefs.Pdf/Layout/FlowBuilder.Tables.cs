@@ -13,7 +13,7 @@ internal sealed partial class FlowBuilder
     // Rules under body rows are hairlines; the head and top rules are heavier to mark the header.
     private const double TableRule = 0.5, TableHeadRule = 0.8;
 
-    private void Table(PrintTable table, Context ctx)
+    protected override void VisitTable(PrintTable table, Context ctx)
     {
         var tableStyle = _doc.StyleOf(table);
         OpenBlock(Math.Max(tableStyle.SpaceBefore, PagedLayout.TableSpaceAbove), table);

@@ -10,7 +10,7 @@ namespace Asan.Briefs.Pdf.Layout;
 /// lines, rows, figures and spaces, with the break rules (keep with next, keep together, no orphan or
 /// widow line, table headers to repeat) written on the items. Nothing here knows about pages.
 /// </summary>
-internal sealed partial class FlowBuilder
+internal sealed partial class FlowBuilder : PrintBlockVisitor<FlowBuilder.Context>
 {
     private const int MinLinesAtBreak = 2;
     private const double RuleBelowGap = 4;
@@ -52,7 +52,7 @@ internal sealed partial class FlowBuilder
     public void Build(IReadOnlyList<PrintBlock> blocks) => Blocks(blocks, new Context(_page.MarginLeft, _page.ContentWidth, null));
 
     /// <summary>Where blocks go: left edge and width, and the list marker still to place.</summary>
-    private sealed record Context(double Left, double Width, string? GroupRole)
+    internal sealed record Context(double Left, double Width, string? GroupRole)
     {
         public (string Text, ParagraphStyle Style, int Element)? Marker { get; init; }
         public double Hang { get; init; }
@@ -71,69 +71,59 @@ internal sealed partial class FlowBuilder
         }
     }
 
-    private void Block(PrintBlock block, Context ctx)
+    private void Block(PrintBlock block, Context ctx) => Visit(block, ctx);
+
+    protected override void VisitParagraph(PrintParagraph p, Context ctx)
     {
-        switch (block)
-        {
-            case PrintParagraph p:
-            {
-                var style = _doc.StyleOf(p);
-                Paragraph(p.Inlines, style, ctx, new BoxRole(StructureKind.Paragraph, style.Name, 0, ++_element, ctx.GroupRole, ctx.Within), block, null);
-                break;
-            }
-            case PrintHeading h:
-            {
-                var style = _doc.StyleOf(h);
-                var outline = h.Outline ? (h.Level, PrintWalker.PlainText(h.Inlines).Trim()) : ((int, string)?)null;
-                Paragraph(h.Inlines, style, ctx, new BoxRole(StructureKind.Heading, style.Name, h.Level, ++_element, ctx.GroupRole, ctx.Within), block, outline);
-                break;
-            }
-            case PrintList list:
-                List(list, ctx);
-                break;
-            case PrintQuote quote:
-            {
-                var style = _doc.StyleOf(quote);
-                var inner = ctx with { Left = ctx.Left + style.IndentLeft, Width = ctx.Width - style.IndentLeft, Within = new StructPath(StructureKind.Quote, ++_element, ctx.Within) };
-                Blocks(quote.Blocks, inner);
-                break;
-            }
-            case PrintGroup group:
-            {
-                if (group.KeepTogether) _keepTogether++;
-                var first = _items.Count;
-                Blocks(group.Blocks, ctx with { GroupRole = group.Role });
-                if (group.KeepTogether) _keepTogether--;
-                if (block.Id is not null) AnchorAt(first, block.Id);
-                if (block.KeepWithNext) _pendingKeep = true;
-                break;
-            }
-            case PrintFigure figure:
-                Figure(figure, ctx);
-                break;
-            case PrintTable table:
-                Table(table, ctx);
-                break;
-            case PrintRule rule:
-            {
-                OpenBlock(0, block);
-                var item = Box(rule.SpaceBefore + rule.Thickness + rule.SpaceAfter, false);
-                var y = rule.SpaceBefore + rule.Thickness / 2;
-                item.Content.Add(new RuleItem(new BoxRole(StructureKind.Rule, "rule", 0, ++_element, ctx.GroupRole), ctx.Left, y, ctx.Left + ctx.Width, y, rule.Thickness, rule.Color));
-                CloseBlock(0, block.KeepWithNext);
-                break;
-            }
-            case PrintSpacer spacer:
-                OpenBlock(0, block);
-                Box(spacer.Height, false);
-                CloseBlock(0, block.KeepWithNext);
-                break;
-            case PrintPageBreak:
-                _items.Add(new VItem { Kind = VKind.ForcedBreak });
-                _pendingSpace = 0;
-                _pendingKeep = false;
-                break;
-        }
+        var style = _doc.StyleOf(p);
+        Paragraph(p.Inlines, style, ctx, new BoxRole(StructureKind.Paragraph, style.Name, 0, ++_element, ctx.GroupRole, ctx.Within), p, null);
+    }
+
+    protected override void VisitHeading(PrintHeading h, Context ctx)
+    {
+        var style = _doc.StyleOf(h);
+        var outline = h.Outline ? (h.Level, PrintWalker.PlainText(h.Inlines).Trim()) : ((int, string)?)null;
+        Paragraph(h.Inlines, style, ctx, new BoxRole(StructureKind.Heading, style.Name, h.Level, ++_element, ctx.GroupRole, ctx.Within), h, outline);
+    }
+
+    protected override void VisitQuote(PrintQuote quote, Context ctx)
+    {
+        var style = _doc.StyleOf(quote);
+        var inner = ctx with { Left = ctx.Left + style.IndentLeft, Width = ctx.Width - style.IndentLeft, Within = new StructPath(StructureKind.Quote, ++_element, ctx.Within) };
+        Blocks(quote.Blocks, inner);
+    }
+
+    protected override void VisitGroup(PrintGroup group, Context ctx)
+    {
+        if (group.KeepTogether) _keepTogether++;
+        var first = _items.Count;
+        Blocks(group.Blocks, ctx with { GroupRole = group.Role });
+        if (group.KeepTogether) _keepTogether--;
+        if (group.Id is not null) AnchorAt(first, group.Id);
+        if (group.KeepWithNext) _pendingKeep = true;
+    }
+
+    protected override void VisitRule(PrintRule rule, Context ctx)
+    {
+        OpenBlock(0, rule);
+        var item = Box(rule.SpaceBefore + rule.Thickness + rule.SpaceAfter, false);
+        var y = rule.SpaceBefore + rule.Thickness / 2;
+        item.Content.Add(new RuleItem(new BoxRole(StructureKind.Rule, "rule", 0, ++_element, ctx.GroupRole), ctx.Left, y, ctx.Left + ctx.Width, y, rule.Thickness, rule.Color));
+        CloseBlock(0, rule.KeepWithNext);
+    }
+
+    protected override void VisitSpacer(PrintSpacer spacer, Context ctx)
+    {
+        OpenBlock(0, spacer);
+        Box(spacer.Height, false);
+        CloseBlock(0, spacer.KeepWithNext);
+    }
+
+    protected override void VisitPageBreak(PrintPageBreak pageBreak, Context ctx)
+    {
+        _items.Add(new VItem { Kind = VKind.ForcedBreak });
+        _pendingSpace = 0;
+        _pendingKeep = false;
     }
 
     /// <summary>The glue between the previous block and this one: the larger of the two spaces, breakable unless kept.</summary>
@@ -244,7 +234,7 @@ internal sealed partial class FlowBuilder
         item.Content.Add(new TextLineItem(new BoxRole(StructureKind.ListMarker, style.Name, 0, marker.Element, role.GroupRole, role.Within), x, baseline, lines[0]));
     }
 
-    private void List(PrintList list, Context ctx)
+    protected override void VisitList(PrintList list, Context ctx)
     {
         var style = _doc.StyleOf(list);
         var hang = Math.Max(style.Size * 1.6, list.Items.Select(i => _text.Measure([new PrintText(i.Marker, false, false, null)], style, _lang).Natural).DefaultIfEmpty(0).Max() + style.Size * 0.6);
@@ -266,7 +256,7 @@ internal sealed partial class FlowBuilder
         if (list.KeepWithNext) _pendingKeep = true;
     }
 
-    private void Figure(PrintFigure figure, Context ctx)
+    protected override void VisitFigure(PrintFigure figure, Context ctx)
     {
         var style = _doc.StyleOf(figure);
         OpenBlock(style.SpaceBefore, figure);
