@@ -1,3 +1,4 @@
+using Asan.Briefs.Fonts;
 using Asan.Briefs.Pdf.Drawing;
 using Asan.Briefs.Pdf.Layout;
 using Asan.Briefs.Pdf.Text;
@@ -17,19 +18,25 @@ public sealed class PdfWriter
     public const string Producer = "Asan Briefs PDF engine (HarfBuzz)";
 
     private readonly Func<Theme, ITextSetter> _textFor;
+    private readonly FontLibrary _fonts;
     private readonly Dictionary<Theme, PageLayout> _layouts = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The PDF writer with the text engine of this project (<see cref="Text.TextLayouter"/>).</summary>
     public PdfWriter() : this(theme => new Text.TextLayouter(theme)) { }
 
     /// <param name="textFor">The text engine to set lines with, per theme.</param>
-    public PdfWriter(Func<Theme, ITextSetter> textFor) => _textFor = textFor;
+    /// <param name="fonts">Where drawing reads the font files the glyph runs name; the text engine's library.</param>
+    public PdfWriter(Func<Theme, ITextSetter> textFor, FontLibrary? fonts = null)
+    {
+        _textFor = textFor;
+        _fonts = fonts ?? FontLibrary.Shared;
+    }
 
     /// <summary>Writes a document; figure sources are absolute paths to PNG files.</summary>
     public byte[] Write(PrintDocument document, Theme theme) => Write(ResolvedDocument.Resolve(document, theme));
 
     /// <summary>Writes a document already resolved against its theme.</summary>
-    public byte[] Write(ResolvedDocument document) => PdfAssembler.Write(Layout(document), document.Markup.Info);
+    public byte[] Write(ResolvedDocument document) => PdfAssembler.Write(Layout(document), document.Markup.Info, _fonts);
 
     /// <summary>The layout stage alone: pages of positioned boxes with their roles.</summary>
     public LaidOutDocument Layout(PrintDocument document, Theme theme) => Layout(ResolvedDocument.Resolve(document, theme));

@@ -1,3 +1,4 @@
+using Asan.Briefs.Fonts;
 using System.Globalization;
 using System.Text;
 using Asan.Briefs.Pdf.Layout;
@@ -14,10 +15,10 @@ namespace Asan.Briefs.Pdf.Drawing;
 /// </summary>
 internal static class PdfAssembler
 {
-    public static byte[] Write(LaidOutDocument document, DocumentInfo info)
+    public static byte[] Write(LaidOutDocument document, DocumentInfo info, FontLibrary fontFiles)
     {
         var file = new PdfFile();
-        var fonts = new CidFonts(file, SubsetFonts.For(document));
+        var fonts = new CidFonts(file, SubsetFonts.For(document, fontFiles));
         var inks = new RgbInks();
         var navigation = new Navigation(file, document.Height);
         var catalog = file.Reserve();

@@ -16,7 +16,7 @@ internal static class SubsetFonts
 {
     private static readonly ConcurrentDictionary<string, SubsetFace> Cache = new(StringComparer.Ordinal);
 
-    public static Dictionary<string, SubsetFace> For(LaidOutDocument document)
+    public static Dictionary<string, SubsetFace> For(LaidOutDocument document, FontLibrary fontFiles)
     {
         var glyphs = new SortedDictionary<string, SortedSet<uint>>(StringComparer.Ordinal);
         var characters = new Dictionary<string, SortedSet<int>>(StringComparer.Ordinal);
@@ -39,7 +39,7 @@ internal static class SubsetFonts
         {
             var used = characters[path];
             var key = path + "|" + Fingerprint(set) + "|" + Fingerprint(new SortedSet<uint>(used.Select(c => (uint)c)));
-            faces[path] = Cache.GetOrAdd(key, _ => Load(path, set, used));
+            faces[path] = Cache.GetOrAdd(key, _ => Load(fontFiles.Get(path), set, used));
         }
         return faces;
     }
@@ -47,9 +47,8 @@ internal static class SubsetFonts
     /// <param name="characters">The characters the glyphs were set for: the subset's cmap maps exactly
     /// these, so a glyph shared by several code points (en dash and soft hyphen, say) reads back as the
     /// character that was set.</param>
-    private static SubsetFace Load(string path, SortedSet<uint> glyphs, SortedSet<int> characters)
+    private static SubsetFace Load(FontData font, SortedSet<uint> glyphs, SortedSet<int> characters)
     {
-        var font = FontLibrary.Shared.Get(path);
         var subset = FontSubsetter.SubsetGlyphsCompact(font, glyphs, characters);
         return new SubsetFace(font, subset.Bytes, subset.GlyphMap, Tag(subset.Bytes));
     }
