@@ -30,11 +30,8 @@ public static class TextRules
     {
         if (c < 0x80)
             return (uint)((c | 0x20) - 'a') <= 'z' - 'a' ? CharScript.Latin : CharScript.Neutral;
-        if (c is >= 0xAC00 and <= 0xD7FF            // syllables, Jamo extended-B
-            or >= 0x1100 and <= 0x11FF              // Jamo
-            or >= 0x3130 and <= 0x318F              // compatibility Jamo
-            or >= 0xA960 and <= 0xA97F              // Jamo extended-A
-            or >= 0x3000 and <= 0x303F              // CJK symbols and punctuation 「」『』〈〉《》
+        if (IsHangulLetter(c)
+            || c is >= 0x3000 and <= 0x303F       // CJK symbols and punctuation 「」『』〈〉《》
             or >= 0x3040 and <= 0x30FF              // Hiragana, Katakana
             or >= 0x3200 and <= 0x32FF              // enclosed CJK letters (㈜, ㉠)
             or >= 0x3400 and <= 0x4DBF              // Hanja, extension A
@@ -50,6 +47,16 @@ public static class TextRules
             _ => CharScript.Neutral,
         };
     }
+
+    /// <summary>Letters of the Hangul script (UAX #24 Hang): syllables, Jamo and their extensions, compatibility Jamo.</summary>
+    public static bool IsHangulLetter(int c) =>
+        c is >= 0xAC00 and <= 0xD7FF                // syllables, Jamo extended-B
+            or >= 0x1100 and <= 0x11FF              // Jamo
+            or >= 0x3130 and <= 0x318F              // compatibility Jamo
+            or >= 0xA960 and <= 0xA97F;             // Jamo extended-A
+
+    /// <summary>A precomposed Hangul syllable: the unit between which KLREQ justification adds letter spacing.</summary>
+    public static bool IsHangulSyllable(char c) => c is >= '\uAC00' and <= '\uD7A3';
 
     /// <summary>
     /// KLREQ: characters that may not begin a line — closing brackets and quotes, stops, commas,

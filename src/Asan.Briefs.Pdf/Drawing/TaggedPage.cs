@@ -1,3 +1,4 @@
+using Asan.Briefs.Typography;
 using System.Globalization;
 using Asan.Briefs.Pdf.Layout;
 using Asan.Briefs.Pdf.Text;
@@ -94,7 +95,7 @@ internal sealed class TaggedPage(PdfFile file, StructureTree tree, Navigation na
         var latin = false;
         foreach (var c in text)
         {
-            if (c is >= '\uAC00' and <= '\uD7A3' or >= '\u1100' and <= '\u11FF' or >= '\u3130' and <= '\u318F') return "ko";
+            if (TextRules.IsHangulLetter(c)) return "ko";
             if (char.IsAsciiLetter(c)) latin = true;
         }
         return latin ? "en" : null;

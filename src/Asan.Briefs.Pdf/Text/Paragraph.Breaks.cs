@@ -173,11 +173,10 @@ internal sealed partial class Paragraph
     {
         var gaps = 0;
         for (var i = start; i + 1 < end; i++)
-            if (IsSyllable(_text[i]) && IsSyllable(_text[i + 1]) && !InNote(i + 1)) gaps++;
+            if (TextRules.IsHangulSyllable(_text[i]) && TextRules.IsHangulSyllable(_text[i + 1]) && !InNote(i + 1)) gaps++;
         return gaps;
     }
 
-    internal static bool IsSyllable(char c) => c is >= '\uAC00' and <= '\uD7A3';
 
     /// <summary>
     /// A token wider than the measure (a long URL): it may break after / . ? &amp; = - and similar

@@ -1,3 +1,4 @@
+using Asan.Briefs.Typography;
 namespace Asan.Briefs.Pdf.Text;
 
 /// <summary>Joins consecutive fragments of one style into glyph runs with absolute glyph positions.</summary>
@@ -57,7 +58,7 @@ internal sealed class RunBuilder(string text)
             if (syllableSpace > 0 && (g + 1 == shaped.Glyphs.Length || shaped.Clusters[g + 1] != shaped.Clusters[g]))
             {
                 var ci = frag.TextStart + (int)shaped.Clusters[g];
-                if (ci + 1 < text.Length && Paragraph.IsSyllable(text[ci]) && Paragraph.IsSyllable(text[ci + 1])) pen += syllableSpace;
+                if (ci + 1 < text.Length && TextRules.IsHangulSyllable(text[ci]) && TextRules.IsHangulSyllable(text[ci + 1])) pen += syllableSpace;
             }
         }
         X = setWidth >= 0 ? X + setWidth : _runX + pen;
