@@ -13,6 +13,11 @@ public static class ExternalTool
     public const string VnuVersion = "26.9.27";
     /// <summary>pdf.js 4 runs on Node 20; the 5 and 6 lines need Node 22.</summary>
     public const string PdfJsVersion = "4.10.38";
+    /// <summary>puppeteer-core 24 runs on Node 18 and later; the 25 line needs Node 22.</summary>
+    public const string PuppeteerVersion = "24.43.1";
+    public const string AxeVersion = "4.14.1";
+    /// <summary>Debian's Chromium, which the browser tests drive (package chromium).</summary>
+    public const string Chromium = "/usr/bin/chromium";
 
     private static readonly Dictionary<string, string> Packages = new()
     {
@@ -21,6 +26,7 @@ public static class ExternalTool
         ["java"] = "default-jre-headless",
         ["woff2_decompress"] = "woff2",
         ["soffice"] = "libreoffice-writer-nogui",
+        ["chromium"] = "chromium",
     };
 
     private static readonly object Gate = new();
@@ -52,6 +58,23 @@ public static class ExternalTool
                     $"install pdf.js at the repository root with `npm install --prefix tools pdfjs-dist@{PdfJsVersion}` (needs Node.js)");
         }
         return module;
+    }
+
+    /// <summary>
+    /// tools/node_modules holding puppeteer-core and axe-core (installed with npm when missing), with
+    /// Debian's Chromium installed for them to drive.
+    /// </summary>
+    public static string BrowserModules()
+    {
+        var modules = Path.Combine(Repository.Root, "tools", "node_modules");
+        lock (Gate)
+        {
+            if (!File.Exists(Path.Combine(modules, "puppeteer-core", "package.json")) || !File.Exists(Path.Combine(modules, "axe-core", "axe.min.js")))
+                Execute("npm", $"install --prefix \"{Path.Combine(Repository.Root, "tools")}\" --no-audit --no-fund puppeteer-core@{PuppeteerVersion} axe-core@{AxeVersion}",
+                    $"install the browser test tools at the repository root with `npm install --prefix tools puppeteer-core@{PuppeteerVersion} axe-core@{AxeVersion}` (needs Node.js)");
+        }
+        Ensure("chromium");
+        return modules;
     }
 
     /// <summary>Makes sure a tool is on the PATH, installing its Debian package if it can.</summary>

@@ -1,0 +1,111 @@
+using System.Text.Json.Nodes;
+using Asan.Briefs.Cli.Commands;
+using Asan.Briefs.Cli.Pipeline;
+using Asan.Briefs.Templating;
+using Asan.Briefs.Tests.Support;
+using Spectre.Console.Testing;
+
+namespace Asan.Briefs.Tests.Html.Browser;
+
+/// <summary>
+/// Every page of the published site (each edition and both index pages), plus the example brief's
+/// editions that the site leaves out, opened in Debian's headless Chromium through puppeteer-core at a
+/// desktop and a phone width: axe-core finds no violation, nothing reaches past the right edge, and the
+/// page logs no error (console, CSP, failed request, font that did not load). One browser opens all
+/// pages once (<see cref="BrowserRun"/>); screenshots are kept in TestResults/browser/ to look at.
+/// </summary>
+public sealed class BrowserTests(BrowserRun run) : IClassFixture<BrowserRun>
+{
+    public static IEnumerable<object[]> PagesAndWidths() =>
+        BrowserRun.Pages().SelectMany(page => BrowserRun.Widths.Select(width => new object[] { page, width }));
+
+    [Theory]
+    [MemberData(nameof(PagesAndWidths))]
+    public void Axe_core_finds_no_violation(string page, int width)
+    {
+        var result = run.Result(page, width);
+        Assert.True((int)result["rulesPassed"]! > 20, $"axe-core checked only {result["rulesPassed"]} rules on {page}");
+        var violations = result["violations"]!.AsArray();
+        Assert.True(violations.Count == 0, $"{page} at {width} px:\n" + string.Join("\n", violations.Select(v =>
+            $"{v!["id"]} ({v["impact"]}): {v["help"]}\n  " + string.Join("\n  ", v["nodes"]!.AsArray().Select(n => (string)n!)))));
+    }
+
+    [Theory]
+    [MemberData(nameof(PagesAndWidths))]
+    public void Nothing_reaches_past_the_right_edge(string page, int width)
+    {
+        var overflow = run.Result(page, width)["overflow"]!;
+        Assert.Equal(width, (int)overflow["clientWidth"]!);
+        Assert.True((int)overflow["scrollWidth"]! <= width && overflow["offenders"]!.AsArray().Count == 0,
+            $"{page} at {width} px scrolls sideways ({overflow["scrollWidth"]} px wide): " + string.Join(", ", overflow["offenders"]!.AsArray().Select(o => (string)o!)));
+    }
+
+    [Theory]
+    [MemberData(nameof(PagesAndWidths))]
+    public void The_page_loads_its_fonts_and_logs_no_error(string page, int width)
+    {
+        var result = run.Result(page, width);
+        var problems = result["problems"]!.AsArray().Select(p => (string)p!).ToList();
+        Assert.True(problems.Count == 0, $"{page} at {width} px:\n" + string.Join("\n", problems));
+        // The body text is drawn with the page's own web font (the first of its stack), not a fallback.
+        var body = (string)result["bodyFamily"]!;
+        Assert.Contains($"{body} 400 normal", result["fontsLoaded"]!.AsArray().Select(f => (string)f!));
+    }
+
+    [Fact]
+    public void Every_page_of_the_published_site_is_checked()
+    {
+        var published = Directory.EnumerateFiles(run.SiteDirectory, "*.html", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(run.ArtifactsDirectory, f).Replace('\\', '/')).Order(StringComparer.Ordinal);
+        Assert.Equal(published, BrowserRun.Pages().Where(p => p.StartsWith(Site.Folder + "/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+    }
+}
+
+/// <summary>Publishes the site into a temporary folder and opens every page once in one browser.</summary>
+public sealed class BrowserRun : IDisposable
+{
+    public static readonly int[] Widths = [1280, 390];
+
+    private readonly Lazy<JsonArray> _results;
+
+    public BrowserRun()
+    {
+        ArtifactsDirectory = Path.Combine(Path.GetTempPath(), "asan-briefs-browser-" + Guid.NewGuid().ToString("N"));
+        _results = new Lazy<JsonArray>(Open);
+    }
+
+    public string ArtifactsDirectory { get; }
+    public string SiteDirectory => Path.Combine(ArtifactsDirectory, Site.Folder);
+    public static string Screenshots => Path.Combine(Repository.Root, "TestResults", "browser");
+
+    /// <summary>Pages relative to artifacts/: the site's index pages and editions, and the example brief's editions.</summary>
+    public static IEnumerable<string> Pages()
+    {
+        var briefs = Repository.BriefIds.Select(Repository.Brief).ToList();
+        foreach (var lang in EditionTemplates.SiteLanguages(briefs.Where(b => !b.Metadata.Example).ToList()))
+            yield return $"{Site.Folder}/{EditionTemplates.IndexFileName(lang)}";
+        foreach (var brief in briefs)
+        foreach (var lang in brief.Languages)
+            yield return (brief.Metadata.Example ? "" : Site.Folder + "/") + $"{brief.Id}/{EditionTemplates.FileName(brief.Id, lang, "html")}";
+    }
+
+    public JsonNode Result(string page, int width) =>
+        _results.Value.Single(r => (string)r!["page"]! == page && (int)r["width"]! == width)!;
+
+    private JsonArray Open()
+    {
+        PublishCommand.Run(Workspace.At(Repository.Root) with { ArtifactsDirectory = ArtifactsDirectory },
+            new BuildOptions([], OutputFormat.All, [], Force: false), new TestConsole());
+        var modules = ExternalTool.BrowserModules();
+        var script = Path.Combine(Repository.Root, "tests", "Asan.Briefs.Tests", "Html", "Browser", "browser-check.mjs");
+        if (Directory.Exists(Screenshots)) Directory.Delete(Screenshots, recursive: true);
+        var pages = string.Join(" ", Pages().Select(p => $"\"{p}\""));
+        ExternalTool.Run("node", $"\"{script}\" \"{modules}\" \"{ExternalTool.Chromium}\" \"{ArtifactsDirectory}\" \"{Screenshots}\" {string.Join(",", Widths)} {pages}");
+        return JsonNode.Parse(File.ReadAllText(Path.Combine(Screenshots, "results.json")))!.AsArray();
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(ArtifactsDirectory)) Directory.Delete(ArtifactsDirectory, recursive: true);
+    }
+}
