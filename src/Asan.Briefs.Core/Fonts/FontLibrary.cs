@@ -21,7 +21,8 @@ public sealed unsafe class FontData
         // The file is memory-mapped, and HarfBuzz reads it in place for the life of the process (fonts are
         // few and loaded once): only the pages shaping and subsetting touch are read, they stay in the
         // page cache that all processes share, and no managed array costs the collector.
-        var length = new FileInfo(path).Length;
+        // The length of the file itself: FileInfo of a symbolic link gives the link's own length.
+        var length = (File.ResolveLinkTarget(path, returnFinalTarget: true) as FileInfo ?? new FileInfo(path)).Length;
         if (length is 0 or > int.MaxValue) throw new InvalidDataException($"{path}: not a font file ({length} bytes)");
         Length = (int)length;
         var map = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);

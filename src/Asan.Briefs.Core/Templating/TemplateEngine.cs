@@ -38,6 +38,11 @@ public sealed class TemplateEngine
         {
             return template.Render(context);
         }
+        catch (ScriptRuntimeException e) when (e.InnerException is BriefException inner)
+        {
+            // A partial that cannot be loaded: the loader's message, at the include that names it.
+            throw inner;
+        }
         catch (ScriptRuntimeException e)
         {
             throw new BriefException(DisplayPath.Of(ResolvePath(e.Span.FileName ?? name)), e.Span.Start.Line + 1, e.Span.Start.Column + 1,
@@ -91,6 +96,9 @@ public sealed class TemplateEngine
             EnableRelaxedMemberAccess = false;
             LoopLimit = 100_000;
             RecursiveLimit = 200;
+            // Scriban cuts any value it writes at 1 MiB by default (ending it in "..."): a long brief's body
+            // would lose its end without a word. Nothing a template writes is ever cut.
+            LimitToString = 0;
         }
 
         public override string? ObjectToString(object? value, bool nested = false)

@@ -10,10 +10,6 @@ namespace Asan.Briefs.Tests.Pipeline;
 
 public class BuildCommandTests
 {
-    private static Dictionary<string, string> Snapshot(string directory) =>
-        Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(directory, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))) + File.GetLastWriteTimeUtc(f).Ticks);
-
     [Fact]
     public void A_failed_build_leaves_the_last_good_outputs_untouched()
     {
@@ -21,7 +17,7 @@ public class BuildCommandTests
         var workspace = scratch.Workspace;
         var options = new BuildOptions([], OutputFormat.Html, [], Force: false);
         Assert.Equal(0, BuildCommand.Run(workspace, options, new TestConsole()));
-        var before = Snapshot(workspace.ArtifactsDirectory);
+        var before = scratch.ArtifactsSnapshot();
         Assert.Contains(Path.Combine("scratch-brief", "scratch-brief.ko.html"), before.Keys);
 
         scratch.Write("body.ko.md", ScratchBrief.Korean + "\n번역에만 있는 문단이다.\n");
@@ -29,7 +25,7 @@ public class BuildCommandTests
         var error = Assert.Throws<Asan.Briefs.Diagnostics.BriefException>(() => BuildCommand.Run(workspace, options, new TestConsole()));
         Assert.Contains(error.Diagnostics, d => d.File.EndsWith("brief.yaml"));
 
-        Assert.Equal(before, Snapshot(workspace.ArtifactsDirectory));
+        Assert.Equal(before, scratch.ArtifactsSnapshot());
         Assert.Empty(Directory.EnumerateFiles(workspace.ArtifactsDirectory, "*.tmp-*", SearchOption.AllDirectories));
     }
 
@@ -39,7 +35,7 @@ public class BuildCommandTests
         using var scratch = new ScratchBrief();
         scratch.Write("brief.yaml", ScratchBrief.Yaml.Replace("date: 2022-04-29", "date: [2022"));
         var root = scratch.Root;
-        CopyDirectory(Repository.Templates, Path.Combine(root, "templates"));
+        scratch.CopyTemplates();
         var console = new TestConsole { EmitAnsiSequences = false };
         console.Profile.Width = 400;
 
@@ -68,16 +64,5 @@ public class BuildCommandTests
         console.Profile.Width = 1000;
         Assert.Equal(CommandLine.Usage, CommandLine.Run(["bench", "--root", Repository.Root, option, value], console));
         Assert.Contains(message, console.Output);
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            if (file.EndsWith(".ttf", StringComparison.Ordinal)) File.CreateSymbolicLink(target, file);
-            else File.Copy(file, target);
-        }
     }
 }

@@ -17,6 +17,10 @@ public sealed class ScratchBrief : IDisposable
             affiliation: { en: "The Asan Institute for Policy Studies", ko: "아산정책연구원" }
         """;
 
+    /// <summary><see cref="Yaml"/> with English only (no body.ko.md needed).</summary>
+    public static readonly string EnglishOnlyYaml = System.Text.RegularExpressions.Regex.Replace(
+        Yaml.Replace("languages: [en, ko]", "languages: [en]"), @", ko: (""[^""]*""|\[[^\]]*\])", "");
+
     public const string English = """
         The introduction.[^a]
 
@@ -60,6 +64,37 @@ public sealed class ScratchBrief : IDisposable
     /// <summary>The scratch content with the repository's templates, building into the scratch folder.</summary>
     public Asan.Briefs.Cli.Pipeline.Workspace Workspace =>
         new(Path.Combine(Root, "content"), Repository.Templates, Path.Combine(Root, "artifacts"));
+
+    public string Artifacts => Path.Combine(Root, "artifacts");
+
+    /// <summary>Copies the repository's templates into the scratch folder (fonts linked, not copied), for a test to break one.</summary>
+    public string CopyTemplates()
+    {
+        var to = Path.Combine(Root, "templates");
+        foreach (var file in System.IO.Directory.EnumerateFiles(Repository.Templates, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(Repository.Templates, file));
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            if (file.EndsWith(".ttf", StringComparison.Ordinal)) File.CreateSymbolicLink(target, file);
+            else File.Copy(file, target);
+        }
+        return to;
+    }
+
+    /// <summary>Runs the command line on the scratch folder (its own templates: call <see cref="CopyTemplates"/> first).</summary>
+    public (int Exit, string Output) Cli(params string[] args)
+    {
+        var console = new Spectre.Console.Testing.TestConsole { EmitAnsiSequences = false };
+        console.Profile.Width = 4000;
+        var exit = Asan.Briefs.Cli.CommandLine.Run([args[0], "--root", Root, .. args[1..]], console);
+        return (exit, console.Output);
+    }
+
+    /// <summary>Every file under artifacts/ with its hash and time, to show a failed build changed nothing.</summary>
+    public Dictionary<string, string> ArtifactsSnapshot() => !System.IO.Directory.Exists(Artifacts) ? [] :
+        System.IO.Directory.EnumerateFiles(Artifacts, "*", SearchOption.AllDirectories).ToDictionary(
+            f => Path.GetRelativePath(Artifacts, f),
+            f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))) + File.GetLastWriteTimeUtc(f).Ticks);
 
     public string Write(string name, string text)
     {
