@@ -148,8 +148,7 @@ public static class CommandLine
         }
         catch (Exception e)
         {
-            errors.MarkupLine($"[red]internal error: {Markup.Escape(e.Message)}[/]");
-            errors.WriteLine(e.ToString());
+            CrashReport.Write(e, args, errors);
             return Crash;
         }
     }

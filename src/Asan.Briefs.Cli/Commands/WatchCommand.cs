@@ -77,8 +77,8 @@ public sealed class Watcher : IDisposable
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A bug must not end the watch either: say so in one line, keep the last good outputs, keep watching.
-            _console.MarkupLine($"[red]internal error: {Markup.Escape(e.GetType().Name + ": " + e.Message)}[/]");
-            _console.MarkupLine("[yellow]the last good outputs stay; please report this[/]");
+            CrashReport.Write(e, ["watch"], _console);
+            _console.MarkupLine("[yellow]the last good outputs stay[/]");
         }
     }
 

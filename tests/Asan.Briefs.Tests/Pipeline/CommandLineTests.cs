@@ -37,6 +37,28 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void A_real_bug_shows_one_line_naming_a_log_that_holds_the_trace()
+    {
+        var errors = new TestConsole { EmitAnsiSequences = false };
+        errors.Profile.Width = 1000;
+        Exception bug;
+        try { throw new AggregateException(new InvalidOperationException("the cause\nover two lines")); }
+        catch (Exception e) { bug = e; }
+
+        var log = CrashReport.Write(bug, ["build", "--force"], errors);
+
+        var lines = errors.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines);
+        Assert.Contains("the cause over two lines", lines[0]);
+        Assert.NotNull(log);
+        Assert.Contains(log, lines[0]);
+        var text = File.ReadAllText(log);
+        Assert.Contains("args: build --force", text);
+        Assert.Contains(nameof(A_real_bug_shows_one_line_naming_a_log_that_holds_the_trace), text);
+        File.Delete(log);
+    }
+
+    [Fact]
     public void An_unknown_option_is_a_usage_error_naming_the_options_there_are()
     {
         var (exit, output, errors) = Run("build", "--root", Repository.Root, "--frmat", "pdf");
