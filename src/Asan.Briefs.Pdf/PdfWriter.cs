@@ -8,6 +8,9 @@ using Asan.Briefs.Theming;
 
 namespace Asan.Briefs.Pdf;
 
+/// <summary>The two PDF files of an edition: the web file (PDF/A-2a) and the print file (PDF/X-4), both tagged PDF/UA-1.</summary>
+public enum PdfKind { Web, Print }
+
 /// <summary>
 /// The PDF edition: paged layout markup + theme → PDF bytes. Layout (<see cref="PageLayout"/>) turns
 /// the markup into pages of positioned boxes; drawing (<see cref="PdfAssembler"/>) serialises them
@@ -20,6 +23,7 @@ public sealed class PdfWriter
     private readonly Func<Theme, ITextSetter> _textFor;
     private readonly FontLibrary _fonts;
     private readonly Dictionary<Theme, PageLayout> _layouts = new(ReferenceEqualityComparer.Instance);
+    private readonly ColorProfiles _profiles = new();
 
     /// <summary>The PDF writer with the text engine of this project (<see cref="Text.TextLayouter"/>).</summary>
     public PdfWriter() : this(theme => new Text.TextLayouter(theme)) { }
@@ -33,10 +37,17 @@ public sealed class PdfWriter
     }
 
     /// <summary>Writes a document; figure sources are absolute paths to PNG files.</summary>
-    public byte[] Write(PrintDocument document, Theme theme) => Write(ResolvedDocument.Resolve(document, theme));
+    public byte[] Write(PrintDocument document, Theme theme, PdfKind kind = PdfKind.Web) => Write(ResolvedDocument.Resolve(document, theme), kind);
 
     /// <summary>Writes a document already resolved against its theme.</summary>
-    public byte[] Write(ResolvedDocument document) => PdfAssembler.Write(Layout(document), document.Markup.Info, _fonts);
+    public byte[] Write(ResolvedDocument document, PdfKind kind = PdfKind.Web) => Write(Layout(document), document, kind);
+
+    /// <summary>Writes pages laid out from <paramref name="document"/>: both files of an edition share one layout.</summary>
+    public byte[] Write(LaidOutDocument pages, ResolvedDocument document, PdfKind kind)
+    {
+        var setup = document.Theme.Pdf;
+        return PdfAssembler.Write(pages, document.Markup.Info, _fonts, PdfEdition.For(kind, setup, _profiles), setup, _profiles);
+    }
 
     /// <summary>The layout stage alone: pages of positioned boxes with their roles.</summary>
     public LaidOutDocument Layout(PrintDocument document, Theme theme) => Layout(ResolvedDocument.Resolve(document, theme));

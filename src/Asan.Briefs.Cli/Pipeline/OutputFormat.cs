@@ -7,7 +7,9 @@ public enum OutputFormat
     Html = 1,
     Pdf = 2,
     Docx = 4,
-    All = Html | Pdf | Docx,
+    /// <summary>The PDF/X-4 print file, &lt;id&gt;.&lt;lang&gt;.print.pdf.</summary>
+    Print = 8,
+    All = Html | Pdf | Docx | Print,
 }
 
 public static class OutputFormats
@@ -22,8 +24,9 @@ public static class OutputFormats
                 "html" => OutputFormat.Html,
                 "pdf" => OutputFormat.Pdf,
                 "docx" => OutputFormat.Docx,
+                "print" => OutputFormat.Print,
                 "all" => OutputFormat.All,
-                _ => throw new ArgumentException($"unknown format '{name}'; use html, pdf, docx or all"),
+                _ => throw new ArgumentException($"unknown format '{name}'; use html, pdf, print, docx or all"),
             };
         }
         return result;

@@ -109,7 +109,7 @@ public sealed class Publisher
     {
         string Path(string extension) => $"{brief.Id}/{EditionTemplates.FileName(brief.Id, lang, extension)}";
         IEnumerable<OutputFile> html = [];
-        OutputFile? pdf = null, docx = null;
+        OutputFile? pdf = null, print = null, docx = null;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = FormatParallelism };
         Parallel.Invoke(
             parallel,
@@ -121,15 +121,22 @@ public sealed class Publisher
             },
             () =>
             {
-                if (!format.HasFlag(OutputFormat.Pdf) && !format.HasFlag(OutputFormat.Docx)) return;
-                // Resolved once (styles, figure images, links), then laid out by one writer and serialised by the other.
+                if ((format & (OutputFormat.Pdf | OutputFormat.Print | OutputFormat.Docx)) == 0) return;
+                // Resolved once (styles, figure images, links), then laid out by one writer and serialised by the other;
+                // the web and the print PDF share one layout.
                 var document = ResolvedDocument.Resolve(PrintDocument(brief, lang), Theme);
                 Parallel.Invoke(
                     parallel,
-                    () => { if (format.HasFlag(OutputFormat.Pdf)) pdf = new OutputFile(Path("pdf"), _pdf.Write(document)); },
+                    () =>
+                    {
+                        if ((format & (OutputFormat.Pdf | OutputFormat.Print)) == 0) return;
+                        var pages = _pdf.Layout(document);
+                        if (format.HasFlag(OutputFormat.Pdf)) pdf = new OutputFile(Path("pdf"), _pdf.Write(pages, document, PdfKind.Web));
+                        if (format.HasFlag(OutputFormat.Print)) print = new OutputFile(Path("print.pdf"), _pdf.Write(pages, document, PdfKind.Print));
+                    },
                     () => { if (format.HasFlag(OutputFormat.Docx)) docx = new OutputFile(Path("docx"), _docx.Write(document)); });
             });
-        return html.Concat(new[] { pdf, docx }.OfType<OutputFile>()).ToList();
+        return html.Concat(new[] { pdf, print, docx }.OfType<OutputFile>()).ToList();
     }
 
     /// <summary>The site's own files, listing the briefs that are not examples: an index page per

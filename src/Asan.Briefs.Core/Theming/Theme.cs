@@ -44,6 +44,8 @@ public sealed class Theme
     public ThemeFile File => _file;
     public string FontsDirectory { get; }
     public PageGeometry Page { get; }
+    /// <summary>The PDF files' colour profiles and the print file's bleed, inks and printing condition.</summary>
+    public PdfSetup Pdf { get; private set; } = null!;
     public IReadOnlyDictionary<string, string> Colors => _file.Colors;
     public IEnumerable<string> StyleNames => _file.Styles.Keys;
     public IEnumerable<string> FontRoles => _file.Fonts.Keys;
@@ -193,6 +195,9 @@ public sealed class Theme
                      ("footer_offset", page.FooterOffset), ("note_gap", page.NoteGap), ("note_rule_width", page.NoteRuleWidth),
                  })
             CheckLength(value, $"page.{key}", "page", key);
+
+        // templates/ holds fonts/ and the theme's colour profiles.
+        Pdf = PdfSetup.Resolve(_file, System.IO.Path.GetDirectoryName(FontsDirectory)!, Problem);
 
         var written = _file.Styles.Select(kv => (kv.Key, kv.Value, Path: new[] { "styles", kv.Key }))
             .Concat(_file.Languages.SelectMany(l => l.Value.Styles.Select(kv => (kv.Key, kv.Value, Path: new[] { "languages", l.Key, "styles", kv.Key }))));

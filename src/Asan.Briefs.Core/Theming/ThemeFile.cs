@@ -10,6 +10,7 @@ public sealed class ThemeFile
     public Dictionary<string, StyleFile> Styles { get; set; } = new();
     public Dictionary<string, LanguageThemeFile> Languages { get; set; } = new();
     public ContentsFile Contents { get; set; } = new();
+    public PdfThemeFile Pdf { get; set; } = new();
 }
 
 /// <summary>When an edition gets a table of contents.</summary>

@@ -7,10 +7,9 @@ namespace Asan.Briefs.Pdf.Drawing;
 /// <summary>
 /// One page's content stream (ISO 32000-1 §8, §9.4): set lines as TJ arrays of subset glyph ids,
 /// with the layout's positions kept exactly by TJ adjustments against the W widths; rules as
-/// stroked lines; images as XObjects. The layout's y grows downwards from the page top; PDF's grows
-/// upwards, so every y is turned here and nowhere else.
+/// stroked lines; images as XObjects. Positions go through the page's <see cref="PageFrame"/>.
 /// </summary>
-internal sealed class ContentStream(double pageHeight, CidFonts fonts, Inks inks)
+internal sealed class ContentStream(PageFrame frame, CidFonts fonts, Inks inks)
 {
     /// <summary>Slant for faces that have no italic: the usual 12° oblique.</summary>
     private const double SyntheticSkew = 0.21;
@@ -116,5 +115,5 @@ internal sealed class ContentStream(double pageHeight, CidFonts fonts, Inks inks
     }
 
     private StringBuilder Point(double x, double y) =>
-        _ops.Append(PdfSyntax.Number(x)).Append(' ').Append(PdfSyntax.Number(pageHeight - y));
+        _ops.Append(PdfSyntax.Number(frame.X(x))).Append(' ').Append(PdfSyntax.Number(frame.Y(y)));
 }

@@ -45,3 +45,13 @@ internal sealed class RgbInks : Inks
     protected override string StrokeOperator => "RG";
     protected override double[] Components(string color) => Rgb(color);
 }
+
+/// <summary>The print file's inks: each colour's CMYK value from the theme (checked there to exist for every colour).</summary>
+internal sealed class CmykInks(IReadOnlyDictionary<string, double[]> cmykByHex) : Inks
+{
+    protected override string FillOperator => "k";
+    protected override string StrokeOperator => "K";
+    protected override double[] Components(string color) =>
+        cmykByHex.TryGetValue(color, out var cmyk) ? cmyk
+        : throw new InvalidOperationException($"colour {color} has no CMYK value; the theme's check should have asked for one under pdf.print.cmyk");
+}

@@ -19,13 +19,50 @@ internal static class Metadata
     private static readonly XNamespace Pdf = "http://ns.adobe.com/pdf/1.3/";
     private static readonly XNamespace XmpMM = "http://ns.adobe.com/xap/1.0/mm/";
     private static readonly XNamespace PdfUaId = "http://www.aiim.org/pdfua/ns/id/";
+    private static readonly XNamespace PdfAId = "http://www.aiim.org/pdfa/ns/id/";
+    private static readonly XNamespace PdfXId = "http://www.npes.org/pdfx/ns/id/";
+    private static readonly XNamespace PdfAExtension = "http://www.aiim.org/pdfa/ns/extension/";
+    private static readonly XNamespace PdfASchema = "http://www.aiim.org/pdfa/ns/schema#";
+    private static readonly XNamespace PdfAProperty = "http://www.aiim.org/pdfa/ns/property#";
 
     /// <summary>The PDF/UA identification schema (ISO 14289-1 §5): part 1.</summary>
     public static XElement PdfUa() =>
         new(Rdf + "Description", new XAttribute(Rdf + "about", ""), new XAttribute(XNamespace.Xmlns + "pdfuaid", PdfUaId),
             new XElement(PdfUaId + "part", "1"));
 
-    /// <summary>Extra properties a standard asks for (pdfaid, pdfuaid, pdfxid…), as XMP elements.</summary>
+    /// <summary>The PDF/A identification schema (ISO 19005-2 §6.6.4): part and conformance level.</summary>
+    public static XElement PdfA(int part, string conformance) =>
+        new(Rdf + "Description", new XAttribute(Rdf + "about", ""), new XAttribute(XNamespace.Xmlns + "pdfaid", PdfAId),
+            new XElement(PdfAId + "part", part.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new XElement(PdfAId + "conformance", conformance));
+
+    /// <summary>
+    /// PDF/A allows only the XMP schemas it predefines unless the file describes the others (ISO 19005-2
+    /// §6.6.2.3.2): pdfuaid is not predefined, so its one property is described here.
+    /// </summary>
+    public static XElement PdfUaExtensionSchema() =>
+        new(Rdf + "Description", new XAttribute(Rdf + "about", ""),
+            new XAttribute(XNamespace.Xmlns + "pdfaExtension", PdfAExtension),
+            new XAttribute(XNamespace.Xmlns + "pdfaSchema", PdfASchema),
+            new XAttribute(XNamespace.Xmlns + "pdfaProperty", PdfAProperty),
+            new XElement(PdfAExtension + "schemas", new XElement(Rdf + "Bag", new XElement(Rdf + "li", new XAttribute(Rdf + "parseType", "Resource"),
+                new XElement(PdfASchema + "schema", "PDF/UA Universal Accessibility Schema"),
+                new XElement(PdfASchema + "namespaceURI", PdfUaId.NamespaceName),
+                new XElement(PdfASchema + "prefix", "pdfuaid"),
+                new XElement(PdfASchema + "property", new XElement(Rdf + "Seq", new XElement(Rdf + "li", new XAttribute(Rdf + "parseType", "Resource"),
+                    new XElement(PdfAProperty + "name", "part"),
+                    new XElement(PdfAProperty + "valueType", "Integer"),
+                    new XElement(PdfAProperty + "category", "internal"),
+                    new XElement(PdfAProperty + "description", "Indicates, which part of ISO 14289 standard is followed"))))))));
+
+    /// <summary>The PDF/X identification (ISO 15930-7 §6.7.4) and the trapping state, which PDF/X wants definite.</summary>
+    public static XElement PdfX(string version) =>
+        new(Rdf + "Description", new XAttribute(Rdf + "about", ""), new XAttribute(XNamespace.Xmlns + "pdfxid", PdfXId),
+            new XAttribute(XNamespace.Xmlns + "pdf", Pdf),
+            new XElement(PdfXId + "GTS_PDFXVersion", version),
+            new XElement(Pdf + "Trapped", "False"));
+
+    /// <summary>The document information dictionary; <paramref name="extra"/> holds entries a standard adds (GTS_PDFXVersion, Trapped).</summary>
     public static string Info(DocumentInfo info, IEnumerable<string>? extra = null)
     {
         var entries = new StringBuilder("<< ");
@@ -67,7 +104,10 @@ internal static class Metadata
             new XElement(Pdf + "Producer", PdfWriter.Producer),
             info.Keywords.Length > 0 ? new XElement(Pdf + "Keywords", info.Keywords) : null,
             new XElement(XmpMM + "DocumentID", uuid),
-            new XElement(XmpMM + "InstanceID", uuid));
+            new XElement(XmpMM + "InstanceID", uuid),
+            // PDF/X-4 asks for the version and rendition of the document as well (ISO 15930-7 §6.7.4).
+            new XElement(XmpMM + "VersionID", "1"),
+            new XElement(XmpMM + "RenditionClass", "default"));
         var root = new XElement(X + "xmpmeta", new XAttribute(XNamespace.Xmlns + "x", X),
             new XElement(Rdf + "RDF", new XAttribute(XNamespace.Xmlns + "rdf", Rdf), description, schemas));
         var xml = new StringBuilder();

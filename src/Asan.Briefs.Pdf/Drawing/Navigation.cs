@@ -8,7 +8,8 @@ namespace Asan.Briefs.Pdf.Drawing;
 /// Everything a reader moves through the document with: link annotations, named destinations
 /// (ISO 32000-1 §12.3.2.3, a name tree sorted by byte) and the outline of headings (§12.3.3).
 /// </summary>
-internal sealed class Navigation(PdfFile file, double pageHeight)
+/// <param name="printable">Whether link annotations print with the page (/F 4, as PDF/A asks) or stay off paper (PDF/X).</param>
+internal sealed class Navigation(PdfFile file, PageFrame frame, bool printable)
 {
     private readonly SortedDictionary<string, (int Page, double X, double Y)> _destinations = new(StringComparer.Ordinal);
 
@@ -19,14 +20,14 @@ internal sealed class Navigation(PdfFile file, double pageHeight)
     /// <param name="extra">More entries (/StructParent) for tagged files.</param>
     public void Link(int id, LinkItem link, string extra = "")
     {
-        var rect = $"[{PdfSyntax.Number(link.X)} {PdfSyntax.Number(pageHeight - link.Y - link.Height)} {PdfSyntax.Number(link.X + link.Width)} {PdfSyntax.Number(pageHeight - link.Y)}]";
+        var rect = $"[{N(frame.X(link.X))} {N(frame.Y(link.Y + link.Height))} {N(frame.X(link.X + link.Width))} {N(frame.Y(link.Y))}]";
         var action = link.Internal
             ? "/Dest " + DestinationName(link.Target)
             : "/A << /S /URI /URI " + PdfSyntax.Literal(AsciiUri(link.Target)) + " >>";
-        // /F 4: printed with the page (PDF/A wants every annotation printable); no border. /Contents
-        // says where the link goes, for PDF/UA (ISO 14289-1 §7.18.5).
+        // No border. /Contents says where the link goes, for PDF/UA (ISO 14289-1 §7.18.5).
         var contents = link.Internal ? "Go to " + link.Target : link.Target;
-        file.Write(id, $"<< /Type /Annot /Subtype /Link /Rect {rect} /Border [0 0 0] /F 4 /Contents {PdfSyntax.Text(contents)} {action}{(extra.Length > 0 ? " " + extra : "")} >>");
+        var flags = printable ? "/F 4" : "/F 0";
+        file.Write(id, $"<< /Type /Annot /Subtype /Link /Rect {rect} /Border [0 0 0] {flags} /Contents {PdfSyntax.Text(contents)} {action}{(extra.Length > 0 ? " " + extra : "")} >>");
     }
 
     /// <summary>The /Dests name tree as one leaf node, or null when the document has no destinations.</summary>
@@ -88,7 +89,9 @@ internal sealed class Navigation(PdfFile file, double pageHeight)
     }
 
     private string Xyz(int page, double x, double y) =>
-        $"[{PdfFile.Ref(page)} /XYZ {PdfSyntax.Number(x)} {PdfSyntax.Number(pageHeight - y)} 0]";
+        $"[{PdfFile.Ref(page)} /XYZ {N(frame.X(x))} {N(frame.Y(y))} 0]";
+
+    private static string N(double value) => PdfSyntax.Number(value);
 
     /// <summary>Destination names are byte strings: the UTF-8 of the layout's name.</summary>
     private static string DestinationName(string name) =>

@@ -91,7 +91,7 @@ public partial class PdfStandardsTests
         {
             var output = Path.Combine(scratch.Root, $"out-{zone.Replace('/', '-')}-{epoch ?? "none"}");
             var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var a in new[] { cli, "build", "--root", scratch.Root, "--out", output, "--format", "pdf", "--force" }) start.ArgumentList.Add(a);
+            foreach (var a in new[] { cli, "build", "--root", scratch.Root, "--out", output, "--format", "pdf,print", "--force" }) start.ArgumentList.Add(a);
             start.Environment["TZ"] = zone;
             if (epoch is null) start.Environment.Remove("SOURCE_DATE_EPOCH");
             else start.Environment["SOURCE_DATE_EPOCH"] = epoch;
@@ -108,7 +108,7 @@ public partial class PdfStandardsTests
         {
             var utc = Build("UTC", epoch);
             var seoul = Build("Asia/Seoul", epoch);
-            Assert.Equal(2, utc.Count);
+            Assert.Equal(4, utc.Count); // the web and the print PDF of each language
             Assert.Equal(utc.Keys.Order(), seoul.Keys.Order());
             foreach (var (name, bytes) in utc) Assert.True(bytes.SequenceEqual(seoul[name]), $"{name} differs between UTC and Asia/Seoul (SOURCE_DATE_EPOCH {epoch ?? "unset"})");
         }

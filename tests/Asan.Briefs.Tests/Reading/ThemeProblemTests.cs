@@ -14,6 +14,7 @@ public sealed class ThemeProblemTests : IDisposable
     {
         Directory.CreateDirectory(_templates);
         Directory.CreateSymbolicLink(Path.Combine(_templates, "fonts"), Path.Combine(Repository.Templates, "fonts"));
+        Directory.CreateSymbolicLink(Path.Combine(_templates, "color"), Path.Combine(Repository.Templates, "color"));
         _lines = File.ReadAllLines(Path.Combine(Repository.Templates, "theme.yaml"));
     }
 
@@ -62,6 +63,29 @@ public sealed class ThemeProblemTests : IDisposable
         var problem = Assert.Single(Problems());
         Assert.Equal(line, problem.Line);
         Assert.Equal("'wide' is not a number; write a number here (e.g. 1.5)", problem.Message);
+    }
+
+    [Fact]
+    public void A_colour_without_a_CMYK_value_for_the_print_file_is_reported_where_the_colour_is_defined()
+    {
+        Change("shade: [6, 2, 0, 0]", "# no CMYK for shade");
+        var problem = Assert.Single(Problems());
+        Assert.Equal(Array.FindIndex(_lines, l => l.Trim() == "shade: \"#eef3f8\"") + 1, problem.Line);
+        Assert.Equal("colors.shade: the print file needs its CMYK value; add it under pdf.print.cmyk, e.g. shade: [0, 0, 0, 100]", problem.Message);
+    }
+
+    [Theory]
+    [InlineData("muted: [0, 0, 0, 70]", "muted: [0, 0, 70]", "pdf.print.cmyk.muted: write four percentages from 0 to 100, [C, M, Y, K], e.g. [0, 0, 0, 100]")]
+    [InlineData("muted: [0, 0, 0, 70]", "muted: [0, 0, 0, 170]", "pdf.print.cmyk.muted: write four percentages from 0 to 100, [C, M, Y, K], e.g. [0, 0, 0, 100]")]
+    [InlineData("link: [100, 55, 0, 30]", "link: [100, 50, 0, 30]", "pdf.print.cmyk.link: colour #0b4f8a is also 'accent', with other CMYK values; give both the same")]
+    [InlineData("bleed: 3mm", "bleed: 3 millimetres", "pdf.print.bleed: '3 millimetres' is not a length; write a number with mm, cm, in or pt (e.g. 25mm, 10.5pt)")]
+    [InlineData("profile: color/FOGRA39L.icc", "profile: color/ISOcoated.icc", "pdf.print.profile: ICC profile 'color/ISOcoated.icc' is not in")]
+    public void A_bad_print_setting_is_reported_at_its_line(string find, string replacement, string message)
+    {
+        var line = Change(find, replacement);
+        var problem = Assert.Single(Problems());
+        Assert.Equal(line, problem.Line);
+        Assert.StartsWith(message, problem.Message);
     }
 
     public void Dispose()

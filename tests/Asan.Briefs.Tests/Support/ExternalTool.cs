@@ -27,6 +27,8 @@ public static class ExternalTool
         ["woff2_decompress"] = "woff2",
         ["soffice"] = "libreoffice-writer-nogui",
         ["chromium"] = "chromium",
+        ["gs"] = "ghostscript",
+        ["mutool"] = "mupdf-tools",
     };
 
     private static readonly object Gate = new();

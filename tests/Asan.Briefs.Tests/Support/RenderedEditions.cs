@@ -21,6 +21,9 @@ public static class RenderedEditions
 
     public static byte[] Pdf(string briefId, string lang) => File(briefId, lang, "pdf");
 
+    /// <summary>The PDF/X-4 print file.</summary>
+    public static byte[] Print(string briefId, string lang) => File(briefId, lang, "print.pdf");
+
     public static byte[] Docx(string briefId, string lang) => File(briefId, lang, "docx");
 
     public static PrintDocument PrintDocument(string briefId, string lang) =>

@@ -17,11 +17,7 @@ public class StructureTreeTests
 
     /// <summary>Each page's tree as pdf.js reads it.</summary>
     private static JsonArray Pages(string id, string lang) => Trees.GetOrAdd((id, lang), key => new Lazy<JsonArray>(() =>
-    {
-        var script = Path.Combine(Repository.Root, "tests", "Asan.Briefs.Tests", "Pdf", "Tagging", "struct-tree.mjs");
-        var json = ExternalTool.RunOnFile("node", $"\"{script}\" \"{ExternalTool.PdfJs()}\" {{file}}", RenderedEditions.Pdf(key.Item1, key.Item2), "pdf");
-        return JsonNode.Parse(json)!.AsArray();
-    })).Value;
+        JsonNode.Parse(PdfJsStructTree.Read(RenderedEditions.Pdf(key.Item1, key.Item2)))!.AsArray())).Value;
 
     /// <summary>Every element in reading order, page by page, with the roles of its ancestors.</summary>
     private static List<(string Role, string Text, string? Alt, List<string> Ancestors)> Elements(string id, string lang)

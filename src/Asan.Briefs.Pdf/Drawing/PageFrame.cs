@@ -1,0 +1,13 @@
+namespace Asan.Briefs.Pdf.Drawing;
+
+/// <summary>
+/// From the layout's page (origin top left, y down, the trimmed page) to PDF user space (origin bottom
+/// left, y up), shifted by the bleed that a print file adds on every side. Every coordinate the writer
+/// emits goes through here, so content, links and destinations move together.
+/// </summary>
+internal readonly record struct PageFrame(double Height, double Bleed)
+{
+    public double X(double x) => x + Bleed;
+
+    public double Y(double y) => Height + Bleed - y;
+}
