@@ -107,7 +107,7 @@ public class LinkSafetyTests
         var publisher = new Publisher(scratch.Workspace, new BuildStamp(null));
         var brief = Assert.Single(publisher.ReadBriefs());
         var files = publisher.Render(brief, "en", OutputFormat.All);
-        byte[] Output(string extension) => files.Single(f => f.RelativePath.EndsWith("." + extension, StringComparison.Ordinal) && f.RelativePath.Contains(".en.", StringComparison.Ordinal)).Bytes;
+        byte[] Output(string extension) => files.Single(f => f.RelativePath.EndsWith(".en." + extension, StringComparison.Ordinal)).Bytes;
 
         var html = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(System.Text.Encoding.UTF8.GetString(Output("html")));
         var htmlLinks = html.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!).ToList();
