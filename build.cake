@@ -121,8 +121,17 @@ Task("Bench")
         MSBuildSettings = new DotNetMSBuildSettings().WithProperty("PublishReadyToRun", "true"),
     });
 
+    // Typst, the PDF engine's nearest peer, is timed on the same editions: its npm build, into tools/.
+    if (!DirectoryExists("./tools/node_modules/@myriaddreamin/typst-ts-node-compiler"))
+    {
+        Information("Installing Typst (npm @myriaddreamin/typst-ts-node-compiler) into tools/");
+        if (StartProcess("npm", "install --prefix tools --no-audit --no-fund @myriaddreamin/typst-ts-node-compiler@0.7.0") != 0)
+            Warning("npm could not install Typst: the bench runs without the Typst figures");
+    }
+
     // The cold start is measured for the native (AOT-compiled) CLI too: no JIT and no runtime to load.
-    var arguments = "bench";
+    // --only=typst,memory runs only those sections of the bench (see `asan-briefs bench --help`).
+    var arguments = "bench" + (HasArgument("only") ? $" --only {Argument<string>("only")}" : "");
     var clang = FindClang();
     if (clang == null && IsRunningOnLinux() && StartProcess("sh", "-c \"command -v apt-get && [ $(id -u) = 0 ]\"") == 0)
     {

@@ -44,7 +44,7 @@ public static class CommandLine
         new("markup", "print one edition's paged layout markup", "markup <brief-id> <lang>", ["root"]),
         new("import", "read an edited Word draft back into its brief (body.<lang>.md, brief.yaml)", "import <file.docx> [--brief ID] [--lang LANG] [--accept-changes]", ["root", "brief", "lang", "accept-changes"]),
         new("validate", "check every output: Open XML validator, qpdf and pdffonts, the Nu Html Checker", "validate", ["root", "out"]),
-        new("bench", "measure typesetting, rendering and throughput; writes artifacts/bench/bench.json", "bench [--iterations N] [--native FILE]", ["root", "out", "iterations", "native", "cores"]),
+        new("bench", "measure typesetting, rendering and throughput; writes artifacts/bench/bench.json", "bench [--iterations N] [--native FILE] [--only SECTIONS]", ["root", "out", "iterations", "native", "only", "cores"]),
     ];
 
     private static readonly Dictionary<string, string> OptionHelp = new()
@@ -63,7 +63,8 @@ public static class CommandLine
         ["port"] = "--port N          the port on 127.0.0.1 (default 8080)",
         ["iterations"] = "--iterations N    timed runs per warm figure (default 21)",
         ["native"] = "--native FILE     also measure the cold start of this native build of the CLI",
-        ["cores"] = "--cores N         only the 50-brief throughput on N workers (the bench runs it pinned with taskset)",
+        ["only"] = $"--only LIST       only these sections: {string.Join(",", BenchCommand.Sections)} (default: all)",
+        ["cores"] = "--cores N         only the 100-brief warm rendering on N workers (the bench runs it pinned with taskset)",
     };
 
     private static readonly string[] Flags = ["force", "quiet", "json", "assemble-only", "accept-changes"];
@@ -128,8 +129,8 @@ public static class CommandLine
                 "import" => ImportCommand.Run(workspace, positional, briefs.LastOrDefault(), options.GetValueOrDefault("lang")?.LastOrDefault(),
                     options.ContainsKey("accept-changes"), console, errors),
                 "bench" when options.GetValueOrDefault("cores")?.LastOrDefault() is { } cores =>
-                    BenchCommand.RunThroughput(workspace, console, int.TryParse(cores, out var n) && n > 0 ? n : throw new UsageException($"--cores {cores} is not a positive number")),
-                "bench" => BenchCommand.Run(workspace, console, Iterations(options), Native(options)),
+                    Bench.ThroughputSection.RunPinned(workspace, console, int.TryParse(cores, out var n) && n > 0 ? n : throw new UsageException($"--cores {cores} is not a positive number")),
+                "bench" => BenchCommand.Run(workspace, console, Iterations(options), Native(options), BenchSections(options)),
                 _ => ValidateCommand.Run(workspace, console),
             };
         }
@@ -157,6 +158,14 @@ public static class CommandLine
     {
         var text = options.GetValueOrDefault("iterations")?.LastOrDefault() ?? "21";
         return int.TryParse(text, out var n) && n > 0 ? n : throw new UsageException($"--iterations {text} is not a positive number");
+    }
+
+    private static List<string> BenchSections(Dictionary<string, List<string>> options)
+    {
+        var sections = (options.GetValueOrDefault("only") ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        foreach (var section in sections.Where(s => !BenchCommand.Sections.Contains(s)))
+            throw new UsageException($"--only {section}: no such bench section; sections: {string.Join(", ", BenchCommand.Sections)}");
+        return sections;
     }
 
     private static string? Native(Dictionary<string, List<string>> options)

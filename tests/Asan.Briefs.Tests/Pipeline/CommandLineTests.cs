@@ -77,6 +77,15 @@ public sealed class CommandLineTests
         Assert.Contains("en, ko", errors.Output);
     }
 
+    [Fact]
+    public void An_unknown_bench_section_is_a_usage_error_naming_the_sections_there_are()
+    {
+        var (exit, _, errors) = Run("bench", "--root", Repository.Root, "--only", "typst,speed");
+        Assert.Equal(CommandLine.Usage, exit);
+        Assert.Contains("--only speed", errors.Output);
+        Assert.Contains("typst, throughput, memory", errors.Output);
+    }
+
     [Theory]
     [InlineData("0/2")]
     [InlineData("3/2")]

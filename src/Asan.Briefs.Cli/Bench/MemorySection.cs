@@ -1,0 +1,34 @@
+using Asan.Briefs.Cli.Commands;
+using Spectre.Console;
+
+namespace Asan.Briefs.Cli.Bench;
+
+/// <summary>
+/// Peak memory of a whole build against the number of briefs: a generated repository of 30 and of
+/// 300 briefs, each built once by a process of this CLI. Outputs are written and released edition
+/// by edition, so the peak should not grow with the briefs; the target is 300 briefs under 250 MiB.
+/// </summary>
+public static class MemorySection
+{
+    private const double TargetMiB = 250;
+
+    public static void Run(BenchContext context)
+    {
+        context.Console.MarkupLine("[bold]Peak memory: one build process, 30 and 300 generated briefs[/]");
+        var (file, prefix) = BenchRuns.Cli();
+        foreach (var count in new[] { 30, 300 })
+        {
+            using var repository = GeneratedRepository.Create(context.Scratch, context.Seed.Directory, context.Workspace.TemplatesDirectory, count);
+            var result = PeakMemory.Of(file, $"{prefix}build --root \"{repository.Root}\" --quiet");
+            if (result is null)
+            {
+                context.Console.MarkupLine("  [yellow]no /proc on this system: peak memory is not measured[/]");
+                return;
+            }
+            var mib = result.PeakBytes / (1024.0 * 1024.0);
+            var verdict = count == 300 ? (mib < TargetMiB ? $", under the {TargetMiB:F0} MiB target" : $", OVER the {TargetMiB:F0} MiB target") : "";
+            context.Report(new BenchCommand.Figure($"peak RSS, build of {count} briefs", result.Milliseconds,
+                $"{mib:F0} MiB peak resident ({mib * 1024 / count:F0} KiB per brief){verdict}"));
+        }
+    }
+}
