@@ -8,14 +8,40 @@ namespace Asan.Briefs.Cli.Pipeline;
 /// example) brief its HTML editions with their fonts and figures, the PDF and Word downloads, the zip
 /// and a cover image per edition.
 /// </summary>
-public static class Site
+public static partial class Site
 {
     public const string Folder = "site";
 
+    /// <summary>
+    /// Assembles the site in a staging folder beside artifacts/site (the same file system) and swaps it
+    /// into place only once every file is there: a publish that fails (a cover pdftoppm cannot draw, a
+    /// full disk) leaves the last site as it was, and a server reading artifacts/site never sees it half-made.
+    /// The staging folder is named like a temporary file (site.tmp-PID), so a build removes it if this process dies.
+    /// </summary>
     public static IReadOnlyList<string> Assemble(string artifactsDirectory, IReadOnlyList<Brief> briefs)
     {
         var site = Path.Combine(artifactsDirectory, Folder);
-        if (Directory.Exists(site)) Directory.Delete(site, recursive: true);
+        var staging = $"{site}.tmp-{Environment.ProcessId}";
+        try
+        {
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+            var copied = Fill(staging, artifactsDirectory, briefs);
+            SwapIn(staging, site);
+            return copied;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BriefException(DisplayPath.Of(site), 0, 0, $"cannot assemble the site: {e.Message}; the last site was left as it was");
+        }
+        finally
+        {
+            try { if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* the next build removes it */ }
+        }
+    }
+
+    private static List<string> Fill(string site, string artifactsDirectory, IReadOnlyList<Brief> briefs)
+    {
         var copied = new List<string>();
         void Copy(string relative)
         {
@@ -36,6 +62,31 @@ public static class Site
         }
         return copied;
     }
+
+    /// <summary>
+    /// Puts the staged site in place of the old one: on Linux in one step (renameat2 with
+    /// RENAME_EXCHANGE swaps the two folders atomically), elsewhere by two renames.
+    /// </summary>
+    private static void SwapIn(string staging, string site)
+    {
+        if (!Directory.Exists(site))
+        {
+            Directory.Move(staging, site);
+            return;
+        }
+        if (OperatingSystem.IsLinux() && RenameAt2(AtFdCwd, staging, AtFdCwd, site, RenameExchange) == 0)
+            return; // the old site is now at the staging path, which the caller removes
+        var old = $"{site}.old.tmp-{Environment.ProcessId}";
+        Directory.Move(site, old);
+        Directory.Move(staging, site);
+        Directory.Delete(old, recursive: true);
+    }
+
+    private const int AtFdCwd = -100;
+    private const uint RenameExchange = 2;
+
+    [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "renameat2", StringMarshalling = System.Runtime.InteropServices.StringMarshalling.Utf8)]
+    private static partial int RenameAt2(int oldDirectory, string oldPath, int newDirectory, string newPath, uint flags);
 
     /// <summary>The site's own files at its root: the index pages, robots.txt, sitemap.xml and the feeds.</summary>
     private static IEnumerable<string> SiteFiles(IReadOnlyList<Brief> briefs)

@@ -92,6 +92,51 @@ public sealed class PublishTests : IDisposable
         }
     }
 
+    /// <summary>The real CLI process publishing with the given PATH: its exit code and stderr.</summary>
+    private static (int Exit, string Errors) PublishWithPath(string root, string path)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "asan-briefs"), ["publish", "--root", root])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["PATH"] = path;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        process.StandardOutput.ReadToEnd();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(3)), "publish did not finish");
+        return (process.ExitCode, errors.Result);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public void A_publish_that_fails_leaves_the_last_site_as_it_was()
+    {
+        using var scratch = new ScratchBrief();
+        Directory.CreateSymbolicLink(Path.Combine(scratch.Root, "templates"), Repository.Templates);
+        PublishCommand.Run(scratch.Workspace, Everything, new TestConsole());
+        var site = Path.Combine(scratch.Workspace.ArtifactsDirectory, Site.Folder);
+        var before = Hashes(site);
+        Assert.Contains("scratch-brief/scratch-brief.en.cover.png", before.Keys);
+
+        // The failure, injected: a pdftoppm that cannot draw the covers, found first on the PATH, after the edit is built.
+        var tools = Directory.CreateDirectory(Path.Combine(scratch.Root, "broken-tools")).FullName;
+        File.WriteAllText(Path.Combine(tools, "pdftoppm"), "#!/bin/sh\necho 'pdftoppm: broken for this test' >&2\nexit 1\n");
+        File.SetUnixFileMode(Path.Combine(tools, "pdftoppm"), UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        scratch.Write("body.en.md", ScratchBrief.English + "\nA paragraph added after the first publish.");
+        var (exit, errors) = PublishWithPath(scratch.Root, tools + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"));
+        Assert.Equal(1, exit);
+        Assert.Contains("pdftoppm could not draw page 1", errors);
+        Assert.Equal(before, Hashes(site));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(scratch.Workspace.ArtifactsDirectory, "site*.tmp-*"));
+
+        // With pdftoppm working again the new site replaces the old one whole.
+        PublishCommand.Run(scratch.Workspace, Everything, new TestConsole());
+        Assert.Contains("A paragraph added after the first publish.", File.ReadAllText(Path.Combine(site, "scratch-brief", "scratch-brief.en.html")));
+        Assert.Equal(before.Keys.Order(StringComparer.Ordinal), Hashes(site).Keys.Order(StringComparer.Ordinal));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(scratch.Workspace.ArtifactsDirectory, "site*.tmp-*"));
+    }
+
     public void Dispose()
     {
         try { Directory.Delete(_scratch, recursive: true); } catch (IOException) { }
