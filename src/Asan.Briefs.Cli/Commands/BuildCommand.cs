@@ -64,6 +64,9 @@ public static class BuildCommand
                 .Select(l => (Brief: b, Lang: l)))
             .ToList();
         console.MarkupLine($"[grey]{briefs.Count} brief(s), {jobs.Count} edition(s), formats: {options.Formats}[/]");
+        // Many editions keep every core busy by themselves: each then renders its formats one after
+        // another, so memory holds one edition's work per core rather than three, and no thread waits on another.
+        if (jobs.Count >= 4 * Environment.ProcessorCount) publisher.FormatParallelism = 1;
 
         var state = BuildState.Load(workspace.ArtifactsDirectory);
         var fingerprints = new InputFingerprint(workspace);
@@ -113,22 +116,24 @@ public static class BuildCommand
         var languages = briefs.ToDictionary(b => b.Id, b => b.Languages);
         foreach (var file in state.Prune(key => Exists(key, existing, languages))) stage.Remove(file);
 
-        // The whole-brief download, rebuilt when one of its members changed, from the members on disk.
+        // The whole-brief download, rebuilt when one of its members changed, from the members on disk;
+        // the zips deflate their text on every core, as the editions were rendered.
         if (options.Formats == OutputFormat.All && options.Languages.Count == 0)
         {
-            foreach (var brief in briefs)
+            InParallel(briefs.Count, i =>
             {
+                var brief = briefs[i];
                 var members = state.FilesOf(brief.Id);
                 var fingerprint = InputFingerprint.Of(brief.Metadata.Date.ToString("O", CultureInfo.InvariantCulture), members.Select(m => m.RelativePath + ":" + m.Hash));
                 if (!options.Force && state.IsUpToDate(BuildState.ArchiveKey(brief.Id), fingerprint, workspace.ArtifactsDirectory))
                 {
                     console.MarkupLine($"[grey]{Markup.Escape(BriefArchive.FileName(brief.Id))} up to date: no member changed[/]");
-                    continue;
+                    return;
                 }
                 var archive = BriefArchive.Write(stage, brief, members.Select(m => m.RelativePath));
                 state.Record(BuildState.ArchiveKey(brief.Id), fingerprint, [archive]);
                 Written([archive]);
-            }
+            });
         }
 
         stage.Write(state.ToFile());

@@ -39,7 +39,7 @@ public sealed class Publisher
     public Theme Theme { get; }
 
     /// <summary>How many of an edition's formats render at once (1: one after another, as on one core).</summary>
-    public int FormatParallelism { get; init; } = Environment.ProcessorCount;
+    public int FormatParallelism { get; set; } = Environment.ProcessorCount;
     public EditionTemplates Templates { get; }
     public Workspace Workspace => _workspace;
 
@@ -68,15 +68,17 @@ public sealed class Publisher
         }
         if (folders.Count == 0)
             throw new BriefException(DisplayPath.Of(_workspace.ContentDirectory), 0, 0, "no briefs found; each brief is a folder with a brief.yaml (see content/README.md)");
-        var briefs = new List<Brief>();
-        var problems = new List<Diagnostic>();
-        foreach (var folder in folders)
+        // On every core: reading and checking the briefs came before any rendering began, one brief
+        // after another. Results keep the folders' order, so the problems are reported in that order too.
+        var read = new (Brief? Brief, IReadOnlyList<Diagnostic>? Problems)[folders.Count];
+        Parallel.For(0, folders.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            try { briefs.Add(BriefReader.Read(folder)); }
-            catch (BriefException e) { problems.AddRange(e.Diagnostics); }
-        }
+            try { read[i] = (BriefReader.Read(folders[i]), null); }
+            catch (BriefException e) { read[i] = (null, e.Diagnostics); }
+        });
+        var problems = read.SelectMany(r => r.Problems ?? []).ToList();
         if (problems.Count > 0) throw new BriefException(problems);
-        return briefs;
+        return read.Select(r => r.Brief!).ToList();
     }
 
     /// <summary>Checks every template parses; content checks happen in <see cref="ReadBriefs"/>.</summary>
