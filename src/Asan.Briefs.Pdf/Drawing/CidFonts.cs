@@ -52,16 +52,26 @@ internal sealed class CidFonts
             $"/ItalicAngle {PdfSyntax.Number(metrics.ItalicAngle)} /Ascent {PdfSyntax.Number(Em(font.Ascender))} /Descent {PdfSyntax.Number(Em(font.Descender))} " +
             $"/CapHeight {PdfSyntax.Number(Em(metrics.CapHeight))} /StemV {(metrics.Bold ? 140 : 80)} /FontFile2 {PdfFile.Ref(fontFile)} >>");
 
-        // The subset numbers glyphs 0..n-1 compactly; W lists every advance in one run.
-        var widths = new double[face.GlyphMap.Values.Max() + 1];
-        foreach (var (original, subset) in face.GlyphMap) widths[subset] = Em(font.Font.GetHorizontalGlyphAdvance(original));
+        // The subset numbers glyphs 0..n-1 compactly, and those are their CIDs; the CIDs after them are
+        // aliases (a hyphen added at a line break). W lists every advance in one run.
+        var gids = new ushort[entry.Glyphs + entry.Aliases.Count];
+        var advances = new double[entry.Glyphs];
+        foreach (var (original, subset) in face.GlyphMap) advances[subset] = Em(font.Font.GetHorizontalGlyphAdvance(original));
+        for (var cid = 0; cid < gids.Length; cid++) gids[cid] = cid < entry.Glyphs ? (ushort)cid : entry.Aliases[cid - entry.Glyphs];
         var w = new StringBuilder("[0 [");
-        for (var i = 0; i < widths.Length; i++) w.Append(i == 0 ? "" : " ").Append(PdfSyntax.Number(widths[i]));
+        for (var cid = 0; cid < gids.Length; cid++) w.Append(cid == 0 ? "" : " ").Append(PdfSyntax.Number(advances[gids[cid]]));
         w.Append("]]");
+        var cidToGid = "/Identity";
+        if (entry.Aliases.Count > 0)
+        {
+            var map = new byte[gids.Length * 2];
+            for (var cid = 0; cid < gids.Length; cid++) BinaryPrimitives.WriteUInt16BigEndian(map.AsSpan(cid * 2), gids[cid]);
+            cidToGid = PdfFile.Ref(_file.AddStream("", map, compress: true));
+        }
         var cidFont = _file.Add(
             $"<< /Type /Font /Subtype /CIDFontType2 /BaseFont {baseFont} " +
             "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> " +
-            $"/FontDescriptor {PdfFile.Ref(descriptor)} /DW 0 /W {w} /CIDToGIDMap /Identity >>");
+            $"/FontDescriptor {PdfFile.Ref(descriptor)} /DW 0 /W {w} /CIDToGIDMap {cidToGid} >>");
         var toUnicode = _file.AddStream("", Encoding.ASCII.GetBytes(ToUnicode(entry.Text)), compress: true);
         _file.Write(entry.Object,
             $"<< /Type /Font /Subtype /Type0 /BaseFont {baseFont} /Encoding /Identity-H " +
@@ -106,12 +116,33 @@ internal sealed class CidFonts
         public SubsetFace Face { get; } = face;
         public string Name { get; } = name;
         public int Object { get; } = obj;
-        /// <summary>Subset glyph id → the letters it stands for; the first text a glyph was set for wins.</summary>
+        /// <summary>CID → the letters it stands for; the first text a glyph was set for wins.</summary>
         public SortedDictionary<ushort, string> Text { get; } = [];
+
+        /// <summary>How many glyphs the subset has: CIDs below this are its glyph ids.</summary>
+        public int Glyphs { get; } = (int)face.GlyphMap.Values.Max() + 1;
+
+        /// <summary>The glyph ids of the CIDs from <see cref="Glyphs"/> on.</summary>
+        public List<ushort> Aliases { get; } = [];
 
         public void Note(ushort glyph, string letters)
         {
             if (letters.Length > 0) Text.TryAdd(glyph, letters);
+        }
+
+        /// <summary>
+        /// A CID of its own that draws <paramref name="glyph"/> but reads as <paramref name="letters"/>: a
+        /// hyphen added at a line break draws the hyphen yet reads as a soft hyphen (ISO 32000-1
+        /// §14.8.2.2.3), for readers that take the text from ToUnicode and ignore ActualText.
+        /// </summary>
+        public ushort Alias(ushort glyph, string letters)
+        {
+            foreach (var (cid, text) in Text)
+                if (cid >= Glyphs && text == letters && Aliases[cid - Glyphs] == glyph) return cid;
+            var alias = (ushort)(Glyphs + Aliases.Count);
+            Aliases.Add(glyph);
+            Text[alias] = letters;
+            return alias;
         }
     }
 

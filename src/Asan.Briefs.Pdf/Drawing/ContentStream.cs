@@ -61,10 +61,12 @@ internal sealed class ContentStream(PageFrame frame, CidFonts fonts, Inks inks)
         for (var i = 0; i < run.Glyphs.Length; i++)
         {
             var glyph = font.Face.Map(run.Glyphs[i]);
-            // A hyphen added at a line break (its run's text is U+00AD) shares the hyphen's glyph, whose
-            // ToUnicode stays "-": ActualText says it is a soft hyphen (ISO 32000-1 14.8.2.2.3).
+            // A hyphen added at a line break (its run's text is U+00AD) draws the hyphen's glyph under a
+            // CID of its own whose ToUnicode is the soft hyphen, and ActualText says so too (ISO 32000-1
+            // §14.8.2.2.3): copied text gives the word unbroken, while "Korea-Japan" keeps its hyphen.
             var addedHyphen = letters[i] == "\u00AD";
-            font.Note(glyph, addedHyphen ? "-" : letters[i]);
+            if (addedHyphen) glyph = font.Alias(glyph, letters[i]);
+            else font.Note(glyph, letters[i]);
             // Move from where the last glyph's width left the pen to where layout put this glyph.
             var adjust = Math.Round((pen - run.Positions[i]) / perUnit, 2);
             if (Math.Abs(adjust) >= 0.01)

@@ -152,6 +152,19 @@ public class PdfArchiveTests
         Assert.True(glyphs > 100);
     }
 
+    [Theory]
+    [InlineData(Repository.SeedBrief)]
+    [InlineData(Repository.FeatureTour)]
+    public void Hyphens_added_at_line_breaks_read_as_soft_hyphens_in_poppler_and_MuPDF(string id)
+    {
+        var pdf = RenderedEditions.Pdf(id, "en");
+        static int SoftBreaks(string text) => text.Split('\n').Count(l => l.TrimEnd().EndsWith('\u00AD'));
+        var poppler = SoftBreaks(ExternalTool.RunOnFile("pdftotext", "{file} -", pdf, "pdf"));
+        var mupdf = SoftBreaks(ExternalTool.RunOnFile("mutool", "draw -q -F txt -o - {file}", pdf, "pdf"));
+        Assert.True(poppler > 0, "no hyphenated line end found");
+        Assert.Equal(poppler, mupdf);
+    }
+
     internal static IEnumerable<string> Contents(QpdfObjects pdf, JsonElement page)
     {
         var contents = page.GetProperty("/Contents");

@@ -37,8 +37,12 @@ public class StructureTreeTests
     private static string Text(JsonNode node) =>
         node["text"] is { } text ? (string)text! : string.Concat((node["children"]?.AsArray() ?? []).Select(c => Text(c!)));
 
-    /// <summary>Text compared without hyphens: a line broken at a hyphenation point shows one the model does not have.</summary>
-    private static string Unhyphenated(string text) => PdfText.Squeeze(text).Replace("-", "", StringComparison.Ordinal);
+    /// <summary>
+    /// Text compared with line breaks joined up: a hyphen added at a hyphenation point reads back as a
+    /// soft hyphen (U+00AD, from its own CID's ToUnicode), so dropping it gives the model's word; a
+    /// hyphen the text has ("Korea-Japan") reads as "-" and must match.
+    /// </summary>
+    private static string Unhyphenated(string text) => PdfText.Squeeze(text.Replace("\u00AD", "", StringComparison.Ordinal));
 
     private static string Plain(IEnumerable<PrintInline> inlines) =>
         PdfText.Squeeze(string.Concat(inlines.Select(i => i switch
@@ -70,6 +74,9 @@ public class StructureTreeTests
         var paragraphs = Elements(id, lang).Where(e => e.Role == "P" && !e.Ancestors.Contains("Note")).ToList();
         var actual = Unhyphenated(string.Concat(paragraphs.Select(e => e.Text)));
         Assert.True(expected == actual, PdfText.Describe(expected, actual));
+        // English is hyphenated (poppler reads the soft hyphens), so the comparison above covered words
+        // broken at a line end: pdf.js drops the soft hyphen and reads the word whole.
+        if (lang == "en") Assert.Contains('\u00AD', ExternalTool.RunOnFile("pdftotext", "{file} -", RenderedEditions.Pdf(id, lang), "pdf"));
         var items = Elements(id, lang).Where(e => e.Role == "LI").ToList();
         var modelItems = PrintWalker.Descendants(document.Blocks).OfType<PrintList>().Sum(l => l.Items.Count);
         Assert.True(items.Count >= modelItems, $"{modelItems} list items in the model, {items.Count} LI in the PDF");
