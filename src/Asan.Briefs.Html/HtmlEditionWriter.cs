@@ -9,11 +9,14 @@ using Asan.Briefs.Theming;
 namespace Asan.Briefs.Html;
 
 /// <summary>
-/// Turns a rendered HTML page (templates/html/page.sbn) into the files of the web edition: the page
-/// itself (UTF-8, no BOM) and the assets it refers to, beside it. Fonts come from the theme's font
-/// folder only and are cut down to the characters the page uses; figures are copied from the brief's
-/// folder. The templates decide where fonts go: every <c>url("fonts/…/&lt;name&gt;.woff2")</c> in the page is a
-/// WOFF2 subset of &lt;name&gt;.ttf (or .otf) in templates/fonts/. Deterministic: the same inputs give the same bytes.
+/// Turns a rendered HTML page (templates/html/page.sbn) into the files of the web edition, with paths
+/// relative to artifacts/: the page itself (UTF-8, no BOM), its figures beside it (copied from the
+/// brief's folder) and its fonts. Every <c>url("…fonts/&lt;name&gt;.woff2")</c> the templates write is a
+/// WOFF2 subset of &lt;name&gt;.ttf (or .otf) in templates/fonts/, cut to the page's characters and
+/// named by its content, <c>fonts/&lt;name&gt;.&lt;hash&gt;.woff2</c> at the site's root: pages whose subsets
+/// come out the same (every page's Latin faces, the English pages' Hangul faces) share one file,
+/// which a browser then fetches once for the whole site, and no edition ever overwrites another's.
+/// Deterministic: the same inputs give the same bytes.
 /// </summary>
 public static partial class HtmlEditionWriter
 {
@@ -27,48 +30,75 @@ public static partial class HtmlEditionWriter
         0xA0, 0xB7, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2026, 0x2191, 0x25E6,
     ];
 
-    /// <summary>The files of one language's web edition of <paramref name="brief"/>: &lt;id&gt;.&lt;lang&gt;.html,
-    /// its font subsets (fonts/&lt;lang&gt;/…) and its figures, in a fixed order.</summary>
+    /// <summary>The files of one language's web edition of <paramref name="brief"/>: &lt;id&gt;/&lt;id&gt;.&lt;lang&gt;.html,
+    /// its font subsets (fonts/…) and its figures (&lt;id&gt;/…), in a fixed order.</summary>
     public static IReadOnlyList<(string RelativePath, byte[] Bytes)> Write(Brief brief, string lang, string html, Theme theme)
     {
         ArgumentNullException.ThrowIfNull(brief);
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(theme);
-        var page = EditionTemplates.FileName(brief.Id, lang, "html");
-        html = PageSecurity.Secure(html, page);
-        var outputs = new List<(string RelativePath, byte[] Bytes)> { (page, Utf8.GetBytes(html)) };
-        outputs.AddRange(Fonts(html, theme, page));
-        outputs.AddRange(Figures(brief));
+        var outputs = WritePage(html, theme, $"{brief.Id}/{EditionTemplates.FileName(brief.Id, lang, "html")}");
+        outputs.AddRange(Figures(brief).Select(f => ($"{brief.Id}/{f.Name}", f.Bytes)));
         return outputs;
     }
 
-    /// <summary>The files of the index page (templates/html/index.sbn): index.html and its fonts,
+    /// <summary>The files of an index page (templates/html/index.sbn): index.html and its fonts,
     /// relative to the artifacts folder.</summary>
     public static IReadOnlyList<(string RelativePath, byte[] Bytes)> WriteIndex(string html, Theme theme, string fileName = "index.html")
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(theme);
-        html = PageSecurity.Secure(html, fileName);
-        var outputs = new List<(string RelativePath, byte[] Bytes)> { (fileName, Utf8.GetBytes(html)) };
-        outputs.AddRange(Fonts(html, theme, fileName));
+        return WritePage(html, theme, fileName);
+    }
+
+    /// <summary>The page at <paramref name="pagePath"/> (relative to artifacts/), its font addresses
+    /// replaced by the subsets' content names and its policy added, then the subsets.</summary>
+    private static List<(string RelativePath, byte[] Bytes)> WritePage(string html, Theme theme, string pagePath)
+    {
+        var page = pagePath[(pagePath.LastIndexOf('/') + 1)..];
+        var fonts = Fonts(html, theme, page).ToList();
+        foreach (var font in fonts) html = html.Replace($"\"{font.Url}\"", $"\"{font.NamedUrl}\"", StringComparison.Ordinal);
+        html = PageSecurity.Secure(html, page);
+        var folder = pagePath.Contains('/') ? pagePath[..pagePath.LastIndexOf('/')] : "";
+        var outputs = new List<(string RelativePath, byte[] Bytes)> { (pagePath, Utf8.GetBytes(html)) };
+        outputs.AddRange(fonts.Select(f => (Resolve(folder, f.NamedUrl), f.Bytes)));
         return outputs;
     }
 
-    /// <summary>Every font file the page's CSS refers to, subset to the page's characters. Hinting is dropped:
-    /// browsers rasterise web fonts without it, and it is most of a Hangul face's bytes.</summary>
-    private static IEnumerable<(string RelativePath, byte[] Bytes)> Fonts(string html, Theme theme, string page)
+    /// <summary>Every font file the page's CSS refers to, subset to the page's characters, with the address
+    /// the page gives it now and the one that names its content. Hinting is dropped: browsers rasterise
+    /// web fonts without it, and it is most of a Hangul face's bytes.</summary>
+    private static IEnumerable<(string Url, string NamedUrl, byte[] Bytes)> Fonts(string html, Theme theme, string page)
     {
         var references = FontUrl().Matches(html).Select(m => m.Groups["path"].Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (references.Count == 0) yield break;
         var codepoints = new SortedSet<int>(AlwaysKept);
         foreach (var rune in DecodeCharacterReferences(html).EnumerateRunes()) codepoints.Add(rune.Value);
-        foreach (var path in references)
+        foreach (var url in references)
         {
-            var stem = Path.GetFileNameWithoutExtension(path);
+            var stem = Path.GetFileNameWithoutExtension(url);
             var source = SourceExtensions.Select(e => Path.Combine(theme.FontsDirectory, stem + e)).FirstOrDefault(File.Exists)
-                ?? throw new BriefException(page, 0, 0, $"the page's CSS uses font '{path}' but {DisplayPath.Of(Path.Combine(theme.FontsDirectory, stem + ".ttf"))} does not exist; add the font to templates/fonts/ or fix the template");
-            yield return (path, Woff2Writer.Write(FontSubsetter.SubsetUnicodes(FontLibrary.Shared.Get(source), codepoints, dropHinting: true)));
+                ?? throw new BriefException(page, 0, 0, $"the page's CSS uses font '{url}' but {DisplayPath.Of(Path.Combine(theme.FontsDirectory, stem + ".ttf"))} does not exist; add the font to templates/fonts/ or fix the template");
+            var bytes = Woff2Writer.Write(FontSubsetter.SubsetUnicodes(FontLibrary.Shared.Get(source), codepoints, dropHinting: true));
+            yield return (url, $"{url[..^".woff2".Length]}.{ContentName(bytes)}.woff2", bytes);
         }
+    }
+
+    /// <summary>Ten hex digits of the subset's SHA-256: a new subset gets a new address, so a browser
+    /// never draws a page with a cached subset that lacks its characters.</summary>
+    private static string ContentName(byte[] bytes) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..10];
+
+    /// <summary>A page's relative address (which may climb with ../) as a path relative to artifacts/.</summary>
+    private static string Resolve(string folder, string url)
+    {
+        var parts = folder.Length == 0 ? new List<string>() : folder.Split('/').ToList();
+        foreach (var part in url.Split('/'))
+        {
+            if (part != "..") parts.Add(part);
+            else if (parts.Count > 0) parts.RemoveAt(parts.Count - 1);
+            else throw new InvalidOperationException($"'{url}' climbs out of the site from '{folder}/'");
+        }
+        return string.Join('/', parts);
     }
 
     /// <summary>The font files a web font may be cut from, in the order they are looked for.</summary>
@@ -77,7 +107,7 @@ public static partial class HtmlEditionWriter
     /// <summary>The page's text with character references decoded, so "&amp;#x2014;" counts as "—".</summary>
     private static string DecodeCharacterReferences(string html) => System.Net.WebUtility.HtmlDecode(html);
 
-    private static IEnumerable<(string RelativePath, byte[] Bytes)> Figures(Brief brief)
+    private static IEnumerable<(string Name, byte[] Bytes)> Figures(Brief brief)
     {
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var figure in brief.AllBlocks.OfType<FigureBlock>())
@@ -95,6 +125,6 @@ public static partial class HtmlEditionWriter
         }
     }
 
-    [GeneratedRegex("""url\(\s*["']?(?<path>fonts/(?:[A-Za-z0-9_.-]+/)*[A-Za-z0-9_.-]+\.woff2)["']?\s*\)""")]
+    [GeneratedRegex("""url\(\s*"(?<path>(?:\.\./)*fonts/(?:[A-Za-z0-9_.-]+/)*[A-Za-z0-9_.-]+\.woff2)"\s*\)""")]
     private static partial Regex FontUrl();
 }

@@ -119,7 +119,7 @@ public sealed class Publisher
             {
                 if (!format.HasFlag(OutputFormat.Html)) return;
                 var page = Templates.RenderHtml(brief, lang);
-                html = HtmlEditionWriter.Write(brief, lang, page, Theme).Select(f => new OutputFile($"{brief.Id}/{f.RelativePath}", f.Bytes)).ToList();
+                html = HtmlEditionWriter.Write(brief, lang, page, Theme).Select(f => new OutputFile(f.RelativePath, f.Bytes)).ToList();
             },
             () =>
             {

@@ -51,8 +51,6 @@ public static partial class Site
             copied.Add(relative.Replace('\\', '/'));
         }
         foreach (var file in SiteFiles(briefs)) Copy(file);
-        foreach (var font in Directory.EnumerateFiles(Path.Combine(artifactsDirectory, "fonts"), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            Copy(Path.GetRelativePath(artifactsDirectory, font));
         foreach (var brief in briefs.Where(b => !b.Metadata.Example))
         {
             foreach (var file in Directory.EnumerateFiles(Path.Combine(artifactsDirectory, brief.Id), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
@@ -60,6 +58,9 @@ public static partial class Site
             foreach (var lang in brief.Languages)
                 copied.Add(RenderCover(site, brief.Id, lang));
         }
+        // The shared fonts/ folder also holds the example briefs' subsets: only those a site page names go.
+        foreach (var font in FontsNamedBy(copied.Where(f => f.EndsWith(".html", StringComparison.Ordinal)).Select(f => Path.Combine(site, f))))
+            Copy(font);
         return copied;
     }
 
@@ -87,6 +88,14 @@ public static partial class Site
 
     [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "renameat2", StringMarshalling = System.Runtime.InteropServices.StringMarshalling.Utf8)]
     private static partial int RenameAt2(int oldDirectory, string oldPath, int newDirectory, string newPath, uint flags);
+
+    /// <summary>The font files (relative to the site's root) that these pages' CSS names.</summary>
+    private static IEnumerable<string> FontsNamedBy(IEnumerable<string> pages) =>
+        pages.SelectMany(page => FontUrl().Matches(File.ReadAllText(page)).Select(m => m.Groups["name"].Value))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(name => "fonts/" + name);
+
+    [System.Text.RegularExpressions.GeneratedRegex("""url\("(?:\.\./)*fonts/(?<name>[A-Za-z0-9_.-]+\.woff2)"\)""")]
+    private static partial System.Text.RegularExpressions.Regex FontUrl();
 
     /// <summary>The site's own files at its root: the index pages, robots.txt, sitemap.xml and the feeds.</summary>
     private static IEnumerable<string> SiteFiles(IReadOnlyList<Brief> briefs)

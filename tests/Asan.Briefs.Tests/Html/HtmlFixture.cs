@@ -29,7 +29,7 @@ public sealed class HtmlFixture : IDisposable
                 Outputs[(id, lang)] = files;
                 foreach (var (relative, bytes) in files)
                 {
-                    var path = Path.Combine(OutputDirectory, id, relative);
+                    var path = Path.Combine(OutputDirectory, relative);
                     Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                     File.WriteAllBytes(path, bytes);
                 }

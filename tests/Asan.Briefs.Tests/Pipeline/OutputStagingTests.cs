@@ -153,7 +153,12 @@ public sealed class OutputStagingTests
             Assert.False(File.Exists(Path.Combine(folder, $"scratch-brief.ko.{extension}")), $"the Korean {extension} stayed in artifacts/");
             Assert.False(File.Exists(Path.Combine(site, $"scratch-brief.ko.{extension}")), $"the Korean {extension} stayed in the site");
         }
-        Assert.False(Directory.Exists(Path.Combine(folder, "fonts", "ko")), "the Korean page's fonts stayed");
+        // The shared fonts/ keeps only subsets a remaining page names: the Korean page's Hangul subsets went.
+        var artifacts = workspace.ArtifactsDirectory;
+        var pages = Directory.EnumerateFiles(artifacts, "*.html", SearchOption.AllDirectories)
+            .Where(p => !p.StartsWith(Path.Combine(artifacts, Site.Folder), StringComparison.Ordinal)).Select(File.ReadAllText).ToList();
+        foreach (var font in Directory.EnumerateFiles(Path.Combine(artifacts, "fonts")).Select(Path.GetFileName))
+            Assert.True(pages.Any(p => p.Contains($"fonts/{font}\"", StringComparison.Ordinal)), $"fonts/{font} stayed, though no page names it");
         using var zip = System.IO.Compression.ZipFile.OpenRead(Path.Combine(folder, "scratch-brief.zip"));
         Assert.Contains(zip.Entries, e => e.FullName == "scratch-brief/scratch-brief.en.pdf");
         Assert.DoesNotContain(zip.Entries, e => e.FullName.Contains(".ko.", StringComparison.Ordinal) || e.FullName.Contains("/ko/", StringComparison.Ordinal));

@@ -53,6 +53,20 @@ public sealed class BrowserTests(BrowserRun run) : IClassFixture<BrowserRun>
     }
 
     [Fact]
+    public void Every_page_of_the_site_fetches_one_shared_copy_of_each_Latin_face()
+    {
+        var sitePages = BrowserRun.Pages().Where(p => p.StartsWith(Site.Folder + "/", StringComparison.Ordinal)).ToList();
+        var fonts = sitePages.SelectMany(p => run.Result(p, BrowserRun.Widths[0])["fetched"]!.AsArray())
+            .Where(d => (string)d!["kind"]! == "font").Select(d => (string)d!["url"]!).ToList();
+        foreach (var face in new[] { "NotoSerif-Regular", "NotoSans-Regular" })
+        {
+            var urls = fonts.Where(u => u.Contains("/fonts/" + face + ".", StringComparison.Ordinal)).ToList();
+            Assert.Equal(sitePages.Count, urls.Count);
+            Assert.Single(urls.Distinct());
+        }
+    }
+
+    [Fact]
     public void Every_page_of_the_published_site_is_checked()
     {
         var published = Directory.EnumerateFiles(run.SiteDirectory, "*.html", SearchOption.AllDirectories)

@@ -54,6 +54,11 @@ try {
       page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
       page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`));
       page.on("response", (response) => { if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`); });
+      // What the page made the browser download, by kind: the page weight a first visit pays.
+      const downloads = [];
+      page.on("requestfinished", (request) => downloads.push(request.response()?.buffer()
+        .then((body) => ({ kind: request.resourceType(), url: request.url().slice(origin.length), bytes: body.length }))
+        .catch(() => null)));
       // Added by DevTools, so the page's policy (script-src by hash) does not apply to it.
       await page.evaluateOnNewDocument(() => {
         document.addEventListener("securitypolicyviolation", (e) =>
@@ -106,10 +111,12 @@ try {
           })),
         };
       });
+      const fetched = (await Promise.all(downloads)).filter((d) => d !== null);
       const screenshot = join(shots, `${relative.replaceAll("/", "_")}.${width}.png`);
       await page.screenshot({ path: screenshot, fullPage: true });
       results.push({
         page: relative, width, bodyFamily, rulesPassed: axe.passes, violations: axe.violations, problems, overflow,
+        fetched,
         fontsLoaded: fonts.filter((f) => f.status === "loaded").map((f) => `${f.family} ${f.weight} ${f.style}`), screenshot,
       });
       await page.close();
