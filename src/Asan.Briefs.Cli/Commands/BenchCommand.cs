@@ -96,13 +96,10 @@ public static class BenchCommand
             times[$"{brief.Id}.{lang}"] = pdfTime;
             context.Report(new Figure($"pdf  {brief.Id}.{lang}", pdfTime, $"{pages} pages, {pages / (pdfTime / 1000):F0} pages/s"));
             context.Report(new Figure($"docx {brief.Id}.{lang}", Median(iterations, () => docx.Write(document, publisher.Theme)), ""));
-            // Page weight: the page with every font and figure it refers to, the most a first visit loads.
-            var web = publisher.Render(brief, lang, OutputFormat.Html);
-            var fontBytes = web.Where(f => f.RelativePath.EndsWith(".woff2", StringComparison.Ordinal)).Sum(f => (long)f.Bytes.Length);
-            context.Report(new Figure($"html {brief.Id}.{lang}", Median(iterations, () => publisher.Render(brief, lang, OutputFormat.Html)),
-                $"templates + fonts; page weight {web.Sum(f => (long)f.Bytes.Length) / 1024.0:F0} KB, fonts {fontBytes / 1024.0:F0} KB"));
+            context.Report(PageWeightBench.Edition(publisher, brief, lang, action => Median(iterations, action)));
             context.Report(new Figure($"markup {brief.Id}.{lang}", Median(iterations, () => publisher.PrintDocument(brief, lang)), "template + schema check"));
         }
+        context.Report(PageWeightBench.Site(publisher, context.Briefs));
         return times;
     }
 
