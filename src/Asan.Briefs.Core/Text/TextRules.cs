@@ -59,6 +59,15 @@ public static class TextRules
     public static bool IsHangulSyllable(char c) => c is >= '\uAC00' and <= '\uD7A3';
 
     /// <summary>
+    /// Where justified Korean may add letter spacing (KLREQ): between two Hangul syllables, and between a
+    /// syllable and a Latin letter or digit beside it (1990년, GSOMIA를); never before or after punctuation.
+    /// </summary>
+    public static bool TakesLetterSpacing(char before, char after) =>
+        IsHangulSyllable(before) ? IsHangulSyllable(after) || IsAlphanumeric(after) : IsHangulSyllable(after) && IsAlphanumeric(before);
+
+    private static bool IsAlphanumeric(char c) => c < 0x80 ? char.IsAsciiLetterOrDigit(c) : IsHangulSyllable(c);
+
+    /// <summary>
     /// KLREQ: characters that may not begin a line — closing brackets and quotes, stops, commas,
     /// middle dots, hyphens and dashes, and the signs that follow a number (°, %, ¢).
     /// </summary>

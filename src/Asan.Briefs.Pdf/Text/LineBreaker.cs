@@ -12,6 +12,11 @@ internal struct Item
     public bool Flagged;
     public double Width;
     public double Stretch;
+    /// <summary>
+    /// Stretch taken only once every item's <see cref="Stretch"/> is used up (Korean: the spaces up to the
+    /// widest word gap and the syllables up to their limit); the ratio runs from 1 to 2 over it.
+    /// </summary>
+    public double Stretch2;
     public double Shrink;
     public double Penalty;
     public int FragStart;
@@ -49,7 +54,7 @@ internal sealed class LineBreaker
     /// before it hyphenates, loose spacing is preferred to a last-resort break; the last pass accepts any stretch.
     /// </summary>
     private static readonly (double Tolerance, bool LastResort)[] Passes =
-        [(1.5, false), (3, false), (3, true), (double.PositiveInfinity, true)];
+        [(1.5, false), (2, false), (3, false), (3, true), (double.PositiveInfinity, true)];
 
     /// <summary>Breaks this costly are taken only when no paragraph without them fits.</summary>
     public const double LastResortPenalty = 999;
@@ -58,7 +63,7 @@ internal sealed class LineBreaker
 
     private readonly Item[] _items;
     private readonly int _n;
-    private readonly double[] _w, _y, _z; // prefix sums: items [0, i)
+    private readonly double[] _w, _y, _y2, _z; // prefix sums: items [0, i)
     private readonly double _first, _rest;
 
     public LineBreaker(Item[] items, int count, double firstWidth, double width)
@@ -72,20 +77,22 @@ internal sealed class LineBreaker
         if (sums is null || sums.W.Length < count + 1)
         {
             var size = Math.Max(256, (count + 1) * 2);
-            sums = new Sums(new double[size], new double[size], new double[size]);
+            sums = new Sums(new double[size], new double[size], new double[size], new double[size]);
         }
-        (_w, _y, _z) = (sums.W, sums.Y, sums.Z);
-        _w[0] = _y[0] = _z[0] = 0;
+        (_w, _y, _y2, _z) = (sums.W, sums.Y, sums.Y2, sums.Z);
+        _w[0] = _y[0] = _y2[0] = _z[0] = 0;
         for (var i = 0; i < count; i++)
         {
             ref readonly var it = ref items[i];
             _w[i + 1] = _w[i];
             _y[i + 1] = _y[i];
+            _y2[i + 1] = _y2[i] + it.Stretch2;
             _z[i + 1] = _z[i];
             if (it.Kind == ItemKind.Box)
             {
                 _w[i + 1] += it.Width;
-                _y[i + 1] += it.Stretch; // Korean: the spacing its syllables may take
+                _y[i + 1] += it.Stretch; // Korean: the spacing its syllables may take, or give up
+                _z[i + 1] += it.Shrink;
             }
             else if (it.Kind == ItemKind.Glue)
             {
@@ -96,12 +103,12 @@ internal sealed class LineBreaker
         }
     }
 
-    private sealed record Sums(double[] W, double[] Y, double[] Z);
+    private sealed record Sums(double[] W, double[] Y, double[] Y2, double[] Z);
 
     [ThreadStatic] private static Sums? t_sums;
 
     /// <summary>Hands the prefix-sum buffers back to the thread for the next paragraph.</summary>
-    public void Release() => t_sums = new Sums(_w, _y, _z);
+    public void Release() => t_sums = new Sums(_w, _y, _y2, _z);
 
     public double LineWidth(int line) => line == 0 ? _first : _rest;
 
@@ -112,6 +119,9 @@ internal sealed class LineBreaker
         if (end < _n && _items[end].Kind == ItemKind.Penalty) w += _items[end].Width;
         return (w, _y[end] - _y[start], _z[end] - _z[start]);
     }
+
+    /// <summary>The second-tier stretch of the line from <paramref name="start"/> to <paramref name="end"/> (<see cref="Item.Stretch2"/>).</summary>
+    public double Stretch2(int start, int end) => _y2[end] - _y2[start];
 
     /// <summary>First item of the line that follows a break at <paramref name="b"/>: glue and penalties after a break are discarded.</summary>
     public int AfterBreak(int b)
@@ -132,13 +142,18 @@ internal sealed class LineBreaker
         };
     }
 
-    /// <summary>The adjustment ratio a line needs: &lt;0 shrinks, &gt;0 stretches; ±∞ when it cannot.</summary>
+    /// <summary>
+    /// The adjustment ratio a line needs: &lt;0 shrinks, &gt;0 stretches; ±∞ when it cannot. Past 1 it
+    /// runs over the second-tier stretch when the line has one, reaching 2 when that is used up.
+    /// </summary>
     public double Ratio(int start, int end, int line)
     {
         var (w, y, z) = Measure(start, end);
         var lw = LineWidth(line);
         if (w < lw)
         {
+            var y2 = Stretch2(start, end);
+            if (y2 > 0 && lw - w > y) return 1 + (lw - w - y) / y2;
             if (y > 0) return (lw - w) / y;
             return end < _n && _items[end].IsForcedBreak ? 0 : double.PositiveInfinity;
         }

@@ -13,7 +13,14 @@ internal sealed partial class Paragraph
     // A break after a hyphen-minus is a last resort: text extractors (pdftotext, copy and paste) take a
     // line-final "-" for a soft hyphenation and join "Korea-" "Japan" into "KoreaJapan".
     private const double HyphenMinusPenalty = LineBreaker.LastResortPenalty;
+    // Addresses break as the Chicago Manual of Style says: after "//", before a single slash (cheapest),
+    // before . - _ ? # % ~ and on either side of = and &, so the character that starts the next line
+    // shows the address goes on (and no line ends in a "-" that extractors would take for a hyphenation).
     private const double UrlSlashPenalty = 50;
+    private const double UrlPunctuationPenalty = 100;
+    // Between two letters of an address: dear, taken only when every other way leaves a line looser than
+    // about twice its stretch (an address leaves its lines little to stretch).
+    private const double UrlLetterPenalty = 500;
     private const double EmergencyPreferredPenalty = 150;
     private const double EmergencyAnywherePenalty = 800;
     private const double ParFill = 100000;
@@ -22,6 +29,21 @@ internal sealed partial class Paragraph
     /// have stretched, up to this much (in em) between two syllables; never before punctuation.
     /// </summary>
     public const double SyllableSpacingCap = 0.05;
+    /// <summary>
+    /// How far the syllable spacing may go (in em) on a line that its spaces alone would leave with a
+    /// gap wider than <see cref="MaxWordGap"/>: the second tier of Korean stretch, shared with the spaces.
+    /// Never more: text extractors (poppler takes 0.1 em) would read a wider gap as a space between words.
+    /// </summary>
+    public const double SyllableSpacingLimit = 0.09;
+    /// <summary>How much (in em) the spacing between syllables may tighten, once the spaces have shrunk all they may.</summary>
+    public const double SyllableShrinkLimit = 0.02;
+    /// <summary>The widest gap between two 어절 (in em, the space included) that the second tier stretches a space to.</summary>
+    public const double MaxWordGap = 0.49;
+
+    /// <summary>The natural space between 어절, in em.</summary>
+    public const double KoreanWordSpace = 0.25;
+
+    private bool KoreanJustified => _korean && _style.Align == Theming.TextAlign.Justify;
 
     private void Itemize()
     {
@@ -72,11 +94,15 @@ internal sealed partial class Paragraph
         var shaped = _owner.Shaper.Shape(style.Font, " ", style.Hangul, style.Features);
         if (shaped.HasNotdef && style.Fallback is { } fb) { style = fb; shaped = _owner.Shaper.Shape(style.Font, " ", style.Hangul, style.Features); }
         var width = shaped.Advance * style.Scale + style.Tracking * shaped.Glyphs.Length;
+        // 어절 are spaced by a quarter em, a little narrower than NanumMyeongjo's own 0.3 em space.
+        if (_korean && style.Hangul) width = Math.Min(width, KoreanWordSpace * style.Size);
         var frag = AddFrag(shaped, style, i, 1, width);
         // Korean spaces stretch a little before the syllables take their share (KLREQ), so the gaps
         // between 어절 stay near their natural width; see SyllableSpacingCap.
-        var (stretch, shrink) = style.Hangul ? (width * 0.2, width * 0.25) : (width * 0.5, width / 3);
-        AddItem(Item.Glue(width, stretch, shrink, frag));
+        var (stretch, shrink) = style.Hangul ? (width * 0.2, width * 0.3) : (width * 0.5, width / 3);
+        var glue = Item.Glue(width, stretch, shrink, frag);
+        if (KoreanJustified) glue.Stretch2 = Math.Max(0, MaxWordGap * style.Size - width - stretch);
+        AddItem(glue);
     }
 
     private void AddWord(int start, int end, bool lastWord)
@@ -91,10 +117,14 @@ internal sealed partial class Paragraph
             var c = s[k];
             double cost;
             bool flagged;
-            if (TextRules.IsBreakAfterDash(c) && DashBreakAllowed(k, start, end)) { cost = c == '-' ? HyphenMinusPenalty : DashPenalty; flagged = true; }
-            else if (isUrl && c == '/' && s[k + 1] != '/' && k > start && !(k >= 2 && s[k - 1] == '/' && s[k - 2] == ':')) { cost = UrlSlashPenalty; flagged = false; }
+            if (isUrl)
+            {
+                if (UrlBreakCost(k, start, end) is not { } urlCost || InNote(k) || InNote(k + 1)) continue;
+                (cost, flagged) = (urlCost, false);
+            }
+            else if (TextRules.IsBreakAfterDash(c) && DashBreakAllowed(k, start, end)) { cost = c == '-' ? HyphenMinusPenalty : DashPenalty; flagged = true; }
             else continue;
-            if (TextRules.IsLineStartProhibited(s[k + 1]) || InNote(k) || InNote(k + 1)) continue;
+            if ((!isUrl && TextRules.IsLineStartProhibited(s[k + 1])) || InNote(k) || InNote(k + 1)) continue;
             AddPiece(pieceStart, k + 1, hyphenate);
             AddItem(Item.MakePenalty(cost, flagged));
             pieceStart = k + 1;
@@ -135,6 +165,22 @@ internal sealed partial class Paragraph
         AddPiece(pieceStart, end);
     }
 
+    /// <summary>The cost of breaking an address between characters <paramref name="k"/> and k + 1, or null where it may not break.</summary>
+    private double? UrlBreakCost(int k, int start, int end)
+    {
+        var s = _text;
+        char a = s[k], b = s[k + 1];
+        if (k == start || k + 2 >= end && !char.IsLetterOrDigit(s[end - 1])) return null; // not before trailing punctuation
+        if (a == '/' && s[k - 1] == '/') return UrlSlashPenalty; // after https://
+        if (b == '/') return a is '/' or ':' || (k + 2 < end && s[k + 2] == '/') ? null : UrlSlashPenalty;
+        if (b is '.' or '-' or '_' or '?' or '#' or '%' or '~' && a != b && k + 2 < end && char.IsLetterOrDigit(s[k + 2])) return UrlPunctuationPenalty;
+        if ((a is '=' or '&' || b is '=' or '&') && a != '/' && k + 2 < end) return UrlPunctuationPenalty;
+        if (char.IsAsciiLetterOrDigit(a) && char.IsAsciiLetterOrDigit(b) && !(char.IsAsciiDigit(a) && char.IsAsciiDigit(b))
+            && k + 2 < end && char.IsAsciiLetterOrDigit(s[k + 2]) && k - 1 > start && char.IsAsciiLetterOrDigit(s[k - 1]))
+            return UrlLetterPenalty; // never leaving a single letter
+        return null;
+    }
+
     private bool InNote(int i) => _spans[_spanOf[i]].Note is not null;
 
     private bool DashBreakAllowed(int k, int start, int end)
@@ -165,7 +211,13 @@ internal sealed partial class Paragraph
             return;
         }
         var box = Item.Box(width, fragStart, _fragCount - fragStart);
-        if (_korean && _style.Align == Theming.TextAlign.Justify) box.Stretch = SyllableGaps(start, end) * SyllableSpacingCap * _style.Size;
+        if (KoreanJustified)
+        {
+            var gaps = SyllableGaps(start, end);
+            box.Stretch = gaps * SyllableSpacingCap * _style.Size;
+            box.Stretch2 = gaps * (SyllableSpacingLimit - SyllableSpacingCap) * _style.Size;
+            box.Shrink = gaps * SyllableShrinkLimit * _style.Size;
+        }
         AddItem(box);
     }
 
@@ -173,7 +225,7 @@ internal sealed partial class Paragraph
     {
         var gaps = 0;
         for (var i = start; i + 1 < end; i++)
-            if (TextRules.IsHangulSyllable(_text[i]) && TextRules.IsHangulSyllable(_text[i + 1]) && !InNote(i + 1)) gaps++;
+            if (TextRules.TakesLetterSpacing(_text[i], _text[i + 1]) && !InNote(i) && !InNote(i + 1)) gaps++;
         return gaps;
     }
 

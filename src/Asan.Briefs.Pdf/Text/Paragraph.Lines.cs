@@ -20,19 +20,10 @@ internal sealed partial class Paragraph
 
             double ratio = 0;
             if (natural > lineWidth + 1e-9 && shrink > 0) ratio = Math.Max(-1, (lineWidth - natural) / shrink);
-            else if (natural < lineWidth && _style.Align == TextAlign.Justify && !forced && stretch > 0) ratio = (lineWidth - natural) / stretch;
-            var setWidth = natural + (ratio < 0 ? ratio * shrink : ratio * stretch);
-            // KLREQ order: the spaces stretch first, then the syllables up to their cap, then the spaces again.
-            var (glueRatio, syllableSpace) = (ratio, 0.0);
-            var syllableStretch = ratio > 0 ? BoxStretch(start, end) : 0;
-            if (syllableStretch > 0)
-            {
-                var needed = ratio * stretch;
-                var glueStretch = stretch - syllableStretch;
-                var fraction = glueStretch >= needed ? 0 : Math.Min(1, (needed - glueStretch) / syllableStretch);
-                syllableSpace = fraction * Paragraph.SyllableSpacingCap * _style.Size;
-                glueRatio = glueStretch > 0 ? (needed - fraction * syllableStretch) / glueStretch : 0;
-            }
+            else if (natural < lineWidth && _style.Align == TextAlign.Justify && !forced && stretch > 0) ratio = breaker.Ratio(start, end, li);
+            var stretch2 = ratio > 1 ? breaker.Stretch2(start, end) : 0;
+            var setWidth = natural + (ratio < 0 ? ratio * shrink : stretch2 > 0 ? stretch + (ratio - 1) * stretch2 : ratio * stretch);
+            var adjust = Share(start, end, ratio, stretch, shrink, stretch2);
 
             var x = li == 0 ? firstLineIndent : 0;
             var slack = Math.Max(0, lineWidth - setWidth);
@@ -50,10 +41,12 @@ internal sealed partial class Paragraph
                 switch (it.Kind)
                 {
                     case ItemKind.Box:
-                        for (var f = it.FragStart; f < it.FragStart + it.FragCount; f++) builder.Add(in _frags[f], -1, it.Stretch > 0 ? syllableSpace : 0);
+                        var boxEnd = it.FragCount > 0 ? _frags[it.FragStart + it.FragCount - 1].TextStart + _frags[it.FragStart + it.FragCount - 1].TextLength : 0;
+                        var spacing = it.Stretch > 0 || it.Shrink > 0 ? adjust.Syllable : 0;
+                        for (var f = it.FragStart; f < it.FragStart + it.FragCount; f++) builder.Add(in _frags[f], -1, spacing, boxEnd);
                         break;
                     case ItemKind.Glue:
-                        var gw = it.Width + (ratio < 0 ? ratio * it.Shrink : glueRatio * it.Stretch);
+                        var gw = it.Width + (adjust.Glue < 0 ? adjust.Glue * it.Shrink : adjust.Glue * it.Stretch + adjust.Glue2 * it.Stretch2);
                         if (it.FragCount > 0) builder.Add(in _frags[it.FragStart], gw);
                         else builder.Skip(gw);
                         break;
@@ -69,12 +62,40 @@ internal sealed partial class Paragraph
         return lines;
     }
 
-    private double BoxStretch(int start, int end)
+    /// <summary>How a line's adjustment is shared out: the ratio of the spaces' stretch (or shrink when
+    /// negative), the ratio of their second-tier stretch, and the spacing added between syllables.</summary>
+    private readonly record struct Adjustment(double Glue, double Glue2, double Syllable);
+
+    /// <summary>
+    /// KLREQ order. Shrinking: the spaces first, then the syllables up to their limit. Stretching: the
+    /// spaces first, then the syllables up to their cap; past that (ratio 1 to 2) the spaces up to the
+    /// widest word gap and the syllables up to their limit together; past 2 the spaces alone.
+    /// </summary>
+    private Adjustment Share(int start, int end, double ratio, double stretch, double shrink, double stretch2)
     {
-        double sum = 0;
+        double boxStretch = 0, boxStretch2 = 0, boxShrink = 0;
         for (var i = start; i < end; i++)
-            if (Items[i].Kind == ItemKind.Box) sum += Items[i].Stretch;
-        return sum;
+            if (Items[i].Kind == ItemKind.Box) (boxStretch, boxStretch2, boxShrink) = (boxStretch + Items[i].Stretch, boxStretch2 + Items[i].Stretch2, boxShrink + Items[i].Shrink);
+        var size = _style.Size;
+        if (ratio < 0)
+        {
+            var needed = -ratio * shrink;
+            var glue = shrink - boxShrink;
+            if (needed <= glue || boxShrink <= 0) return new(glue > 0 ? -Math.Min(needed, glue) / glue : 0, 0, 0);
+            return new(-1, 0, -Math.Min(1, (needed - glue) / boxShrink) * SyllableShrinkLimit * size);
+        }
+        if (stretch2 > 0)
+        {
+            var tier2 = ratio - 1;
+            var glue2 = stretch2 - boxStretch2;
+            var syllable = (SyllableSpacingCap + Math.Min(1, tier2) * (SyllableSpacingLimit - SyllableSpacingCap)) * size;
+            return new(1, tier2 > 1 && glue2 > 0 ? tier2 + (tier2 - 1) * boxStretch2 / glue2 : tier2, syllable);
+        }
+        if (boxStretch <= 0) return new(ratio, 0, 0);
+        var need = ratio * stretch;
+        var glueStretch = stretch - boxStretch;
+        var fraction = glueStretch >= need ? 0 : Math.Min(1, (need - glueStretch) / boxStretch);
+        return new(glueStretch > 0 ? (need - fraction * boxStretch) / glueStretch : 0, 0, fraction * SyllableSpacingCap * size);
     }
 
     private LineBox MakeLine(List<GlyphRun> runs, double right, double ascent, double descent, bool endsParagraph)

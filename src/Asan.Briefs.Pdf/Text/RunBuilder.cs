@@ -30,9 +30,10 @@ internal sealed class RunBuilder(string text)
 
     /// <summary>
     /// Appends a fragment; <paramref name="setWidth"/> ≥ 0 replaces its advance (stretched space);
-    /// <paramref name="syllableSpace"/> is added after each Hangul syllable followed by another.
+    /// <paramref name="syllableSpace"/> is added wherever <see cref="TextRules.TakesLetterSpacing"/> allows it
+    /// before text index <paramref name="spacingEnd"/> (the end of the box, so never at a line end).
     /// </summary>
-    public void Add(in Frag frag, double setWidth, double syllableSpace = 0)
+    public void Add(in Frag frag, double setWidth, double syllableSpace = 0, int spacingEnd = 0)
     {
         var style = frag.Style;
         // A glyph with text of its own (an added hyphen) is a run of its own, so its text maps to it alone.
@@ -55,10 +56,10 @@ internal sealed class RunBuilder(string text)
             _positions.Add((float)(pen + shaped.XOffsets[g] * scale));
             _clusters.Add(clusterBase + shaped.Clusters[g]);
             pen += shaped.Advances[g] * scale + style.Tracking;
-            if (syllableSpace > 0 && (g + 1 == shaped.Glyphs.Length || shaped.Clusters[g + 1] != shaped.Clusters[g]))
+            if (syllableSpace != 0 && (g + 1 == shaped.Glyphs.Length || shaped.Clusters[g + 1] != shaped.Clusters[g]))
             {
                 var ci = frag.TextStart + (int)shaped.Clusters[g];
-                if (ci + 1 < text.Length && TextRules.IsHangulSyllable(text[ci]) && TextRules.IsHangulSyllable(text[ci + 1])) pen += syllableSpace;
+                if (ci + 1 < spacingEnd && TextRules.TakesLetterSpacing(text[ci], text[ci + 1])) pen += syllableSpace;
             }
         }
         X = setWidth >= 0 ? X + setWidth : _runX + pen;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Asan.Briefs.PrintMarkup;
+using Asan.Briefs.Theming;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 
@@ -81,12 +82,41 @@ public sealed class PdfText
     public List<(int Page, string Mark)> NoteCalls { get; } = [];
     public List<Line> Lines { get; } = [];
 
+    /// <summary>The lines of each page's text area (running head and foot left out), read with pdftotext.</summary>
+    public static List<string> TextAreaLines(byte[] pdf, PageGeometry page)
+    {
+        var top = (int)(page.HeaderOffset + 4);
+        var height = (int)(page.Height - page.HeaderOffset - page.FooterOffset - 12);
+        var text = ExternalTool.Run("pdftotext", $"-enc UTF-8 -x 0 -y {top} -W {(int)page.Width} -H {height} - -", pdf);
+        return text.Split('\n', '\f').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+    }
+
+    /// <summary>Every line poppler finds (`pdftotext -bbox-layout`), in its reading order, with its page and vertical extent.</summary>
+    public static List<(int Page, double Top, double Bottom, string Text)> BoxedLines(byte[] pdf)
+    {
+        var xhtml = ExternalTool.RunOnFile("pdftotext", "-bbox-layout -q {file} -", pdf, "pdf");
+        var doc = System.Xml.Linq.XDocument.Parse(xhtml[..(xhtml.LastIndexOf("</html>", StringComparison.Ordinal) + 7)]);
+        System.Xml.Linq.XNamespace x = "http://www.w3.org/1999/xhtml";
+        double Num(System.Xml.Linq.XElement e, string name) => double.Parse((string)e.Attribute(name)!, CultureInfo.InvariantCulture);
+        return doc.Descendants(x + "page")
+            .SelectMany((page, i) => page.Descendants(x + "line").Select(l =>
+                (i + 1, Num(l, "yMin"), Num(l, "yMax"), string.Join(' ', l.Elements(x + "word").Select(w => w.Value)))))
+            .ToList();
+    }
+
     /// <summary>Text as compared: compatibility forms folded (ligatures to letters) and white space removed.</summary>
     public static string Squeeze(string text) =>
         string.Concat(text.Normalize(NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c)));
 
     /// <summary>The flow text the PDF should hold, in reading order, from the print markup.</summary>
     public static (string Body, string Notes) Expected(PrintDocument document)
+    {
+        var (body, notes) = Written(document);
+        return (Squeeze(body), Squeeze(notes));
+    }
+
+    /// <summary>The body and note text of the print markup with its spaces, in reading order.</summary>
+    public static (string Body, string Notes) Written(PrintDocument document)
     {
         var body = new StringBuilder();
         var notes = new StringBuilder();
@@ -97,7 +127,7 @@ public sealed class PdfText
                 if (inline is PrintText t) body.Append(t.Text);
                 if (inline is PrintNoteCall call)
                     foreach (var p in call.Note.Paragraphs)
-                        notes.Append(call.Note.Mark).Append(PrintWalker.PlainText(p.Inlines));
+                        notes.Append(call.Note.Mark).Append(' ').Append(PrintWalker.PlainText(p.Inlines)).Append('\n');
             }
         }
         void Blocks(IEnumerable<PrintBlock> blocks)
@@ -106,25 +136,25 @@ public sealed class PdfText
             {
                 switch (block)
                 {
-                    case PrintParagraph p: Inlines(p.Inlines); break;
-                    case PrintHeading h: Inlines(h.Inlines); break;
+                    case PrintParagraph p: Inlines(p.Inlines); body.Append('\n'); break;
+                    case PrintHeading h: Inlines(h.Inlines); body.Append('\n'); break;
                     case PrintList l:
-                        foreach (var item in l.Items) { body.Append(item.Marker); Blocks(item.Blocks); }
+                        foreach (var item in l.Items) { body.Append(item.Marker).Append(' '); Blocks(item.Blocks); }
                         break;
                     case PrintQuote q: Blocks(q.Blocks); break;
                     case PrintGroup g: Blocks(g.Blocks); break;
                     case PrintFigure f:
-                        if (f.Caption is not null) Inlines(f.Caption.Inlines);
-                        if (f.Credit is not null) Inlines(f.Credit.Inlines);
+                        if (f.Caption is not null) { Inlines(f.Caption.Inlines); body.Append('\n'); }
+                        if (f.Credit is not null) { Inlines(f.Credit.Inlines); body.Append('\n'); }
                         break;
                     case PrintTable t:
-                        foreach (var cell in t.Rows.SelectMany(r => r.Cells)) Inlines(cell.Inlines);
+                        foreach (var cell in t.Rows.SelectMany(r => r.Cells)) { Inlines(cell.Inlines); body.Append('\n'); }
                         break;
                 }
             }
         }
         Blocks(document.Blocks);
-        return (Squeeze(body.ToString()), Squeeze(notes.ToString()));
+        return (body.ToString(), notes.ToString());
     }
 
     public static string Describe(string expected, string actual)

@@ -8,15 +8,8 @@ public partial class HyphenatedLineTests
 {
     public static IEnumerable<object[]> EnglishEditions() => RenderedEditions.All().Where(e => (string)e[1] == "en");
 
-    /// <summary>The text area of each page as lines (running head and foot left out).</summary>
-    private static List<string> TextLines(string id, string lang)
-    {
-        var page = RenderedEditions.PrintDocument(id, lang).Page;
-        var top = (int)(page.HeaderOffset + 4);
-        var height = (int)(page.Height - page.HeaderOffset - page.FooterOffset - 12);
-        var text = ExternalTool.Run("pdftotext", $"-enc UTF-8 -x 0 -y {top} -W {(int)page.Width} -H {height} - -", RenderedEditions.Pdf(id, lang));
-        return text.Split('\n', '\f').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
-    }
+    private static List<string> TextLines(string id, string lang) =>
+        PdfText.TextAreaLines(RenderedEditions.Pdf(id, lang), RenderedEditions.PrintDocument(id, lang).Page);
 
     [Theory]
     [MemberData(nameof(EnglishEditions))]

@@ -1,0 +1,62 @@
+using Asan.Briefs.Tests.Support;
+using Asan.Briefs.Typography;
+
+namespace Asan.Briefs.Tests.Typesetting;
+
+/// <summary>
+/// KLREQ line breaking in the Korean PDFs, read back with pdftotext and compared with the text as
+/// written: lines break only between 어절 (a line end that joins, in the written text, the word before
+/// it to the word after it without a space splits an 어절), and no line starts or ends with a character
+/// KLREQ prohibits there. Addresses are the one exception KLREQ allows: an overlong token may break.
+/// </summary>
+public class KoreanLineBreakTests
+{
+    public static IEnumerable<object[]> KoreanEditions() => RenderedEditions.All().Where(e => (string)e[1] == "ko");
+
+    [Theory]
+    [MemberData(nameof(KoreanEditions))]
+    public void Lines_break_between_eojeol_and_never_at_a_prohibited_character(string id, string lang)
+    {
+        var (body, notes) = PdfText.Written(RenderedEditions.PrintDocument(id, lang));
+        var lines = PdfText.BoxedLines(RenderedEditions.Pdf(id, lang));
+        // A line end is where a line is followed, on its page, by one below it; the cells of a table row sit side by side.
+        var pairs = lines.Zip(lines.Skip(1)).Where(p => p.First.Page == p.Second.Page && p.Second.Top >= p.First.Bottom - 0.5)
+            .Select(p => (IReadOnlyList<string>)[p.First.Text, p.Second.Text]).ToList();
+        var problems = pairs.SelectMany(pair => Problems(pair, body + "\n" + notes)).ToList();
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+        Assert.True(pairs.Count > 50, $"only {pairs.Count} line ends read back");
+    }
+
+    [Fact]
+    public void The_check_finds_a_split_eojeol_and_prohibited_line_ends()
+    {
+        const string written = "한일관계의 정상화를 위한 「차기정부의 대일외교과제」를 읽는다. 주소는 https://example.org/a-b 이다.";
+        Assert.Empty(Problems(["한일관계의 정상화를", "위한 「차기정부의", "대일외교과제」를 읽는다. 주소는 https://example.org/a", "-b 이다."], written));
+        var found = Problems(["한일관계의 정상", "화를 위한 「", "차기정부의 대일외교과제", "」를 읽는다."], written);
+        // 정상|화를 splits a word; 「|차기정부의 splits one and ends a line with 「; 대일외교과제|」를 splits one and starts a line with 」.
+        Assert.Equal(5, found.Count);
+    }
+
+    /// <summary>What is wrong at each line end of <paramref name="lines"/>, judged against the text as written.</summary>
+    private static List<string> Problems(IReadOnlyList<string> lines, string written)
+    {
+        var tokens = written.Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        var spaced = string.Join(' ', tokens);
+        var problems = new List<string>();
+        for (var i = 0; i + 1 < lines.Count; i++)
+        {
+            var before = lines[i].Split(' ')[^1];
+            var after = lines[i + 1].Split(' ')[0];
+            var joined = before + after;
+            // The pair as one token of the text, and never with a space between: the line split a word.
+            var host = tokens.FirstOrDefault(t => t.Contains(joined, StringComparison.Ordinal));
+            if (host is null || spaced.Contains(before + " " + after, StringComparison.Ordinal)) host = null;
+            if (host is not null && TextRules.LooksLikeUrl(host)) continue;
+            var at = $"line {i + 1}: …{before} | {after}…";
+            if (host is not null) problems.Add($"{at} splits the 어절 '{host}'");
+            if (TextRules.IsLineEndProhibited(before[^1])) problems.Add($"{at} ends with '{before[^1]}'");
+            if (TextRules.IsLineStartProhibited(after[0])) problems.Add($"{at} starts with '{after[0]}'");
+        }
+        return problems;
+    }
+}
