@@ -173,12 +173,22 @@ internal sealed partial class Paragraph
         if (k == start || k + 2 >= end && !char.IsLetterOrDigit(s[end - 1])) return null; // not before trailing punctuation
         if (a == '/' && s[k - 1] == '/') return UrlSlashPenalty; // after https://
         if (b == '/') return a is '/' or ':' || (k + 2 < end && s[k + 2] == '/') ? null : UrlSlashPenalty;
+        if (InHostName(k + 1, start)) return null; // www.example.org stays whole
         if (b is '.' or '-' or '_' or '?' or '#' or '%' or '~' && a != b && k + 2 < end && char.IsLetterOrDigit(s[k + 2])) return UrlPunctuationPenalty;
         if ((a is '=' or '&' || b is '=' or '&') && a != '/' && k + 2 < end) return UrlPunctuationPenalty;
         if (char.IsAsciiLetterOrDigit(a) && char.IsAsciiLetterOrDigit(b) && !(char.IsAsciiDigit(a) && char.IsAsciiDigit(b))
             && k + 2 < end && char.IsAsciiLetterOrDigit(s[k + 2]) && k - 1 > start && char.IsAsciiLetterOrDigit(s[k - 1]))
             return UrlLetterPenalty; // never leaving a single letter
         return null;
+    }
+
+    /// <summary>True when <paramref name="i"/> lies inside the host name of the address that starts at <paramref name="start"/>.</summary>
+    private bool InHostName(int i, int start)
+    {
+        var token = _text.AsSpan(start, i - start);
+        var scheme = token.IndexOf("//", StringComparison.Ordinal);
+        var host = scheme >= 0 ? token[(scheme + 2)..] : token;
+        return !host.Contains('/');
     }
 
     private bool InNote(int i) => _spans[_spanOf[i]].Note is not null;

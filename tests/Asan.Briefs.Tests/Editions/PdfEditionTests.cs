@@ -12,10 +12,6 @@ namespace Asan.Briefs.Tests.Editions;
 /// <summary>The PDF editions of both briefs, read back with PdfPig and poppler and compared with the model.</summary>
 public partial class PdfEditionTests
 {
-    // KLREQ: no line starts with closing brackets and quotes, periods, commas, middle dots or hyphens.
-    private const string NoLineStart = ")]}」』”’〉》.,·:;?!…‥-%";
-    private const string NoLineEnd = "([{「『“‘〈《";
-
     private static PdfText Read(string id, string lang)
     {
         var document = RenderedEditions.PrintDocument(id, lang);
@@ -24,7 +20,6 @@ public partial class PdfEditionTests
 
     public static IEnumerable<object[]> AllEditions() => RenderedEditions.All();
 
-    public static IEnumerable<object[]> KoreanEditions() => RenderedEditions.All().Where(e => (string)e[1] == "ko");
 
     [Theory]
     [MemberData(nameof(AllEditions))]
@@ -69,58 +64,6 @@ public partial class PdfEditionTests
                 $"note {note.Mark} is cited on page {call.Page} but does not start there");
         }
     }
-
-    [Theory]
-    [MemberData(nameof(KoreanEditions))]
-    public void Korean_lines_break_only_between_words_and_never_before_closing_punctuation(string id, string lang)
-    {
-        var document = RenderedEditions.PrintDocument(id, lang);
-        var words = PrintWalker.Descendants(document.Blocks)
-            .SelectMany(PrintWalker.InlineSequences)
-            .SelectMany(inlines => PrintWalker.PlainText(inlines).Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Concat(document.Notes().SelectMany(n => n.Paragraphs).SelectMany(p => PrintWalker.PlainText(p.Inlines).Split(' ', StringSplitOptions.RemoveEmptyEntries)))
-            .Select(w => w.Normalize(System.Text.NormalizationForm.FormKC))
-            .ToHashSet();
-        var bodySize = Repository.Theme.Style("body", lang).Size;
-        var pdf = Read(id, lang);
-        var lines = pdf.Lines.Where(l => Math.Abs(l.Size - bodySize) < 0.05 || Math.Abs(l.Size - Repository.Theme.Style("note", lang).Size) < 0.05).ToList();
-        Assert.True(lines.Count > 40, $"only {lines.Count} text lines found");
-        var problems = new List<string>();
-        foreach (var line in lines)
-        {
-            // Note calls are set small and raised: they belong to the word before them.
-            var text = string.Concat(line.Letters.Where(l => l.PointSize > bodySize * 0.7).Select(l => l.Value)).Normalize(System.Text.NormalizationForm.FormKC);
-            var tokens = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (tokens.Length == 0) continue;
-            var isNote = Math.Abs(line.Size - Repository.Theme.Style("note", lang).Size) < 0.05;
-            var first = IsWordStart(tokens[0], words) ? tokens[0] : StripMarker(tokens[0], isNote);
-            var last = tokens[^1];
-            if (NoLineStart.Contains(text.TrimStart()[0])) problems.Add($"p{line.Page} starts with '{text.TrimStart()[0]}': {text}");
-            if (NoLineEnd.Contains(text.TrimEnd()[^1])) problems.Add($"p{line.Page} ends with '{text.TrimEnd()[^1]}': {text}");
-            if (!IsWordStart(first, words)) problems.Add($"p{line.Page} starts inside a word ('{first}'): {text}");
-            if (!IsWordEnd(last, words)) problems.Add($"p{line.Page} ends inside a word ('{last}'): {text}");
-        }
-        Assert.True(problems.Count == 0, string.Join("\n", problems));
-    }
-
-    /// <summary>A line may start with a whole word, or with the rest of a Latin word broken after a hyphen, dash or URL slash.</summary>
-    private static bool IsWordStart(string token, HashSet<string> words) =>
-        token.Length == 0 || words.Contains(token) || words.Any(w => w.EndsWith(token, StringComparison.Ordinal) && BreakableBefore(w, w.Length - token.Length));
-
-    private static bool IsWordEnd(string token, HashSet<string> words) =>
-        words.Contains(token) || words.Any(w => w.StartsWith(token, StringComparison.Ordinal) && BreakableBefore(w, token.Length));
-
-    private static bool BreakableBefore(string word, int at) =>
-        at > 0 && at < word.Length && (word.Contains("://", StringComparison.Ordinal) || "-–—/".Contains(word[at - 1]));
-
-    /// <summary>List markers and note marks stand before the first word of an item or note, without a space.</summary>
-    private static string StripMarker(string token, bool noteLine) => (noteLine ? NoteMark() : ListMarker()).Replace(token, "");
-
-    [GeneratedRegex(@"^(\d+\.|[•–◦])")]
-    private static partial Regex ListMarker();
-
-    [GeneratedRegex(@"^\d+")]
-    private static partial Regex NoteMark();
 
     [Theory]
     [MemberData(nameof(AllEditions))]
