@@ -34,7 +34,7 @@ internal sealed class StructureTree(PdfFile file)
             case StructureKind.Furniture or StructureKind.Rule or StructureKind.Group: return null;
             case StructureKind.Note or StructureKind.NoteMark:
             {
-                var note = Get("Note:" + role.Element, () => NewNote());
+                var note = Get("Note:" + role.Element, () => NewNote("note-" + role.Element));
                 return role.Kind == StructureKind.NoteMark ? Get("NoteLbl:" + role.Element, () => Child(note, "Lbl", page)) : Get("NoteP:" + role.Element, () => Child(note, "P", page));
             }
             case StructureKind.TableHeaderCell when _elements.TryGetValue("TH:" + role.Element, out var seen) && seen.Page < page:
@@ -98,8 +98,13 @@ internal sealed class StructureTree(PdfFile file)
         for (var a = 0; a < _annotations.Count; a++)
             nums.Append((AnnotationBase + a).ToString(CultureInfo.InvariantCulture)).Append(' ').Append(PdfFile.Ref(_annotations[a].Object)).Append(' ');
         var parentTree = file.Add(nums.Append("] >>").ToString());
+        // Elements with an /ID are found through the IDTree (ISO 32000-1 §14.7.2), a name tree sorted by byte.
+        var ids = _root.Children.Where(e => e.Id is not null)
+            .Select(e => (Key: Encoding.UTF8.GetBytes(e.Id!), e.Object))
+            .OrderBy(e => Convert.ToHexString(e.Key), StringComparer.Ordinal).ToList();
+        var idTree = ids.Count > 0 ? $" /IDTree << /Names [{string.Join(" ", ids.Select(e => PdfSyntax.Hex(e.Key) + " " + PdfFile.Ref(e.Object)))}] >>" : "";
         file.Write(rootObject, $"<< /Type /StructTreeRoot /K [{PdfFile.Ref(_root.Object)}] /ParentTree {PdfFile.Ref(parentTree)} " +
-            $"/ParentTreeNextKey {(AnnotationBase + _annotations.Count).ToString(CultureInfo.InvariantCulture)} >>");
+            $"/ParentTreeNextKey {(AnnotationBase + _annotations.Count).ToString(CultureInfo.InvariantCulture)}{idTree} >>");
         return rootObject;
     }
 
@@ -122,6 +127,7 @@ internal sealed class StructureTree(PdfFile file)
         var entry = new StringBuilder("<< /Type /StructElem /S /").Append(element.Type).Append(" /P ").Append(PdfFile.Ref(parent));
         if (element == _root) entry.Append(" /Lang ").Append(PdfSyntax.Text(lang));
         if (element.Alt is { } alt) entry.Append(" /Alt ").Append(PdfSyntax.Text(alt));
+        if (element.Id is { } id) entry.Append(" /ID ").Append(PdfSyntax.Hex(Encoding.UTF8.GetBytes(id)));
         if (element.Type == "TH") entry.Append(" /A << /O /Table /Scope /Column >>");
         entry.Append(" /K [").AppendJoin(' ', kids).Append("] >>");
         file.Write(element.Object, entry.ToString());
@@ -144,9 +150,10 @@ internal sealed class StructureTree(PdfFile file)
         return Get(type + ":" + path.Element, () => Child(parent, type, page));
     }
 
-    private Element NewNote()
+    private Element NewNote(string id)
     {
-        var note = new Element("Note", _root, 0);
+        // PDF/UA-1 §7.9 (Matterhorn 19-003, 19-004): every Note has an ID, unique in the document.
+        var note = new Element("Note", _root, 0) { Id = id };
         // Right after the block that cites it (and the notes already placed there), else at the end.
         if (_noteTarget is not null && _citingBlock.TryGetValue(_noteTarget, out var block) && _root.Order.IndexOf(block) is >= 0 and var at)
         {
@@ -195,6 +202,8 @@ internal sealed class StructureTree(PdfFile file)
         public List<object> Order { get; } = [];
         public KidList Kids => new(this);
         public string? Alt { get; set; }
+        /// <summary>The element identifier (/ID), for notes.</summary>
+        public string? Id { get; init; }
         public int Object { get; set; }
     }
 

@@ -61,4 +61,21 @@ public class MatterhornTests
         var fonts = ExternalTool.RunOnFile("pdffonts", "{file}", RenderedEditions.Pdf(id, lang), "pdf");
         Assert.DoesNotContain(" no ", fonts);
     }
+
+    [Theory]
+    [MemberData(nameof(AllEditions))]
+    public void Every_note_has_a_unique_ID_found_through_the_IDTree(string id, string lang)
+    {
+        // 19-003 (ID entry of the Note tag is not present), 19-004 (ID not unique); read with qpdf.
+        var pdf = QpdfObjects.Of(RenderedEditions.Pdf(id, lang));
+        var notes = pdf.All.Where(o => o.Value.ValueKind == System.Text.Json.JsonValueKind.Object
+            && o.Value.TryGetProperty("/Type", out var t) && t.GetString() == "/StructElem" && o.Value.GetProperty("/S").GetString() == "/Note").ToList();
+        Assert.Equal(RenderedEditions.PrintDocument(id, lang).Notes().Distinct().Count(), notes.Count);
+        if (notes.Count == 0) return; // the seed's English has no notes
+        var ids = notes.Select(n => n.Value.GetProperty("/ID").GetString()!).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        var names = pdf.Get(pdf.Get(pdf.Catalog.GetProperty("/StructTreeRoot")).GetProperty("/IDTree")).GetProperty("/Names").EnumerateArray().ToList();
+        var tree = Enumerable.Range(0, names.Count / 2).ToDictionary(i => names[2 * i].GetString()!, i => names[2 * i + 1].GetString()!);
+        foreach (var (reference, value) in notes) Assert.Equal(reference, tree[value.GetProperty("/ID").GetString()!]);
+    }
 }
