@@ -95,6 +95,7 @@ public static class BenchCommand
             var pdfTime = Median(iterations, () => pdf.Write(document, publisher.Theme));
             times[$"{brief.Id}.{lang}"] = pdfTime;
             context.Report(new Figure($"pdf  {brief.Id}.{lang}", pdfTime, $"{pages} pages, {pages / (pdfTime / 1000):F0} pages/s"));
+            context.Report(new Figure($"print {brief.Id}.{lang}", Median(iterations, () => pdf.Write(document, publisher.Theme, Asan.Briefs.Pdf.PdfKind.Print)), "the PDF/X-4 file, laid out and drawn"));
             context.Report(new Figure($"docx {brief.Id}.{lang}", Median(iterations, () => docx.Write(document, publisher.Theme)), ""));
             context.Report(PageWeightBench.Edition(publisher, brief, lang, action => Median(iterations, action)));
             context.Report(new Figure($"markup {brief.Id}.{lang}", Median(iterations, () => publisher.PrintDocument(brief, lang)), "template + schema check"));
