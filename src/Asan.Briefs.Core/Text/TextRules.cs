@@ -55,6 +55,48 @@ public static class TextRules
             or >= 0x3130 and <= 0x318F              // compatibility Jamo
             or >= 0xA960 and <= 0xA97F;             // Jamo extended-A
 
+    /// <summary>ASCII symbols, hyphens and dashes: always set in the Latin face, whose forms suit them (a CJK face draws &lt; as 〈 and its hyphen 0.64 em wide).</summary>
+    public static bool TakesLatinFace(char c) => c is '<' or '>' or '-' or '/' or '\u2010' or '\u2013' or '\u2014';
+
+    /// <summary>
+    /// The faces of characters whose face depends on their neighbours, once each neutral character has
+    /// taken the script of the text before it: ASCII symbols and dashes go to the Latin face, and both
+    /// quotes or brackets of a pair take one face, Hangul when the text they enclose has Hangul in it.
+    /// </summary>
+    public static void ResolveContextualScripts(ReadOnlySpan<char> text, Span<CharScript> script)
+    {
+        Span<int> open = stackalloc int[16];
+        var depth = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (TakesLatinFace(c)) script[i] = CharScript.Latin;
+            else if (PairOf(c) == c && depth < open.Length) open[depth++] = i;
+            else if (PairOf(c) is var opener && opener != '\0' && opener != c)
+            {
+                var d = depth - 1;
+                while (d >= 0 && text[open[d]] != opener) d--;
+                if (d < 0) continue; // an apostrophe, or a closer without its opener
+                var start = open[d];
+                depth = d;
+                var hangul = false;
+                for (var k = start + 1; k < i && !hangul; k++) hangul = ScriptOf(text[k]) == CharScript.Hangul;
+                script[start] = script[i] = hangul ? CharScript.Hangul : CharScript.Latin;
+            }
+        }
+    }
+
+    /// <summary>For an opening quote or bracket itself, for a closing one its opener; otherwise '\0'.</summary>
+    private static char PairOf(char c) => c switch
+    {
+        '‘' or '“' or '(' or '[' => c,
+        '’' => '‘',
+        '”' => '“',
+        ')' => '(',
+        ']' => '[',
+        _ => '\0',
+    };
+
     /// <summary>A precomposed Hangul syllable: the unit between which KLREQ justification adds letter spacing.</summary>
     public static bool IsHangulSyllable(char c) => c is >= '\uAC00' and <= '\uD7A3';
 

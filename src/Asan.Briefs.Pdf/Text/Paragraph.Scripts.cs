@@ -29,6 +29,7 @@ internal sealed partial class Paragraph
             if (_script[i] == CharScript.Neutral) _script[i] = last;
             else last = _script[i];
         }
+        TextRules.ResolveContextualScripts(_text, _script.AsSpan(0, n));
         // A note call's mark is set in one face: the script of its first character.
         foreach (var span in _spans)
         {
