@@ -38,7 +38,8 @@ internal sealed partial class BodyBuilder : PrintBlockVisitor<BodyBuilder.Contex
 
     public bool HasNumbering => _numbering.HasInstances;
 
-    internal sealed record Context(string DefaultStyle, int ListDepth, (int NumId, int Level)? Number, int? ContinuationLevel)
+    /// <param name="Quote">The style of the quote a list is inside, if any: its paragraphs take that style, the importer's mark of a list in a quote.</param>
+    internal sealed record Context(string DefaultStyle, int ListDepth, (int NumId, int Level)? Number, int? ContinuationLevel, string? Quote = null)
     {
         public static readonly Context Flow = new("body", 0, null, null);
     }
@@ -76,14 +77,17 @@ internal sealed partial class BodyBuilder : PrintBlockVisitor<BodyBuilder.Contex
         // A list item that opens with something other than text still needs its number on a line.
         if (ctx.Number is not null && block is not (PrintParagraph or PrintHeading))
         {
-            _state.Body.Add(NewParagraph(Doc.Style(ctx.DefaultStyle), ctx));
+            _state.Body.Add(NewParagraph(InQuote(ctx, Doc.Style(ctx.DefaultStyle)), ctx));
             ctx = ctx with { Number = null, ContinuationLevel = ctx.Number.Value.Level };
         }
         Visit(block, ctx);
     }
 
     protected override void VisitParagraph(PrintParagraph p, Context ctx) =>
-        _state.Body.Add(TextParagraph(Doc.StyleOf(p), p.Inlines, ctx, p));
+        _state.Body.Add(TextParagraph(InQuote(ctx, Doc.StyleOf(p)), p.Inlines, ctx, p));
+
+    /// <summary>A list's paragraphs inside a quote take the quote's style.</summary>
+    private ParagraphStyle InQuote(Context ctx, ParagraphStyle style) => ctx.Quote is { } quote && ctx.ListDepth > 0 ? Doc.Style(quote) : style;
 
     protected override void VisitHeading(PrintHeading h, Context ctx)
     {
@@ -93,8 +97,9 @@ internal sealed partial class BodyBuilder : PrintBlockVisitor<BodyBuilder.Contex
         _state.Body.Add(paragraph);
     }
 
+    // A quote inside a list item is marked by its indent, as the item's other blocks are; a list inside a quote by its style.
     protected override void VisitQuote(PrintQuote quote, Context ctx) =>
-        Blocks(quote.Blocks, ctx with { DefaultStyle = quote.Style });
+        Blocks(quote.Blocks, ctx with { DefaultStyle = quote.Style, Quote = ctx.ListDepth == 0 ? quote.Style : ctx.Quote });
 
     protected override void VisitGroup(PrintGroup group, Context ctx)
     {
@@ -163,15 +168,19 @@ internal sealed partial class BodyBuilder : PrintBlockVisitor<BodyBuilder.Contex
             if (style.SpaceBefore < space) pPr.SpacingBetweenLines = new SpacingBetweenLines { Before = DocxUnits.Twips(space) };
             _state.SpaceBeforePending = null;
         }
+        // Inside a quote, a list's text is indented by the quote's indent too (Word's numbering indent would replace it).
+        var quoteIndent = ctx.Quote is { } quote && ctx.ListDepth > 0 ? Doc.Style(quote).IndentLeft : 0;
         if (ctx.Number is { } number)
         {
             pPr.NumberingProperties = new NumberingProperties(
                 new NumberingLevelReference { Val = number.Level },
                 new NumberingId { Val = number.NumId });
+            if (quoteIndent > 0)
+                pPr.Indentation = new Indentation { Left = DocxUnits.Twips(quoteIndent + _numbering.TextIndent(number.Level)), Hanging = DocxUnits.Twips(_numbering.Hang) };
         }
         else if (ctx.ContinuationLevel is { } level)
         {
-            pPr.Indentation = new Indentation { Left = DocxUnits.Twips(_numbering.TextIndent(level)), FirstLine = "0" };
+            pPr.Indentation = new Indentation { Left = DocxUnits.Twips(quoteIndent + _numbering.TextIndent(level)), FirstLine = "0" };
         }
         return new Paragraph(pPr);
     }
@@ -192,8 +201,8 @@ internal sealed partial class BodyBuilder : PrintBlockVisitor<BodyBuilder.Contex
         var first = _state.Body.Count;
         foreach (var item in list.Items)
         {
-            var inner = new Context(list.Style, ctx.ListDepth + 1, (numId, level), null);
-            if (item.Blocks.Count == 0) _state.Body.Add(NewParagraph(Doc.StyleOf(list), inner));
+            var inner = new Context(list.Style, ctx.ListDepth + 1, (numId, level), null, ctx.Quote);
+            if (item.Blocks.Count == 0) _state.Body.Add(NewParagraph(InQuote(inner, Doc.StyleOf(list)), inner));
             else Blocks(item.Blocks, inner);
         }
         var paragraphs = _state.Body.Skip(first).OfType<Paragraph>().ToList();

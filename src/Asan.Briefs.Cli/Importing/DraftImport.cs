@@ -48,9 +48,10 @@ public static class DraftImport
         var draft = DocxDraftReader.Read(docxPath, target);
         var markdown = MarkdownBodyWriter.Write(draft.Body, directory);
 
-        var authorLine = I18n.Load(workspace.TemplatesDirectory, lang).Values["labels"] is Scriban.Runtime.ScriptObject labels
-            ? labels["author_line"]?.ToString() ?? "{role}, {affiliation}" : "{role}, {affiliation}";
-        var (yaml, metadataChanges, metadataNotices) = MetadataEdit.Apply(File.ReadAllText(Path.Combine(directory, "brief.yaml")), current.Metadata, draft.Metadata, lang, authorLine);
+        var i18n = I18n.Load(workspace.TemplatesDirectory, lang).Values["labels"] as Scriban.Runtime.ScriptObject;
+        string Label(string key) => i18n?[key]?.ToString() ?? "";
+        var labels = new DraftLabels(Label("author_line") is { Length: > 0 } line ? line : "{role}, {affiliation}", Label("about_author"), Label("about_authors"), Label("disclaimer"));
+        var (yaml, metadataChanges, metadataNotices) = MetadataEdit.Apply(File.ReadAllText(Path.Combine(directory, "brief.yaml")), current.Metadata, draft.Metadata, lang, labels);
 
         var drift = Check(workspace, directory, lang, draft, markdown, yaml);
         return new ImportPlan(directory, lang, draft, markdown, yaml, metadataChanges, BlockDiff.Compare(before, draft.Body, directory), drift,

@@ -6,53 +6,101 @@ using YamlDotNet.RepresentationModel;
 
 namespace Asan.Briefs.Cli.Importing;
 
+/// <summary>The i18n labels the print templates set the cover and end matter with, to read them back.</summary>
+/// <param name="AuthorLine">`author_line`, e.g. "{role}, {affiliation}".</param>
+public sealed record DraftLabels(string AuthorLine, string AboutAuthor, string AboutAuthors, string Disclaimer);
+
 /// <summary>
-/// Carries the localised fields a draft's cover shows (title, subtitle, each author's name, role and
-/// affiliation) back into brief.yaml. Only the changed scalars are rewritten, in place, so the file
-/// keeps its comments, order and layout.
+/// Carries the localised fields a draft shows back into brief.yaml: title, subtitle, each author's name,
+/// role and affiliation (the cover), short title (the running head), each author's bio and the
+/// disclaimer (the end matter), summary and keywords (the document properties). Only the changed values
+/// are rewritten, in place, so the file keeps its comments, order and layout.
 /// </summary>
 public static class MetadataEdit
 {
     /// <summary>brief.yaml with the draft's values for <paramref name="lang"/>, and what changed (field: new value).</summary>
-    /// <param name="authorLine">The i18n `author_line` pattern the cover was written with, e.g. "{role}, {affiliation}".</param>
-    public static (string Yaml, List<string> Changed, List<string> Notices) Apply(string yaml, BriefMetadata current, DraftMetadata draft, string lang, string authorLine)
+    public static (string Yaml, List<string> Changed, List<string> Notices) Apply(string yaml, BriefMetadata current, DraftMetadata draft, string lang, DraftLabels labels)
     {
-        var edits = new List<(string[] Path, string Value)>();
+        var edits = new List<(string[] Path, string Value, IReadOnlyList<string>? List)>();
         var notices = new List<string>();
-        if (draft.Title is { } title && title != current.Title[lang]) edits.Add((["title", lang], title));
-        if ((draft.Subtitle ?? "") != current.Subtitle[lang]) edits.Add((["subtitle", lang], draft.Subtitle ?? ""));
+        void Edit(string? value, string was, params string[] path)
+        {
+            if (value is not null && value != was) edits.Add((path, value, null));
+        }
+        Edit(draft.Title, current.Title[lang], "title", lang);
+        Edit(draft.Subtitle ?? "", current.Subtitle[lang], "subtitle", lang);
+        // The running head's last slot is the short title (the title when brief.yaml has none).
+        if (draft.RunningHead.Count > 1 && draft.RunningHead[^1] != current.ShortTitle[lang]) edits.Add((["short_title", lang], draft.RunningHead[^1], null));
+        Edit(draft.Subject, current.Summary[lang], "summary", lang);
+        if (draft.Keywords is { } keywords)
+        {
+            var list = keywords.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (!list.SequenceEqual(current.Keywords[lang])) edits.Add((["keywords", lang], string.Join(", ", list), list));
+        }
         if (draft.Authors.Count != current.Authors.Count)
             notices.Add($"the draft lists {draft.Authors.Count} author(s) and brief.yaml {current.Authors.Count}; add or remove authors in brief.yaml, in every language");
-        var line = AuthorLine(authorLine);
+        var line = AuthorLine(labels.AuthorLine);
         for (var i = 0; i < Math.Min(draft.Authors.Count, current.Authors.Count); i++)
         {
             var (author, was) = (draft.Authors[i], current.Authors[i]);
-            if (author.Name != was.Name[lang]) edits.Add((["authors", i.ToString(System.Globalization.CultureInfo.InvariantCulture), "name", lang], author.Name));
+            var n = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Edit(author.Name, was.Name[lang], "authors", n, "name", lang);
             if (author.Line is null) continue;
             if (line.Match(author.Line) is { Success: true } m)
             {
-                if (m.Groups["role"].Value != was.Role[lang]) edits.Add((["authors", $"{i}", "role", lang], m.Groups["role"].Value));
-                if (m.Groups["affiliation"].Value != was.Affiliation[lang]) edits.Add((["authors", $"{i}", "affiliation", lang], m.Groups["affiliation"].Value));
+                Edit(m.Groups["role"].Value, was.Role[lang], "authors", n, "role", lang);
+                Edit(m.Groups["affiliation"].Value, was.Affiliation[lang], "authors", n, "affiliation", lang);
             }
-            else notices.Add($"author {i + 1}'s line \"{author.Line}\" does not read as \"{authorLine}\"; role and affiliation left as they are");
+            else notices.Add($"author {i + 1}'s line \"{author.Line}\" does not read as \"{labels.AuthorLine}\"; role and affiliation left as they are");
         }
+        EndMatter(draft, current, lang, labels, notices, Edit);
+
         var stream = new YamlStream();
         stream.Load(new StringReader(yaml));
         var root = stream.Documents[0].RootNode;
-        var spans = new List<(int Start, int End, string Value, string Field)>();
-        foreach (var (path, value) in edits)
+        var spans = new List<(int Start, int End, string Text, string Change)>();
+        foreach (var (path, value, list) in edits)
         {
             var field = string.Join('.', path);
-            if (Find(root, path) is { } scalar) spans.Add(((int)scalar.Start.Index, (int)scalar.End.Index, value, field));
-            else notices.Add($"brief.yaml has no {field} to update; add `{field}: \"{value}\"` by hand");
+            var text = list is null ? Quote(value) : "[" + string.Join(", ", list.Select(Quote)) + "]";
+            if (Find(root, path) is { } node && (list is null ? node is YamlScalarNode : node is YamlSequenceNode))
+                spans.Add(((int)node.Start.Index, End(yaml, node), text, $"{field}: {value}"));
+            else notices.Add($"brief.yaml has no {field} to update; add `{field}: {text}` by hand");
         }
-        var text = new StringBuilder(yaml);
-        foreach (var (start, end, value, _) in spans.OrderByDescending(s => s.Start))
-            text.Remove(start, end - start).Insert(start, Quote(value));
-        return (text.ToString(), spans.Select(s => $"{s.Field}: {s.Value}").ToList(), notices);
+        var result = new StringBuilder(yaml);
+        foreach (var (start, end, text, _) in spans.OrderByDescending(s => s.Start))
+            result.Remove(start, end - start).Insert(start, text);
+        return (result.ToString(), spans.Select(s => s.Change).ToList(), notices);
     }
 
-    private static YamlScalarNode? Find(YamlNode node, string[] path)
+    /// <summary>
+    /// Bios from the paragraphs under "About the Author(s)" ("<b>Name</b> · line. Bio", as the print
+    /// template writes them), the disclaimer from the one under "Disclaimer".
+    /// </summary>
+    private static void EndMatter(DraftMetadata draft, BriefMetadata current, string lang, DraftLabels labels, List<string> notices, Action<string?, string, string[]> edit)
+    {
+        var about = draft.EndMatter.FirstOrDefault(e => e.Heading == labels.AboutAuthor || e.Heading == labels.AboutAuthors);
+        for (var i = 0; about is not null && i < Math.Min(about.Paragraphs.Count, Math.Min(draft.Authors.Count, current.Authors.Count)); i++)
+        {
+            var lead = $"{draft.Authors[i].Name} · {draft.Authors[i].Line}";
+            var text = about.Paragraphs[i];
+            string? bio = text == lead ? "" : text.StartsWith(lead + ". ", StringComparison.Ordinal) ? text[(lead.Length + 2)..] : null;
+            if (bio is null) notices.Add($"the end matter's paragraph on author {i + 1} does not begin \"{lead}\"; edit names, roles and affiliations on the cover. Bio left as it is");
+            else edit(bio, current.Authors[i].Bio[lang], ["authors", i.ToString(System.Globalization.CultureInfo.InvariantCulture), "bio", lang]);
+        }
+        if (draft.EndMatter.FirstOrDefault(e => e.Heading == labels.Disclaimer) is { } disclaimer)
+            edit(string.Join("\n\n", disclaimer.Paragraphs), current.Disclaimer[lang], ["disclaimer", lang]);
+    }
+
+    /// <summary>Where a node's text ends: a sequence's end mark is its start, so it is found from its last item.</summary>
+    private static int End(string yaml, YamlNode node)
+    {
+        if (node is not YamlSequenceNode sequence) return (int)node.End.Index;
+        var last = sequence.Children.Count > 0 ? (int)sequence.Children[^1].End.Index : (int)sequence.Start.Index;
+        return sequence.Style == YamlDotNet.Core.Events.SequenceStyle.Flow ? yaml.IndexOf(']', last) + 1 : last;
+    }
+
+    private static YamlNode? Find(YamlNode node, string[] path)
     {
         foreach (var key in path)
         {
@@ -64,7 +112,7 @@ public static class MetadataEdit
             };
             if (node is null) return null;
         }
-        return node as YamlScalarNode;
+        return node;
     }
 
     private static Regex AuthorLine(string pattern)

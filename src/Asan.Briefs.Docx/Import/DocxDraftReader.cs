@@ -83,7 +83,13 @@ public static class DocxDraftReader
         }
         var order = labels.Values.ToList();
         var draftBody = new DraftBody(target.Lang, file, sections, footnotes, order);
-        return new ImportedDraft(draftBody, Metadata(blocks.Matter), notices, changes.Changes, Comments(main, sections), newImages);
+        var metadata = Metadata(blocks.Matter) with
+        {
+            RunningHead = RunningHead(main),
+            Subject = document.PackageProperties.Subject,
+            Keywords = document.PackageProperties.Keywords,
+        };
+        return new ImportedDraft(draftBody, metadata, notices, changes.Changes, Comments(main, sections), newImages);
     }
 
     /// <summary>
@@ -128,10 +134,34 @@ public static class DocxDraftReader
             if (style == "author") authors.Add(new DraftAuthor(text, null));
             else if (style == "affiliation" && authors.Count > 0) authors[^1] = authors[^1] with { Line = text };
         }
+        var endMatter = new List<DraftEndMatter>();
+        foreach (var (style, text) in matter.Skip(cover.Count))
+        {
+            if (style == "endmatter-heading") endMatter.Add(new DraftEndMatter(text, []));
+            else if (style == "endmatter" && endMatter.Count > 0) endMatter[^1] = endMatter[^1] with { Paragraphs = [.. endMatter[^1].Paragraphs, text] };
+        }
         return new DraftMetadata(
             cover.FirstOrDefault(m => m.Style == "title").Text,
             cover.FirstOrDefault(m => m.Style == "subtitle").Text,
-            authors);
+            authors)
+        { EndMatter = endMatter };
+    }
+
+    /// <summary>The slots of the running head after the first page (tab-separated in one paragraph), empty ones left out.</summary>
+    private static IReadOnlyList<string> RunningHead(MainDocumentPart main)
+    {
+        var section = main.Document!.Body!.Elements<SectionProperties>().LastOrDefault();
+        var reference = section?.Elements<HeaderReference>().FirstOrDefault(h => h.Type?.InnerText is null or "default");
+        if (reference?.Id?.Value is not { } id || main.GetPartById(id) is not HeaderPart header) return [];
+        var paragraph = header.Header?.Elements<Paragraph>().FirstOrDefault(p => p.InnerText.Length > 0);
+        if (paragraph is null) return [];
+        var slots = new List<string> { "" };
+        foreach (var piece in paragraph.Descendants().Where(e => e is Text or TabChar))
+        {
+            if (piece is TabChar) slots.Add("");
+            else slots[^1] += ((Text)piece).Text;
+        }
+        return slots.Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
     }
 
     private static List<DraftComment> Comments(MainDocumentPart main, List<DraftSection> sections)

@@ -34,6 +34,8 @@ internal sealed class DraftBlockReader
     private List<DraftBlock> _blocks = [];
     private readonly List<ListBuilder> _lists = [];
     private List<DraftBlock>? _quote;
+    private bool _listsInQuote;
+    private List<DraftBlock>? _itemQuote;
     private int _paragraph;
     private int _headings;
 
@@ -109,26 +111,66 @@ internal sealed class DraftBlockReader
             if (inlines.Count == 0) continue; // rules, spacers and the closing empty paragraph
             if (style is null)
                 _notices.Add($"{_file}: paragraph {_paragraph} is in style '{paragraph.ParagraphProperties?.ParagraphStyleId?.Val}', which is not one of the brief's; read as a paragraph");
-            var listMark = _numbering.Of(paragraph);
-            if (listMark is { Hidden: false } || (style == "list" && _lists.Count > 0) || (listMark is { Hidden: true } && _lists.Count > 0))
-            {
-                ListParagraph(listMark is { Hidden: false } ? listMark : null, new DraftParagraph(Spot(), inlines));
-                continue;
-            }
-            CloseLists();
-            if (style == "quote")
-            {
-                if (_quote is null) _blocks.Add(new DraftQuote(Spot(), _quote = []));
-                _quote.Add(new DraftParagraph(Spot(), inlines));
-                continue;
-            }
-            _quote = null;
-            _blocks.Add(new DraftParagraph(Spot(), inlines));
+            Place(paragraph, style, new DraftParagraph(Spot(), inlines));
         }
         Close();
         _sections.Add(_section with { Blocks = _blocks });
         return _sections.Where(s => s.Level > 0 || s.Blocks.Count > 0 || _sections.Count == 1).ToList();
     }
+
+    /// <summary>
+    /// Puts a paragraph where the writer's marks say it belongs: a numbered paragraph starts a list item;
+    /// one indented to a list's text, without a number, goes on in the item above; a list inside a quote
+    /// has the quote's style; a quote inside a list item is indented as the item's text.
+    /// </summary>
+    private void Place(Paragraph paragraph, string? style, DraftParagraph block)
+    {
+        var mark = _numbering.Of(paragraph);
+        var numbered = mark is { Hidden: false };
+        var indented = Indented(paragraph);
+        var itemQuote = _itemQuote;
+        _itemQuote = null;
+        if (style == "quote" && (numbered || (_listsInQuote && _lists.Count > 0 && (indented || mark is not null))))
+        {
+            if (!_listsInQuote)
+            {
+                CloseLists();
+                if (_quote is null) _blocks.Add(new DraftQuote(Spot(), _quote = []));
+                _listsInQuote = true;
+            }
+            ListParagraph(numbered ? mark : null, block);
+            return;
+        }
+        if (style == "quote" && indented && _lists.Count > 0 && !_listsInQuote)
+        {
+            if (itemQuote is null) _lists[^1].Items[^1].Add(new DraftQuote(Spot(), itemQuote = []));
+            itemQuote.Add(block);
+            _itemQuote = itemQuote;
+            return;
+        }
+        if (numbered || (_lists.Count > 0 && (style == "list" || mark is not null)))
+        {
+            // A numbered list paragraph not in the quote's style is a list after the quote.
+            if (_listsInQuote && numbered && style != "quote") Close();
+            if (_lists.Count == 0 && !_listsInQuote) _quote = null;
+            ListParagraph(numbered ? mark : null, block);
+            return;
+        }
+        CloseLists();
+        if (style == "quote")
+        {
+            if (_quote is null) _blocks.Add(new DraftQuote(Spot(), _quote = []));
+            _quote.Add(block);
+            return;
+        }
+        _quote = null;
+        _blocks.Add(block);
+    }
+
+    /// <summary>A left indent set on the paragraph itself, as the writer sets it on list items' further blocks.</summary>
+    private static bool Indented(Paragraph paragraph) =>
+        paragraph.ParagraphProperties?.Indentation is { } ind
+        && int.TryParse(ind.Left?.Value ?? ind.Start?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var left) && left > 0;
 
     /// <summary>Block-level wrappers (content controls, custom XML) are read through.</summary>
     private static IEnumerable<OpenXmlElement> Flatten(IEnumerable<OpenXmlElement> elements)
@@ -191,7 +233,7 @@ internal sealed class DraftBlockReader
         }
         if (_lists.Count == level)
         {
-            var parent = _lists.Count == 0 ? _blocks : _lists[^1].Items[^1];
+            var parent = _lists.Count > 0 ? _lists[^1].Items[^1] : _listsInQuote ? _quote! : _blocks;
             var builder = new ListBuilder(mark, parent);
             builder.Index = parent.Count;
             parent.Add(null!); // the list's place, filled when it closes
@@ -213,12 +255,14 @@ internal sealed class DraftBlockReader
     private void CloseLists()
     {
         while (_lists.Count > 0) PopList();
+        _listsInQuote = false;
     }
 
     private void Close()
     {
         CloseLists();
         _quote = null;
+        _itemQuote = null;
     }
 
     // ---------------------------------------------------------------- figures and tables

@@ -28,10 +28,23 @@ public sealed record DraftComment(string Author, string Date, string Text, strin
 /// <summary>An image of the draft that no PNG of the brief's folder holds; its bytes as Word stored them.</summary>
 public sealed record NewImage(string FileName, byte[] Bytes);
 
-/// <summary>The localised brief.yaml fields the draft's cover carries.</summary>
-public sealed record DraftMetadata(string? Title, string? Subtitle, IReadOnlyList<DraftAuthor> Authors);
+/// <summary>
+/// The localised brief.yaml fields the draft carries: the cover (title, subtitle, authors), the running
+/// head's slots (the short title), the end matter by heading (bios, disclaimer) and the document
+/// properties Word shows under File › Info (summary as subject, keywords).
+/// </summary>
+public sealed record DraftMetadata(string? Title, string? Subtitle, IReadOnlyList<DraftAuthor> Authors)
+{
+    public IReadOnlyList<string> RunningHead { get; init; } = [];
+    public IReadOnlyList<DraftEndMatter> EndMatter { get; init; } = [];
+    public string? Subject { get; init; }
+    public string? Keywords { get; init; }
+}
 
 public sealed record DraftAuthor(string Name, string? Line);
+
+/// <summary>One heading of the end matter and the plain text of the paragraphs under it.</summary>
+public sealed record DraftEndMatter(string Heading, IReadOnlyList<string> Paragraphs);
 
 /// <summary>A draft read back: its body as the Markdown reader would give it, and what the importer must tell the user.</summary>
 public sealed record ImportedDraft(

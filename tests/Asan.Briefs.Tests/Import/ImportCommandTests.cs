@@ -47,14 +47,60 @@ public sealed class ImportCommandTests : IDisposable
     private static Paragraph ParagraphWith(MainDocumentPart main, string text) =>
         main.Document!.Body!.Descendants<Paragraph>().First(p => p.InnerText.Contains(text, StringComparison.Ordinal));
 
-    [Fact]
-    public void An_unedited_draft_imports_with_no_changes_and_leaves_the_files_as_they_were()
+    private string Yaml => File.ReadAllText(Path.Combine(_root, "content", Brief, "brief.yaml"));
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ko")]
+    public void An_unedited_draft_imports_with_no_changes_and_leaves_the_files_as_they_were(string lang)
     {
-        var before = Body("ko");
-        Assert.Equal(CommandLine.Success, Import(Draft("ko")));
+        var (body, yaml) = (Body(lang), Yaml);
+        Assert.Equal(CommandLine.Success, Import(Draft(lang)));
         Assert.Contains("no changes", _out.Output);
-        Assert.Equal(before, Body("ko"));
+        Assert.Equal(body, Body(lang));
+        Assert.Equal(yaml, Yaml);
+        Assert.Empty(_err.Output);
     }
+
+    [Fact]
+    public void Bios_disclaimer_short_title_summary_and_keywords_edited_in_Word_reach_brief_yaml_and_nothing_else()
+    {
+        var path = Draft("ko", main =>
+        {
+            void Replace(IEnumerable<Text> texts, string from, string to)
+            {
+                var text = texts.First(t => t.Text.Contains(from, StringComparison.Ordinal));
+                text.Text = text.Text.Replace(from, to, StringComparison.Ordinal);
+            }
+            var body = main.Document!.Body!;
+            Replace(body.Descendants<Text>(), "가상 저자다. 두 번째", "가상의 저자다. 두 번째");
+            Replace(body.Descendants<Text>(), "연구 결과가 아닙니다", "연구의 결과가 아닙니다");
+            Replace(main.HeaderParts.SelectMany(h => h.Header!.Descendants<Text>()), "형식 둘러보기", "형식 살펴보기");
+        });
+        using (var document = WordprocessingDocument.Open(path, true))
+        {
+            document.PackageProperties.Subject = "고친 요약이다.";
+            document.PackageProperties.Keywords = "예시, 조판";
+        }
+        var before = Yaml;
+        Assert.Equal(CommandLine.Success, Import(path));
+        var expected = before
+            .Replace("가상 저자다. 두 번째", "가상의 저자다. 두 번째", StringComparison.Ordinal)
+            .Replace("연구 결과가 아닙니다", "연구의 결과가 아닙니다", StringComparison.Ordinal)
+            .Replace("ko: \"형식 둘러보기\"", "ko: \"형식 살펴보기\"", StringComparison.Ordinal)
+            .Replace(Line(before, "  ko: \"이슈브리프 콘텐츠 형식의 모든 기능을"), "  ko: \"고친 요약이다.\"", StringComparison.Ordinal)
+            .Replace("ko: [예시, 이슈브리프, 콘텐츠 형식, 조판, 한국어 텍스트 배치]", "ko: [\"예시\", \"조판\"]", StringComparison.Ordinal);
+        Assert.Equal(expected, Yaml);
+        Assert.Contains("~ brief.yaml authors.1.bio.ko:", _out.Output);
+        Assert.Contains("~ brief.yaml disclaimer.ko:", _out.Output);
+        Assert.Contains("~ brief.yaml keywords.ko: 예시, 조판", _out.Output);
+        // The re-read brief has the new values, and the other language's are untouched.
+        var brief = Asan.Briefs.Reading.BriefReader.Read(Path.Combine(_root, "content", Brief));
+        Assert.Equal("형식 살펴보기", brief.Metadata.ShortTitle["ko"]);
+        Assert.Equal(Repository.Brief(Brief).Metadata.Authors[1].Bio["en"], brief.Metadata.Authors[1].Bio["en"]);
+    }
+
+    private static string Line(string text, string start) => text.Split('\n').Single(l => l.StartsWith(start, StringComparison.Ordinal));
 
     [Fact]
     public void Tracked_changes_are_listed_and_refused_unless_accepted()

@@ -32,20 +32,24 @@ public static class ImportSupport
     /// <summary>The edition's draft after a re-save by LibreOffice (`soffice --convert-to docx`): one conversion per edition and test run, it is slow.</summary>
     public static byte[] ResavedByLibreOffice(string briefId, string lang) =>
         Resaved.GetOrAdd((briefId, lang), key => new Lazy<byte[]>(() =>
+            ResaveWithLibreOffice(RenderedEditions.Docx(key.Item1, key.Item2), $"{key.Item1}.{key.Item2}.docx"))).Value;
+
+    /// <summary>A draft as LibreOffice saves it again (`soffice --headless --convert-to docx`).</summary>
+    public static byte[] ResaveWithLibreOffice(byte[] docx, string fileName)
+    {
+        ExternalTool.Ensure("soffice");
+        var work = Path.Combine(Path.GetTempPath(), $"asan-lo-{Guid.NewGuid():N}");
+        var input = Path.Combine(work, "in", fileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(input)!);
+        File.WriteAllBytes(input, docx);
+        try
         {
-            ExternalTool.Ensure("soffice");
-            var work = Path.Combine(Path.GetTempPath(), $"asan-lo-{Guid.NewGuid():N}");
-            var input = Path.Combine(work, "in", $"{key.Item1}.{key.Item2}.docx");
-            Directory.CreateDirectory(Path.GetDirectoryName(input)!);
-            File.WriteAllBytes(input, RenderedEditions.Docx(key.Item1, key.Item2));
-            try
-            {
-                // A profile of its own, so that a LibreOffice the user has open does not take the job.
-                ExternalTool.Run("soffice", $"-env:UserInstallation=file://{work}/profile --headless --convert-to docx --outdir \"{work}/out\" \"{input}\"");
-                return File.ReadAllBytes(Path.Combine(work, "out", Path.GetFileName(input)));
-            }
-            finally { Directory.Delete(work, recursive: true); }
-        })).Value;
+            // A profile of its own, so that a LibreOffice the user has open does not take the job.
+            ExternalTool.Run("soffice", $"-env:UserInstallation=file://{work}/profile --headless --convert-to docx --outdir \"{work}/out\" \"{input}\"");
+            return File.ReadAllBytes(Path.Combine(work, "out", fileName));
+        }
+        finally { Directory.Delete(work, recursive: true); }
+    }
 
     public static string Markdown(string briefId, ImportedDraft draft) =>
         MarkdownBodyWriter.Write(draft.Body, Repository.Brief(briefId).Directory);
