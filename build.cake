@@ -57,8 +57,8 @@ Task("Check")
     .Does(() => RunCli("check"));
 
 Task("Import")
-    .Description("Reads an edited Word draft back into its brief: --file=DRAFT.docx [--brief=ID] [--lang=LANG] [--accept-changes]")
-    .IsDependentOn("Build")
+    .Description("Reads an edited Word draft back into its brief: --file=DRAFT.docx [--brief=ID] [--lang=LANG] [--accept-changes] [--root=DIR]")
+    .IsDependentOn("BuildCli")
     .Does(() =>
 {
     var file = Argument<string>("file", null) ?? throw new Exception("name the draft: dotnet cake --target=Import --file=path/to/brief.lang.docx");
@@ -66,6 +66,7 @@ Task("Import")
     if (HasArgument("brief")) options += $" --brief {Argument<string>("brief")}";
     if (HasArgument("lang")) options += $" --lang {Argument<string>("lang")}";
     if (HasArgument("accept-changes")) options += " --accept-changes";
+    if (HasArgument("root")) options += $" --root \"{MakeAbsolute(Directory(Argument<string>("root")))}\"";
     RunCli("import " + options);
 });
 

@@ -224,7 +224,7 @@ public static class CommandLine
             if (!options.TryGetValue(name, out var values)) options[name] = values = [];
             values.Add(args[++i]);
         }
-        if (positional.Count > 0 && command.Name != "markup")
+        if (positional.Count > 0 && command.Name is not ("markup" or "import"))
             throw new UsageException($"{command.Name} takes no argument '{positional[0]}'; usage: asan-briefs {command.Usage}");
         return (options, positional);
     }

@@ -89,7 +89,7 @@ public static class DocxDraftReader
             Subject = document.PackageProperties.Subject,
             Keywords = document.PackageProperties.Keywords,
         };
-        return new ImportedDraft(draftBody, metadata, notices, changes.Changes, Comments(main, sections), newImages);
+        return new ImportedDraft(draftBody, metadata, notices, changes.Changes, Comments(main, styles, sections), newImages);
     }
 
     /// <summary>
@@ -164,7 +164,7 @@ public static class DocxDraftReader
         return slots.Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
     }
 
-    private static List<DraftComment> Comments(MainDocumentPart main, List<DraftSection> sections)
+    private static List<DraftComment> Comments(MainDocumentPart main, StyleRoles styles, List<DraftSection> sections)
     {
         var comments = main.WordprocessingCommentsPart?.Comments?.Elements<Comment>().ToList() ?? [];
         if (comments.Count == 0) return [];
@@ -175,7 +175,7 @@ public static class DocxDraftReader
         var headingSections = sections.Where(s => s.Level > 0).ToList();
         foreach (var paragraph in main.Document!.Body!.Descendants<Paragraph>())
         {
-            if (paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value is { } style && style.StartsWith("Heading", StringComparison.OrdinalIgnoreCase) && headingIndex < headingSections.Count)
+            if (styles.Of(paragraph) is { } style && WordStyles.HeadingLevel(style) is not null && headingIndex < headingSections.Count)
                 section = headingSections[headingIndex++].Id;
             foreach (var start in paragraph.Descendants<CommentRangeStart>().Concat<OpenXmlElement>(paragraph.Descendants<CommentReference>()))
             {

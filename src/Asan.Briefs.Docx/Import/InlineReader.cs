@@ -38,8 +38,9 @@ internal sealed class InlineReader
 
     private void Collect(OpenXmlElement container, List<Piece> pieces, string? href)
     {
-        foreach (var child in container.ChildElements)
+        foreach (var element in container.ChildElements)
         {
+            var child = Typed(element);
             switch (child)
             {
                 case Run run:
@@ -64,6 +65,29 @@ internal sealed class InlineReader
             }
         }
     }
+
+    /// <summary>
+    /// An element the SDK does not know (w:smartTag, which it has dropped) holds its children untyped:
+    /// runs, links and changes inside it are read again as what they are.
+    /// </summary>
+    private static OpenXmlElement Typed(OpenXmlElement element)
+    {
+        if (element is not OpenXmlUnknownElement unknown || unknown.NamespaceUri != Namespace) return element;
+        OpenXmlElement? typed = unknown.LocalName switch
+        {
+            "r" => new Run(),
+            "hyperlink" => new Hyperlink(),
+            "ins" => new InsertedRun(),
+            "del" => new DeletedRun(),
+            _ => null,
+        };
+        if (typed is null) return element;
+        typed.InnerXml = unknown.InnerXml;
+        foreach (var attribute in unknown.GetAttributes()) typed.SetAttribute(attribute);
+        return typed;
+    }
+
+    private const string Namespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
     private void Run(Run run, List<Piece> pieces, string? href)
     {
