@@ -1,55 +1,26 @@
 using Asan.Briefs.Cli;
-using Asan.Briefs.Cli.Commands;
-using Asan.Briefs.Cli.Pipeline;
 using Asan.Briefs.Tests.Support;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using Spectre.Console.Testing;
 using Xunit;
 
 namespace Asan.Briefs.Tests.Import;
 
 /// <summary>A reviewer's comments and tracked changes, as Word writes them, through the import command on a copy of the feature tour.</summary>
-public sealed class DraftReviewTests : IDisposable
+public sealed class DraftReviewTests : FeatureTourCopy
 {
-    private const string Brief = Repository.FeatureTour;
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "asan-briefs-tests", Guid.NewGuid().ToString("N"));
-    private readonly TestConsole _out = new();
-    private readonly TestConsole _err = new();
-
-    public DraftReviewTests()
-    {
-        _out.Profile.Width = _err.Profile.Width = 10_000;
-        var target = Path.Combine(_root, "content", Brief);
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.GetFiles(Path.Combine(Repository.Content, Brief))) File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-    }
-
-    private Workspace Workspace => new(Path.Combine(_root, "content"), Repository.Templates, Path.Combine(_root, "artifacts"));
-
-    private string Body => File.ReadAllText(Path.Combine(_root, "content", Brief, "body.en.md"));
+    private string English => Body("en");
 
     private static readonly DateTime When = new(2026, 11, 30, 9, 15, 0, DateTimeKind.Utc);
 
     /// <summary>The English draft, saved as Word saves it (German style ids, split runs…), then edited.</summary>
-    private string Draft(Action<MainDocumentPart> edit)
-    {
-        var path = Path.Combine(_root, $"{Brief}.en.docx");
-        File.WriteAllBytes(path, WordSavedDraftTests.SavedByWord(RenderedEditions.Docx(Brief, "en")));
-        using (var document = WordprocessingDocument.Open(path, true)) edit(document.MainDocumentPart!);
-        return path;
-    }
-
-    private int Import(string path, bool accept = false) => ImportCommand.Run(Workspace, [path], null, null, accept, _out, _err);
-
-    private static Paragraph ParagraphWith(MainDocumentPart main, string text) =>
-        main.Document!.Body!.Descendants<Paragraph>().Single(p => p.InnerText.Contains(text, StringComparison.Ordinal));
+    private string Draft(Action<MainDocumentPart> edit) => Draft("en", edit, WordSavedDraftTests.SavedByWord(RenderedEditions.Docx(Brief, "en")));
 
     [Fact]
     public void Comments_are_listed_with_author_date_text_and_block_and_change_nothing()
     {
-        var before = Body;
+        var before = English;
         var path = Draft(main =>
         {
             var comments = main.AddNewPart<WordprocessingCommentsPart>();
@@ -66,11 +37,11 @@ public sealed class DraftReviewTests : IDisposable
             Comment("2", "Park Editor", "Shorten this sentence.", ParagraphWith(main, "After the quotation, the text returns"));
         });
         Assert.Equal(CommandLine.Success, Import(path));
-        var output = _out.Output.ReplaceLineEndings(" ");
+        var output = Out.Output.ReplaceLineEndings(" ");
         Assert.Contains("comment by Lee Reviewer (2026-11-30T09:15:00Z) in section 'tables': \"Tables are simple grids with a header row. Table 1…\": Is this figure still current?", output);
         Assert.Contains("comment by Park Editor (2026-11-30T09:15:00Z) in section 'quotes': \"After the quotation, the text returns to the full …\": Shorten this sentence.", output);
         Assert.Contains("no changes", output);
-        Assert.Equal(before, Body);
+        Assert.Equal(before, English);
     }
 
     /// <summary>A deleted word, a deleted paragraph mark (two paragraphs joined) and a formatting change, each in its own block.</summary>
@@ -95,26 +66,21 @@ public sealed class DraftReviewTests : IDisposable
     [Fact]
     public void Tracked_changes_are_refused_with_author_date_text_and_block_then_accepted()
     {
-        var before = Body;
+        var before = English;
         Assert.Equal(CommandLine.InvalidInput, Import(Draft(Review)));
-        var errors = _err.Output.ReplaceLineEndings(" ");
+        var errors = Err.Output.ReplaceLineEndings(" ");
         Assert.Contains("tracked deletion by Kim Editor (2026-11-30T09:15:00Z) in section 'introduction', paragraph ", errors);
         Assert.Contains(": \"every \"", errors);
         Assert.Contains("tracked paragraph join by Choi Translator (2026-11-30T09:15:00Z) in section 'quotes', paragraph ", errors);
         Assert.Contains("tracked formatting by Lee Reviewer (2026-11-30T09:15:00Z) in section 'tables', paragraph ", errors);
         Assert.Contains("3 tracked change(s) are not resolved", errors);
-        Assert.Equal(before, Body);
+        Assert.Equal(before, English);
 
         Assert.Equal(CommandLine.Success, Import(Draft(Review), accept: true));
-        Assert.Contains("accepted 3 tracked change(s)", _out.Output);
+        Assert.Contains("accepted 3 tracked change(s)", Out.Output);
         var expected = before
             .Replace("It gathers every feature", "It gathers feature", StringComparison.Ordinal)
             .Replace("outlasts the next disagreement.\n>\n> Trust", "outlasts the next disagreement. Trust", StringComparison.Ordinal);
-        Assert.Equal(expected, Body);
-    }
-
-    public void Dispose()
-    {
-        try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
+        Assert.Equal(expected, English);
     }
 }

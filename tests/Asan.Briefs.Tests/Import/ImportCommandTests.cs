@@ -1,54 +1,15 @@
 using Asan.Briefs.Cli;
-using Asan.Briefs.Cli.Commands;
-using Asan.Briefs.Cli.Pipeline;
 using Asan.Briefs.Diagnostics;
 using Asan.Briefs.Tests.Support;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using Spectre.Console.Testing;
 using Xunit;
 
 namespace Asan.Briefs.Tests.Import;
 
 /// <summary>The import command on a copy of the feature tour: what it writes, refuses and reports.</summary>
-public sealed class ImportCommandTests : IDisposable
+public sealed class ImportCommandTests : FeatureTourCopy
 {
-    private const string Brief = Repository.FeatureTour;
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "asan-briefs-tests", Guid.NewGuid().ToString("N"));
-    private readonly TestConsole _out = new();
-    private readonly TestConsole _err = new();
-
-    public ImportCommandTests()
-    {
-        _out.Profile.Width = _err.Profile.Width = 10_000;
-        var target = Path.Combine(_root, "content", Brief);
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.GetFiles(Path.Combine(Repository.Content, Brief))) File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-    }
-
-    private Workspace Workspace => new(Path.Combine(_root, "content"), Repository.Templates, Path.Combine(_root, "artifacts"));
-
-    private string Body(string lang) => File.ReadAllText(Path.Combine(_root, "content", Brief, $"body.{lang}.md"));
-
-    private string Draft(string lang, Action<MainDocumentPart>? edit = null)
-    {
-        var path = Path.Combine(_root, $"{Brief}.{lang}.docx");
-        File.WriteAllBytes(path, RenderedEditions.Docx(Brief, lang));
-        if (edit is not null)
-        {
-            using var document = WordprocessingDocument.Open(path, true);
-            edit(document.MainDocumentPart!);
-        }
-        return path;
-    }
-
-    private int Import(string path, bool accept = false) => ImportCommand.Run(Workspace, [path], null, null, accept, _out, _err);
-
-    private static Paragraph ParagraphWith(MainDocumentPart main, string text) =>
-        main.Document!.Body!.Descendants<Paragraph>().First(p => p.InnerText.Contains(text, StringComparison.Ordinal));
-
-    private string Yaml => File.ReadAllText(Path.Combine(_root, "content", Brief, "brief.yaml"));
-
     [Theory]
     [InlineData("en")]
     [InlineData("ko")]
@@ -56,10 +17,10 @@ public sealed class ImportCommandTests : IDisposable
     {
         var (body, yaml) = (Body(lang), Yaml);
         Assert.Equal(CommandLine.Success, Import(Draft(lang)));
-        Assert.Contains("no changes", _out.Output);
+        Assert.Contains("no changes", Out.Output);
         Assert.Equal(body, Body(lang));
         Assert.Equal(yaml, Yaml);
-        Assert.Empty(_err.Output);
+        Assert.Empty(Err.Output);
     }
 
     [Fact]
@@ -91,11 +52,11 @@ public sealed class ImportCommandTests : IDisposable
             .Replace(Line(before, "  ko: \"이슈브리프 콘텐츠 형식의 모든 기능을"), "  ko: \"고친 요약이다.\"", StringComparison.Ordinal)
             .Replace("ko: [예시, 이슈브리프, 콘텐츠 형식, 조판, 한국어 텍스트 배치]", "ko: [\"예시\", \"조판\"]", StringComparison.Ordinal);
         Assert.Equal(expected, Yaml);
-        Assert.Contains("~ brief.yaml authors.1.bio.ko:", _out.Output);
-        Assert.Contains("~ brief.yaml disclaimer.ko:", _out.Output);
-        Assert.Contains("~ brief.yaml keywords.ko: 예시, 조판", _out.Output);
+        Assert.Contains("~ brief.yaml authors.1.bio.ko:", Out.Output);
+        Assert.Contains("~ brief.yaml disclaimer.ko:", Out.Output);
+        Assert.Contains("~ brief.yaml keywords.ko: 예시, 조판", Out.Output);
         // The re-read brief has the new values, and the other language's are untouched.
-        var brief = Asan.Briefs.Reading.BriefReader.Read(Path.Combine(_root, "content", Brief));
+        var brief = Asan.Briefs.Reading.BriefReader.Read(Path.Combine(Root, "content", Brief));
         Assert.Equal("형식 살펴보기", brief.Metadata.ShortTitle["ko"]);
         Assert.Equal(Repository.Brief(Brief).Metadata.Authors[1].Bio["en"], brief.Metadata.Authors[1].Bio["en"]);
     }
@@ -113,14 +74,14 @@ public sealed class ImportCommandTests : IDisposable
         }
         var before = Body("en");
         Assert.Equal(CommandLine.InvalidInput, Import(Draft("en", Edit)));
-        Assert.Contains("Kim Editor", _err.Output);
-        Assert.Contains("2026-11-30", _err.Output);
-        Assert.Contains("An inserted sentence.", _err.Output);
-        Assert.True(_err.Output.Contains("section 'lists-quotes'", StringComparison.Ordinal), _err.Output);
+        Assert.Contains("Kim Editor", Err.Output);
+        Assert.Contains("2026-11-30", Err.Output);
+        Assert.Contains("An inserted sentence.", Err.Output);
+        Assert.True(Err.Output.Contains("section 'lists-quotes'", StringComparison.Ordinal), Err.Output);
         Assert.Equal(before, Body("en"));
 
         Assert.Equal(CommandLine.Success, Import(Draft("en", Edit), accept: true));
-        Assert.Contains("~ #lists-quotes block 1", _out.Output);
+        Assert.Contains("~ #lists-quotes block 1", Out.Output);
         Assert.Equal(before.Replace("as in this illustrative agenda for Korea–Japan relations:", "as in this illustrative agenda for Korea–Japan relations: An inserted sentence.", StringComparison.Ordinal), Body("en"));
     }
 
@@ -130,8 +91,8 @@ public sealed class ImportCommandTests : IDisposable
         var path = Draft("ko", main => main.Document!.Body!.Descendants<Paragraph>()
             .First(p => p.ParagraphProperties?.ParagraphStyleId?.Val == "BodyText" && p.InnerText.Length > 0).Remove());
         Assert.Equal(CommandLine.Success, Import(path));
-        Assert.Contains("- #introduction block 1", _out.Output);
-        var warnings = _err.Output.ReplaceLineEndings(" ");
+        Assert.Contains("- #introduction block 1", Out.Output);
+        var warnings = Err.Output.ReplaceLineEndings(" ");
         Assert.True(warnings.Contains("body.ko.md:", StringComparison.Ordinal), warnings);
         Assert.Contains("body.en.md", warnings);
         Assert.Contains("warning:", warnings);
@@ -151,14 +112,9 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public void A_file_that_is_not_a_draft_exits_1_with_a_message()
     {
-        var path = Path.Combine(_root, $"{Brief}.en.docx");
+        var path = Path.Combine(Root, $"{Brief}.en.docx");
         File.WriteAllText(path, "not a document");
         Assert.Equal(CommandLine.InvalidInput, Import(path));
-        Assert.Contains("not a Word document", _err.Output);
-    }
-
-    public void Dispose()
-    {
-        try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
+        Assert.Contains("not a Word document", Err.Output);
     }
 }
