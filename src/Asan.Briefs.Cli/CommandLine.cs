@@ -119,12 +119,12 @@ public static class CommandLine
             var progress = options.ContainsKey("quiet") || json ? Silent : console;
             return command.Name switch
             {
-                "build" when json => Report(BuildCommand.Build(workspace, build, progress), console),
-                "build" => BuildCommand.Run(workspace, build, progress),
+                "build" when json => Report(BuildCommand.Build(workspace, build, progress, errors), console),
+                "build" => BuildCommand.Run(workspace, build, progress, errors),
                 "publish" => PublishCommand.Run(workspace, build, progress, options.ContainsKey("assemble-only")),
                 "watch" => WatchCommand.Run(workspace, build, progress),
                 "serve" => ServeCommand.Run(workspace, build, Port(options), progress),
-                "check" => CheckCommand.Run(workspace, briefs, progress),
+                "check" => CheckCommand.Run(workspace, briefs, progress, errors),
                 "markup" => MarkupCommand.Run(workspace, positional, console),
                 "import" => ImportCommand.Run(workspace, positional, briefs.LastOrDefault(), options.GetValueOrDefault("lang")?.LastOrDefault(),
                     options.ContainsKey("accept-changes"), console, errors),

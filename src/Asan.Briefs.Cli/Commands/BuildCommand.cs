@@ -40,13 +40,21 @@ public sealed record Shard(int Number, int Count)
 /// </summary>
 public static class BuildCommand
 {
-    public static int Run(Workspace workspace, BuildOptions options, IAnsiConsole console)
+    /// <param name="errors">Where warnings go (stderr); <paramref name="console"/> when not given.</param>
+    public static int Run(Workspace workspace, BuildOptions options, IAnsiConsole console, IAnsiConsole? errors = null)
     {
-        Build(workspace, options, console);
+        Build(workspace, options, console, errors);
         return 0;
     }
 
-    public static BuildResult Build(Workspace workspace, BuildOptions options, IAnsiConsole console)
+    /// <summary>What the reader found suspicious but not wrong, one located line each.</summary>
+    public static void ShowWarnings(IEnumerable<Brief> briefs, IAnsiConsole errors)
+    {
+        foreach (var warning in briefs.SelectMany(b => b.Warnings))
+            errors.MarkupLine($"[yellow]{Markup.Escape(warning.ToString())}[/]");
+    }
+
+    public static BuildResult Build(Workspace workspace, BuildOptions options, IAnsiConsole console, IAnsiConsole? errors = null)
     {
         var clock = Stopwatch.StartNew();
         var publisher = new Publisher(workspace, BuildStamp.FromEnvironment());
@@ -59,6 +67,7 @@ public static class BuildCommand
         // A shard that drew no brief (more shards than briefs) has nothing to do.
         if (options.Shard is not null && only.Count == 0) return new BuildResult([], 0, 0, []);
         var briefs = publisher.ReadBriefs(only);
+        ShowWarnings(briefs, errors ?? console);
         var jobs = briefs.SelectMany(b => b.Languages
                 .Where(l => options.Languages.Count == 0 || options.Languages.Contains(l))
                 .Select(l => (Brief: b, Lang: l)))

@@ -7,11 +7,12 @@ namespace Asan.Briefs.Cli.Commands;
 /// <summary>`check`: validates content, templates and the print markup they make, writing nothing.</summary>
 public static class CheckCommand
 {
-    public static int Run(Workspace workspace, IReadOnlyCollection<string> only, IAnsiConsole console)
+    public static int Run(Workspace workspace, IReadOnlyCollection<string> only, IAnsiConsole console, IAnsiConsole? errors = null)
     {
         var publisher = new Publisher(workspace, BuildStamp.FromEnvironment());
         publisher.CheckTemplates();
         var briefs = publisher.ReadBriefs(only);
+        BuildCommand.ShowWarnings(briefs, errors ?? console);
         foreach (var brief in briefs)
         {
             foreach (var lang in brief.Languages)

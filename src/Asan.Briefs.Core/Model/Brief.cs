@@ -10,6 +10,9 @@ public sealed record Brief(
 {
     public IReadOnlyList<string> Languages => Metadata.Languages;
 
+    /// <summary>What the reader found suspicious but not wrong (invisible characters), for the build to show.</summary>
+    public IReadOnlyList<Diagnostics.Diagnostic> Warnings { get; init; } = [];
+
     public Footnote Footnote(string label) => Footnotes.First(f => f.Label == label);
 
     public IEnumerable<Block> AllBlocks => Sections.SelectMany(s => Blocks.Descendants(s.Blocks));

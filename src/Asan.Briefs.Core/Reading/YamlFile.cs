@@ -34,10 +34,11 @@ public static partial class YamlFile
         }
     }
 
-    public static string ReadText(string path, string displayPath)
+    /// <summary>The file's text, strict UTF-8 without control characters (<see cref="ContentText"/>).</summary>
+    public static string ReadText(string path, string displayPath, List<Diagnostic>? warnings = null)
     {
         if (!File.Exists(path)) throw new BriefException(displayPath, 0, 0, "file not found; create it (see content/README.md)");
-        return File.ReadAllText(path);
+        return ContentText.Decode(File.ReadAllBytes(path), displayPath, warnings);
     }
 
     private static string Cause(Exception? inner) => inner is null or YamlException ? "" : $" ({inner.Message})";

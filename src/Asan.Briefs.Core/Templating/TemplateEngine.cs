@@ -74,7 +74,7 @@ public sealed class TemplateEngine
     {
         var path = ResolvePath(n);
         if (!File.Exists(path)) throw new BriefException(DisplayPath.Of(path), 0, 0, "template not found; create it or fix the name that includes it");
-        var template = Template.Parse(File.ReadAllText(path), path);
+        var template = Template.Parse(Reading.YamlFile.ReadText(path, DisplayPath.Of(path)), path);
         if (template.HasErrors)
             throw new BriefException(template.Messages.Select(m => new Diagnostic(DisplayPath.Of(path), m.Span.Start.Line + 1, m.Span.Start.Column + 1, m.Message)).ToList());
         return template;
@@ -133,7 +133,7 @@ public sealed class TemplateEngine
             if (!File.Exists(templatePath))
                 throw new BriefException(DisplayPath.Of(callerSpan.FileName ?? engine.Directory), callerSpan.Start.Line + 1, callerSpan.Start.Column + 1,
                     $"included template '{Path.GetRelativePath(engine.Directory, templatePath)}' not found; create it or fix the name");
-            return File.ReadAllText(templatePath);
+            return Reading.YamlFile.ReadText(templatePath, DisplayPath.Of(templatePath));
         }
 
         public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) => new((string?)Load(context, callerSpan, templatePath));
