@@ -73,7 +73,12 @@ public sealed class Publisher
         var read = new (Brief? Brief, IReadOnlyList<Diagnostic>? Problems)[folders.Count];
         Parallel.For(0, folders.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            try { read[i] = (BriefReader.Read(folders[i]), null); }
+            try
+            {
+                var brief = BriefReader.Read(folders[i], Theme.Limits);
+                var found = Templates.Problems(brief);
+                read[i] = found.Count == 0 ? (brief, null) : (null, found);
+            }
             catch (BriefException e) { read[i] = (null, e.Diagnostics); }
         });
         var problems = read.SelectMany(r => r.Problems ?? []).ToList();

@@ -7,7 +7,8 @@ namespace Asan.Briefs.Reading;
 public static class BriefReader
 {
     /// <exception cref="BriefException">with every problem found, each located by file and line.</exception>
-    public static Brief Read(string briefDirectory)
+    /// <param name="limits">The theme's limits (<see cref="ContentLimits.Default"/> when not given).</param>
+    public static Brief Read(string briefDirectory, ContentLimits? limits = null)
     {
         var directory = Path.GetFullPath(briefDirectory);
         var id = Path.GetFileName(directory.TrimEnd(Path.DirectorySeparatorChar));
@@ -17,7 +18,8 @@ public static class BriefReader
 
         var yaml = Path.Combine(directory, "brief.yaml");
         if (File.Exists(yaml) && BriefFiles.Problem(directory, yaml) is { } unsafeYaml) throw new BriefException(DisplayPath.Of(yaml), 0, 0, unsafeYaml);
-        var metadata = MetadataReader.Read(yaml, problems);
+        var warnings = new List<Diagnostic>();
+        var metadata = MetadataReader.Read(yaml, problems, warnings);
         var bodies = new List<DraftBody>();
         foreach (var lang in metadata.Languages)
         {
@@ -32,14 +34,26 @@ public static class BriefReader
                 problems.Add(new Diagnostic(DisplayPath.Of(path), 0, 0, unsafeBody));
                 continue;
             }
-            bodies.Add(MarkdownBodyReader.Read(directory, lang, path, problems));
+            try { bodies.Add(MarkdownBodyReader.Read(directory, lang, path, problems, warnings, limits)); }
+            catch (BriefException e) { problems.AddRange(e.Diagnostics); }
         }
+        foreach (var stray in StrayBodies(directory, metadata.Languages))
+            problems.Add(new Diagnostic(DisplayPath.Of(stray), 0, 0,
+                $"'{LanguageOf(stray)}' is not in brief.yaml's languages: ({string.Join(", ", metadata.Languages)}); add it there or remove the file"));
         if (problems.Count > 0) throw new BriefException(problems);
 
         var (sections, footnotes) = LanguageAligner.Align(bodies, problems);
         if (problems.Count > 0) throw new BriefException(problems);
-        return new Brief(id, directory, metadata, sections, footnotes);
+        return new Brief(id, directory, metadata, sections, footnotes) { Warnings = warnings };
     }
+
+    /// <summary>body.&lt;lang&gt;.md files of languages the brief does not list: a language half added or half removed.</summary>
+    private static IEnumerable<string> StrayBodies(string directory, IReadOnlyList<string> languages) =>
+        Directory.EnumerateFiles(directory, "body.*.md")
+            .Where(f => LanguageOf(f) is { Length: > 0 } lang && !lang.Contains('.') && !languages.Contains(lang))
+            .Order(StringComparer.Ordinal);
+
+    private static string LanguageOf(string bodyFile) => Path.GetFileName(bodyFile)["body.".Length..^".md".Length];
 
     /// <summary>Every brief folder under a content folder (those holding a brief.yaml), in name order.</summary>
     public static IReadOnlyList<string> FindBriefs(string contentDirectory) =>

@@ -29,20 +29,23 @@ public sealed class MarkdownBodyReader
     private readonly string _file;
     private readonly List<Diagnostic> _problems;
     private readonly List<string> _referenceOrder = [];
+    private readonly ContentLimits _limits;
+    private int _listDepth, _quoteDepth;
 
-    private MarkdownBodyReader(string briefDirectory, string lang, string file, List<Diagnostic> problems)
+    private MarkdownBodyReader(string briefDirectory, string lang, string file, List<Diagnostic> problems, ContentLimits limits)
     {
+        _limits = limits;
         _briefDirectory = briefDirectory;
         _lang = lang;
         _file = file;
         _problems = problems;
     }
 
-    public static DraftBody Read(string briefDirectory, string lang, string path, List<Diagnostic> problems)
+    public static DraftBody Read(string briefDirectory, string lang, string path, List<Diagnostic> problems, List<Diagnostic>? warnings = null, ContentLimits? limits = null)
     {
         var display = DisplayPath.Of(path);
-        var markdown = YamlFile.ReadText(path, display);
-        return new MarkdownBodyReader(briefDirectory, lang, display, problems).ReadBody(markdown);
+        var markdown = YamlFile.ReadText(path, display, warnings);
+        return new MarkdownBodyReader(briefDirectory, lang, display, problems, limits ?? ContentLimits.Default).ReadBody(markdown);
     }
 
     private DraftBody ReadBody(string markdown)
@@ -93,10 +96,20 @@ public sealed class MarkdownBodyReader
             case Markdig.Syntax.ListBlock list:
                 var start = 1;
                 if (list.IsOrdered && list.OrderedStart is { } s && !int.TryParse(s, out start)) start = 1;
-                return new DraftList(Spot(list), list.IsOrdered, start,
-                    list.OfType<ListItemBlock>().Select(item => new DraftListItem(Spot(item), ReadBlocks(item))).ToList());
+                // Only the outermost list too deep is reported: the ones inside it are part of the same problem.
+                if (++_listDepth == _limits.ListDepth + 1)
+                    Problem(list, $"this list is nested {_listDepth} levels deep; the theme allows {_limits.ListDepth} (limits.list_depth in templates/theme.yaml); flatten it");
+                try
+                {
+                    return new DraftList(Spot(list), list.IsOrdered, start,
+                        list.OfType<ListItemBlock>().Select(item => new DraftListItem(Spot(item), ReadBlocks(item))).ToList());
+                }
+                finally { _listDepth--; }
             case Markdig.Syntax.QuoteBlock quote:
-                return new DraftQuote(Spot(quote), ReadBlocks(quote));
+                if (++_quoteDepth == _limits.QuoteDepth + 1)
+                    Problem(quote, $"this quote is nested {_quoteDepth} levels deep; the theme allows {_limits.QuoteDepth} (limits.quote_depth in templates/theme.yaml); flatten it");
+                try { return new DraftQuote(Spot(quote), ReadBlocks(quote)); }
+                finally { _quoteDepth--; }
             case Figure figure:
                 return ReadFigure(figure);
             case Table table:
@@ -169,7 +182,7 @@ public sealed class MarkdownBodyReader
             Problem(image, $"image '{url}' is not a PNG; save it as .png");
             return null;
         }
-        try { PngImage.Read(full); }
+        try { PngImage.Read(full, _limits.ImagePixels); }
         catch (BriefException e)
         {
             Problem(image, $"image '{url}': {e.Diagnostics[0].Message}");

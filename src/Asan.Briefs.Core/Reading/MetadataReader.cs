@@ -32,21 +32,20 @@ public sealed class AuthorFile
 /// <summary>Reads and checks brief.yaml: languages, dates and that every localised field has every language.</summary>
 public static class MetadataReader
 {
-    public static BriefMetadata Read(string path, List<Diagnostic> problems)
+    public static BriefMetadata Read(string path, List<Diagnostic> problems, List<Diagnostic>? warnings = null)
     {
         var display = DisplayPath.Of(path);
-        var text = YamlFile.ReadText(path, display);
+        var text = YamlFile.ReadText(path, display, warnings);
         var file = YamlFile.Parse<BriefFile>(text, display);
-        var lines = text.Split('\n');
+        var positions = new YamlPositions(text);
 
-        // Locates a key for messages: the first line that starts (after indentation) with it.
-        int LineOf(string key)
+        // Locates a key for messages by its path (["authors", "1", "name", "ko"]), or the deepest part of it there is.
+        void ProblemAt(string[] path, string message)
         {
-            for (var i = 0; i < lines.Length; i++)
-                if (lines[i].TrimStart().StartsWith(key + ":", StringComparison.Ordinal)) return i + 1;
-            return 1;
+            var (line, column) = positions.Of(path);
+            problems.Add(line > 0 ? new Diagnostic(display, line, column, message) : new Diagnostic(display, 1, 1, message));
         }
-        void Problem(string key, string message) => problems.Add(new Diagnostic(display, LineOf(key), 1, message));
+        void Problem(string key, string message) => ProblemAt([key], message);
 
         if (file.Languages.Count == 0) Problem("languages", "no languages listed; write e.g. `languages: [en, ko]`");
         var languages = file.Languages;
@@ -61,8 +60,9 @@ public static class MetadataReader
         else if (!DateOnly.TryParseExact(file.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
             Problem("date", $"date '{file.Date}' is not an ISO date; write it as YYYY-MM-DD");
 
-        Localized<T> Field<T>(string key, Dictionary<string, T>? values, bool required, T empty)
+        Localized<T> Field<T>(string key, Dictionary<string, T>? values, bool required, T empty, string[]? parent = null)
         {
+            string[] path = [.. parent ?? [], key];
             var result = new Dictionary<string, T>();
             foreach (var lang in languages)
             {
@@ -71,13 +71,13 @@ public static class MetadataReader
                 else
                 {
                     if (required || values is not null)
-                        Problem(key, $"{key} has no '{lang}' text; add `{lang}: …` under {key}: (every listed language needs one)");
+                        ProblemAt(values is null ? parent ?? path : path, $"{key} has no '{lang}' text; add `{lang}: …` under {key}: (every listed language needs one)");
                     result[lang] = empty;
                 }
             }
             if (values is not null)
                 foreach (var extra in values.Keys.Except(languages))
-                    Problem(key, $"{key} has text for '{extra}', which is not in languages:; add the language or remove the text");
+                    ProblemAt([.. path, extra], $"{key} has text for '{extra}', which is not in languages:; add the language or remove the text");
             return new Localized<T>(result);
         }
 
@@ -85,11 +85,15 @@ public static class MetadataReader
         foreach (var lang in languages)
             if (file.Title?.GetValueOrDefault(lang) is "") Problem("title", $"title is empty for '{lang}'; write the title");
         var shortTitle = file.ShortTitle is null ? title : Field("short_title", file.ShortTitle, false, "");
-        var authors = file.Authors.Select(a => new Author(
-            Field("name", a.Name, required: true, ""),
-            Field("role", a.Role, false, ""),
-            Field("affiliation", a.Affiliation, false, ""),
-            Field("bio", a.Bio, false, ""))).ToList();
+        var authors = file.Authors.Select((a, i) =>
+        {
+            string[] at = ["authors", i.ToString(CultureInfo.InvariantCulture)];
+            return new Author(
+                Field("name", a.Name, required: true, "", at),
+                Field("role", a.Role, false, "", at),
+                Field("affiliation", a.Affiliation, false, "", at),
+                Field("bio", a.Bio, false, "", at));
+        }).ToList();
         if (authors.Count == 0) Problem("authors", "no authors; list at least one under authors:");
 
         return new BriefMetadata(

@@ -30,7 +30,8 @@ public sealed class YamlPositions
 
     /// <summary>
     /// The 1-based line and column of the last key of <paramref name="path"/>, or of the deepest key of
-    /// it that exists; (0, 0) when not even the first does.
+    /// it that exists; (0, 0) when not even the first does. In a list, a key is the item's index
+    /// ("0", "1"…), and the position is the item's.
     /// </summary>
     public (int Line, int Column) Of(params string[] path)
     {
@@ -38,6 +39,12 @@ public sealed class YamlPositions
         var found = (0, 0);
         foreach (var key in path)
         {
+            if (node is YamlSequenceNode list && int.TryParse(key, out var index) && index >= 0 && index < list.Children.Count)
+            {
+                node = list.Children[index];
+                found = ((int)node.Start.Line, (int)node.Start.Column);
+                continue;
+            }
             if (node is not YamlMappingNode map) break;
             var entry = map.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode scalar && scalar.Value == key);
             if (entry.Key is null) break;

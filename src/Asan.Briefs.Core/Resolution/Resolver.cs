@@ -57,7 +57,7 @@ internal sealed class Resolver(PrintDocument markup, Theme theme)
 
     private PngImage Image(string path)
     {
-        if (!_images.TryGetValue(path, out var image)) _images[path] = image = PngImage.Read(path);
+        if (!_images.TryGetValue(path, out var image)) _images[path] = image = PngImage.Read(path, theme.Limits.ImagePixels);
         return image;
     }
 }

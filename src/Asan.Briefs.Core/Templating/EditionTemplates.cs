@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Asan.Briefs.Diagnostics;
 using Asan.Briefs.Model;
+using Asan.Briefs.Reading;
 using Asan.Briefs.Theming;
 
 namespace Asan.Briefs.Templating;
@@ -32,6 +34,37 @@ public sealed class EditionTemplates
     public TemplateEngine Engine { get; }
     public Theme Theme { get; }
     public BuildStamp Stamp { get; }
+
+    /// <summary>
+    /// What the templates need of a brief that its reader cannot know: labels for each of its languages
+    /// (templates/i18n/&lt;lang&gt;.yaml) and a label for its series in each. Problems are at their brief.yaml line.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> Problems(Brief brief)
+    {
+        var yaml = Path.Combine(brief.Directory, "brief.yaml");
+        var display = DisplayPath.Of(yaml);
+        var positions = new YamlPositions(File.ReadAllText(yaml));
+        Diagnostic At((int Line, int Column) at, string message) => new(display, at.Line, at.Column, message);
+        var problems = new List<Diagnostic>();
+        for (var i = 0; i < brief.Languages.Count; i++)
+        {
+            var lang = brief.Languages[i];
+            if (!File.Exists(Path.Combine(Engine.Directory, "i18n", lang + ".yaml")))
+            {
+                problems.Add(At(positions.Of("languages", i.ToString(CultureInfo.InvariantCulture)),
+                    $"no labels for language '{lang}' in templates/i18n/; add {lang}.yaml there (copy en.yaml and translate it) or remove the language"));
+                continue;
+            }
+            try
+            {
+                if (I18n(lang).Values["series"] is not Scriban.Runtime.ScriptObject series || !series.ContainsKey(brief.Metadata.Series))
+                    problems.Add(At(positions.Of("series"),
+                        $"series '{brief.Metadata.Series}' has no label in templates/i18n/{lang}.yaml; add it under series: there or use one of its series"));
+            }
+            catch (BriefException e) { problems.AddRange(e.Diagnostics); }
+        }
+        return problems;
+    }
 
     public I18n I18n(string lang) => _i18n.GetOrAdd(lang, l => Templating.I18n.Load(Engine.Directory, l));
 

@@ -39,7 +39,13 @@ public sealed class Theme
         FontsDirectory = fontsDirectory;
         Validate(positions);
         Page = ResolvePage(file.Page);
+        Limits = new ContentLimits(file.Limits.ListDepth, file.Limits.QuoteDepth, (long)(file.Limits.ImageMegapixels * 1e6));
     }
+
+    /// <summary>The smallest text block (width and height inside the margins) a page may leave: about a narrow column.</summary>
+    public const double MinTextBlock = 60 * 72 / 25.4;
+
+    public ContentLimits Limits { get; }
 
     public ThemeFile File => _file;
     public string FontsDirectory { get; }
@@ -156,6 +162,8 @@ public sealed class Theme
             P(p.NoteGap, "note_gap"), P(p.NoteRuleWidth, "note_rule_width"));
     }
 
+    private enum Sign { Any, NotNegative, Positive }
+
     private static readonly Dictionary<string, TextAlign> Alignments = new(StringComparer.Ordinal)
     {
         ["justify"] = TextAlign.Justify, ["left"] = TextAlign.Left, ["center"] = TextAlign.Center, ["right"] = TextAlign.Right,
@@ -173,10 +181,19 @@ public sealed class Theme
             var (line, column) = positions.Of(path);
             problems.Add(new Diagnostic(_themePath, line, column, message));
         }
-        void CheckLength(string? value, string what, params string[] path)
+        // A length that parses must also be positive (or at least not negative): a negative margin would
+        // reach Word as an unsigned 4294965935, a zero font size would be taken for the default.
+        double CheckLength(string? value, string what, Sign sign, params string[] path)
         {
-            if (value is not null && !Length.TryParsePoints(value, out _))
+            if (value is null) return double.NaN;
+            if (!Length.TryParsePoints(value, out var points))
                 Problem($"{what}: {Length.NotALength(value)}", path);
+            else if (sign == Sign.Positive && points <= 0)
+                Problem($"{what}: {value} must be more than 0", path);
+            else if (sign == Sign.NotNegative && points < 0)
+                Problem($"{what}: {value} must not be negative", path);
+            else return points;
+            return double.NaN;
         }
 
         foreach (var (role, faces) in _file.Fonts)
@@ -188,13 +205,23 @@ public sealed class Theme
         }
 
         var page = _file.Page;
+        var lengths = new Dictionary<string, double>();
         foreach (var (key, value) in new[]
                  {
                      ("width", page.Width), ("height", page.Height), ("margin_top", page.MarginTop), ("margin_bottom", page.MarginBottom),
                      ("margin_left", page.MarginLeft), ("margin_right", page.MarginRight), ("header_offset", page.HeaderOffset),
                      ("footer_offset", page.FooterOffset), ("note_gap", page.NoteGap), ("note_rule_width", page.NoteRuleWidth),
                  })
-            CheckLength(value, $"page.{key}", "page", key);
+            lengths[key] = CheckLength(value, $"page.{key}", key is "width" or "height" ? Sign.Positive : Sign.NotNegative, "page", key);
+        foreach (var (size, before, after, what) in new[] { ("width", "margin_left", "margin_right", "wide"), ("height", "margin_top", "margin_bottom", "tall") })
+        {
+            var block = lengths[size] - lengths[before] - lengths[after];
+            if (block < MinTextBlock)
+                Problem($"page: the margins leave a text block {block * 25.4 / 72:0.#} mm {what}; it must be at least 60 mm, so make page.{before} and page.{after} smaller", "page", before);
+        }
+        foreach (var (key, value, least) in new[] { ("list_depth", (double)_file.Limits.ListDepth, 1.0), ("quote_depth", _file.Limits.QuoteDepth, 1.0), ("image_megapixels", _file.Limits.ImageMegapixels, 0.001) })
+            if (value < least)
+                Problem($"limits.{key}: {value} is too small; write at least {least}", "limits", key);
 
         // templates/ holds fonts/ and the theme's colour profiles.
         Pdf = PdfSetup.Resolve(_file, System.IO.Path.GetDirectoryName(FontsDirectory)!, Problem);
@@ -206,12 +233,16 @@ public sealed class Theme
             string[] At(string key) => [.. path, key];
             if (!_file.Styles.ContainsKey(name))
                 Problem($"style '{name}' has no base style under styles:; define it there first", path);
-            foreach (var (key, value) in new[]
+            // A first-line indent may hang (negative), and tracking may tighten; nothing else may be below 0.
+            foreach (var (key, value, sign) in new[]
                      {
-                         ("size", style.Size), ("space_before", style.SpaceBefore), ("space_after", style.SpaceAfter), ("indent_left", style.IndentLeft),
-                         ("indent_first", style.IndentFirst), ("rule_below", style.RuleBelow), ("tracking", style.Tracking),
+                         ("size", style.Size, Sign.Positive), ("space_before", style.SpaceBefore, Sign.NotNegative), ("space_after", style.SpaceAfter, Sign.NotNegative),
+                         ("indent_left", style.IndentLeft, Sign.NotNegative), ("indent_first", style.IndentFirst, Sign.Any),
+                         ("rule_below", style.RuleBelow, Sign.NotNegative), ("tracking", style.Tracking, Sign.Any),
                      })
-                CheckLength(value, $"style '{name}': {key}", At(key));
+                CheckLength(value, $"style '{name}': {key}", sign, At(key));
+            if (style.Leading is <= 0)
+                Problem($"style '{name}': leading {style.Leading} must be more than 0 (a multiple of the size, e.g. 1.4)", At("leading"));
             if (style.Align is { } align && !Alignments.ContainsKey(align))
                 Problem($"style '{name}': align '{align}' is unknown; use {string.Join(", ", Alignments.Keys)}", At("align"));
             if (style.BasedOn is { } basis && !_file.Styles.ContainsKey(basis))

@@ -11,6 +11,15 @@ public sealed class ThemeFile
     public Dictionary<string, LanguageThemeFile> Languages { get; set; } = new();
     public ContentsFile Contents { get; set; } = new();
     public PdfThemeFile Pdf { get; set; } = new();
+    public LimitsFile Limits { get; set; } = new();
+}
+
+/// <summary>How deep and how large content may be; beyond these a brief is refused at the line, never cut.</summary>
+public sealed class LimitsFile
+{
+    public int ListDepth { get; set; } = Reading.ContentLimits.Default.ListDepth;
+    public int QuoteDepth { get; set; } = Reading.ContentLimits.Default.QuoteDepth;
+    public double ImageMegapixels { get; set; } = Reading.ContentLimits.Default.ImagePixels / 1e6;
 }
 
 /// <summary>When an edition gets a table of contents.</summary>

@@ -16,8 +16,8 @@ internal static class PngXObject
     /// <param name="colorSpace">The colour space for RGB images: /DeviceRGB, or an ICCBased sRGB reference.</param>
     public static int Write(PdfFile file, string path, string colorSpace)
     {
-        // One PNG reader for the whole pipeline: it has checked structure, CRCs and size already.
-        var png = PngImage.Read(path);
+        // One PNG reader for the whole pipeline: it has checked structure, CRCs and size (against the theme's cap) already.
+        var png = PngImage.Read(path, long.MaxValue);
         int width = png.PixelWidth, height = png.PixelHeight, depth = png.BitDepth, type = png.ColorType;
         var palette = png.Palette;
         var idat = png.ImageData;

@@ -56,6 +56,29 @@ public sealed class ThemeProblemTests : IDisposable
         Assert.All(problems, p => Assert.True(p.Line > 0, $"no line: {p.Message}"));
     }
 
+    [Theory]
+    [InlineData("size: 10pt", "size: 0pt", "style 'body': size: 0pt must be more than 0")]
+    [InlineData("size: 10pt", "size: -3pt", "style 'body': size: -3pt must be more than 0")]
+    [InlineData("margin_left: 24mm", "margin_left: -24mm", "page.margin_left: -24mm must not be negative")]
+    [InlineData("margin_left: 24mm", "margin_left: 150mm", "the margins leave a text block 36 mm wide; it must be at least 60 mm")]
+    [InlineData("margin_top: 24mm", "margin_top: 300mm", "the margins leave a text block -27 mm tall; it must be at least 60 mm")]
+    [InlineData("width: 210mm            # A4", "width: 0mm", "page.width: 0mm must be more than 0")]
+    [InlineData("list_depth: 6           # lists inside lists", "list_depth: 0", "limits.list_depth: 0 is too small")]
+    [InlineData("image_megapixels: 50    # pixels of a figure (width × height), checked before it is decoded", "image_megapixels: -1", "limits.image_megapixels: -1 is too small")]
+    public void A_length_or_limit_that_cannot_work_is_reported_at_its_line(string find, string replacement, string message)
+    {
+        var line = Change(find, replacement);
+        var problems = Problems();
+        Assert.Contains(problems, p => p.Line == line && p.Message.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_limits_are_the_theme_s()
+    {
+        Change("list_depth: 6           # lists inside lists", "list_depth: 3");
+        Assert.Equal(new Asan.Briefs.Reading.ContentLimits(3, 6, 50_000_000), ThemeLoader.Load(_templates).Limits);
+    }
+
     [Fact]
     public void A_word_where_a_number_belongs_says_so_in_plain_words()
     {
