@@ -65,14 +65,16 @@ public class LinkSafetyTests
     public void Every_bypass_in_content_is_an_error_at_its_line()
     {
         using var scratch = new ScratchBrief();
+        // A raw control character in a content file is refused before links are read (ContentTextTests).
+        var bypasses = Bypasses.Where(b => !b.Any(char.IsControl)).ToArray();
         // One paragraph, one link a line: the languages stay aligned, and every line must be reported.
-        var lines = Bypasses.Select((b, i) => $"[case {i}]({b})");
+        var lines = bypasses.Select((b, i) => $"[case {i}]({b})");
         scratch.Write("body.en.md", ScratchBrief.English.Replace("A paragraph with", string.Join("\n", lines) + "\nA paragraph with"));
         var error = Assert.Throws<BriefException>(() => BriefReader.Read(scratch.Directory));
         var firstLine = ScratchBrief.English.ReplaceLineEndings("\n").Split('\n').ToList().FindIndex(l => l.StartsWith("A paragraph with", StringComparison.Ordinal)) + 1;
-        for (var i = 0; i < Bypasses.Length; i++)
+        for (var i = 0; i < bypasses.Length; i++)
             Assert.True(error.Diagnostics.Any(d => d.File.EndsWith("body.en.md", StringComparison.Ordinal) && d.Line == firstLine + i && d.Message.Contains("link", StringComparison.Ordinal)),
-                $"no error at line {firstLine + i} for {Bypasses[i]}: {string.Join(" | ", error.Diagnostics)}");
+                $"no error at line {firstLine + i} for {bypasses[i]}: {string.Join(" | ", error.Diagnostics)}");
     }
 
     [Theory]
