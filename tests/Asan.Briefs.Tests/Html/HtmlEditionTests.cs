@@ -21,6 +21,18 @@ public sealed partial class HtmlEditionTests(HtmlFixture fixture)
 
     private IDocument Parse(string id, string lang) => new HtmlParser().ParseDocument(fixture.Html(id, lang));
 
+    /// <summary>Print writes an outside link's address after its text; a bare link, whose text is its address, is marked so it is not written twice.</summary>
+    [Theory, MemberData(nameof(Editions))]
+    public void Bare_links_and_only_they_are_marked_so_print_does_not_repeat_the_address(string id, string lang)
+    {
+        var links = Parse(id, lang).QuerySelectorAll("main a[href^='http']").ToList();
+        foreach (var link in links)
+            Assert.True((link.TextContent == link.GetAttribute("href")) == link.ClassList.Contains("bare"), $"{id}.{lang}: {link.OuterHtml}");
+        var modelBare = fixture.Briefs[id].AllBlocks.OfType<ParagraphBlock>().SelectMany(p => Inlines.Descendants(p.Text[lang]))
+            .OfType<LinkInline>().Count(l => Inlines.PlainText(l.Children) == l.Url);
+        Assert.True(links.Count(l => l.ClassList.Contains("bare")) >= modelBare, $"{id}.{lang}: {modelBare} bare links in the body's paragraphs");
+    }
+
     [Theory, MemberData(nameof(Editions))]
     public void Every_heading_paragraph_caption_and_cell_is_in_the_page_in_order(string id, string lang)
     {
