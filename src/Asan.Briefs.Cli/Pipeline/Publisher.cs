@@ -21,6 +21,7 @@ public sealed class Publisher
 {
     private readonly Workspace _workspace;
     private readonly Lazy<PrintMarkupReader> _markupReader;
+    private readonly Lazy<FontCoverage> _coverage;
     // One engine per process: the PDF engine caches shaped words and set paragraphs across editions.
     private readonly PdfWriter _pdf;
     // The Word drafts name the theme's fonts without embedding them (see DocxWriter and
@@ -33,6 +34,7 @@ public sealed class Publisher
         Theme = ThemeLoader.Load(workspace.TemplatesDirectory);
         Templates = new EditionTemplates(new TemplateEngine(workspace.TemplatesDirectory), Theme, stamp);
         _pdf = new PdfWriter(theme => new TextLayouter(theme, hyphenation: lang => Templates.I18n(lang).Hyphenator));
+        _coverage = new Lazy<FontCoverage>(() => new FontCoverage(Theme, FontLibrary.Shared));
         _markupReader = new Lazy<PrintMarkupReader>(() => new PrintMarkupReader(workspace.SchemaPath, Theme.Color));
     }
 
@@ -76,7 +78,7 @@ public sealed class Publisher
             try
             {
                 var brief = BriefReader.Read(folders[i], Theme.Limits);
-                var found = Templates.Problems(brief);
+                var found = Templates.Problems(brief).Concat(_coverage.Value.Problems(brief)).ToList();
                 read[i] = found.Count == 0 ? (brief, null) : (null, found);
             }
             catch (BriefException e) { read[i] = (null, e.Diagnostics); }

@@ -1,0 +1,72 @@
+using System.Text;
+using Asan.Briefs.Diagnostics;
+using Asan.Briefs.Theming;
+
+namespace Asan.Briefs.Fonts;
+
+/// <summary>
+/// Every character of the content must be in the theme's fonts: in each font role (serif, sans…),
+/// its Latin or its Hangul face — the fallback chain the PDF engine follows — or the PDF would draw a
+/// blank where it stands. Checked on the files as written, so the error gives the line and column.
+/// </summary>
+public sealed class FontCoverage
+{
+    private const int MaxProblems = 20;
+    private readonly IReadOnlyList<(string Role, FontData Latin, FontData Hangul)> _chains;
+    private readonly Dictionary<int, string?> _missing = new();
+
+    public FontCoverage(Theme theme, FontLibrary fonts)
+    {
+        _chains = theme.FontRoles.Select(role => (role,
+            fonts.Get(theme.Face(role, Script.Latin, false, false).Path),
+            fonts.Get(theme.Face(role, Script.Hangul, false, false).Path))).ToList();
+    }
+
+    /// <summary>Problems in a brief's files: brief.yaml and the body of each language.</summary>
+    public IReadOnlyList<Diagnostic> Problems(Model.Brief brief)
+    {
+        var problems = new List<Diagnostic>();
+        foreach (var file in brief.Languages.Select(l => $"body.{l}.md").Prepend("brief.yaml"))
+        {
+            var path = Path.Combine(brief.Directory, file);
+            var display = DisplayPath.Of(path);
+            problems.AddRange(Problems(Reading.YamlFile.ReadText(path, display), display));
+        }
+        return problems;
+    }
+
+    /// <summary>Problems for the characters of <paramref name="text"/> no chain has: one per character, at its first place.</summary>
+    public IReadOnlyList<Diagnostic> Problems(string text, string displayPath)
+    {
+        var problems = new List<Diagnostic>();
+        var reported = new HashSet<int>();
+        int line = 1, column = 1;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (rune.Value == '\n')
+            {
+                line++;
+                column = 1;
+                continue;
+            }
+            if (!Rune.IsWhiteSpace(rune) && !Rune.IsControl(rune) && Missing(rune.Value) is { } roles
+                && reported.Add(rune.Value) && problems.Count < MaxProblems)
+                problems.Add(new Diagnostic(displayPath, line, column,
+                    $"character '{rune}' (U+{rune.Value:X4}) is in no font the theme sets {roles} with, so the PDF would show a blank; " +
+                    "add a face that has it to templates/fonts/ and theme.yaml fonts:, or write it another way"));
+            column++;
+        }
+        return problems;
+    }
+
+    /// <summary>The roles whose faces lack the character ("serif and sans"), or null when every role has it.</summary>
+    private string? Missing(int codepoint)
+    {
+        lock (_missing)
+        {
+            if (_missing.TryGetValue(codepoint, out var known)) return known;
+            var roles = _chains.Where(c => !c.Latin.HasGlyph(codepoint) && !c.Hangul.HasGlyph(codepoint)).Select(c => c.Role).ToList();
+            return _missing[codepoint] = roles.Count == 0 ? null : string.Join(" and ", roles);
+        }
+    }
+}
