@@ -259,15 +259,35 @@ public sealed class MarkdownBodyReader
                     break;
             }
         }
+        inlines = JoinText(inlines);
         foreach (var text in inlines.OfType<TextInline>().Where(t => t.Text.Contains("[^", StringComparison.Ordinal)))
             _problems.Add(new Diagnostic(_file, Line(container), 1, $"footnote reference in \"{Excerpt(text.Text)}\" has no definition; add `[^label]: note text` at the end of the file"));
         return inlines;
     }
 
-    private static void AddText(List<Inline> inlines, string text)
+    private static void AddText(List<Inline> inlines, string text) => inlines.Add(new TextInline(text));
+
+    /// <summary>
+    /// Joins neighbouring text into one run, once at the end: joining as each piece arrives copied the
+    /// whole run every time, quadratic in the length of a paragraph (Markdig gives a piece per line).
+    /// </summary>
+    private static List<Inline> JoinText(List<Inline> inlines)
     {
-        if (inlines.Count > 0 && inlines[^1] is TextInline previous) inlines[^1] = new TextInline(previous.Text + text);
-        else inlines.Add(new TextInline(text));
+        var joined = new List<Inline>(inlines.Count);
+        System.Text.StringBuilder? run = null;
+        foreach (var inline in inlines)
+        {
+            if (inline is TextInline text)
+            {
+                (run ??= new System.Text.StringBuilder()).Append(text.Text);
+                continue;
+            }
+            if (run is not null) joined.Add(new TextInline(run.ToString()));
+            run = null;
+            joined.Add(inline);
+        }
+        if (run is not null) joined.Add(new TextInline(run.ToString()));
+        return joined;
     }
 
     /// <summary>The link's target as a browser reads it (see <see cref="LinkRule"/>), or null after reporting why it is refused.</summary>
