@@ -83,6 +83,18 @@ Task("Test")
     DotNetTest(solution, new DotNetTestSettings { Configuration = configuration, NoBuild = true });
 });
 
+Task("Fuzz")
+    .Description("The property test on thousands of random briefs, every format: --cases=N (default 3000), --seed=N.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var settings = new DotNetTestSettings { Configuration = configuration, NoBuild = true, Filter = "FullyQualifiedName~RandomBriefTests" };
+    settings.EnvironmentVariables["FUZZ_CASES"] = Argument("cases", "3000");
+    settings.EnvironmentVariables["FUZZ_FORMATS"] = "all";
+    if (HasArgument("seed")) settings.EnvironmentVariables["FUZZ_SEED"] = Argument<string>("seed");
+    DotNetTest(solution, settings);
+});
+
 Task("Validate")
     .Description("Checks every output: Open XML validator, qpdf and pdffonts, the Nu Html Checker.")
     .IsDependentOn("Render")

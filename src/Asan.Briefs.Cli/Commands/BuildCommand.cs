@@ -84,6 +84,10 @@ public static class BuildCommand
         void Written(IEnumerable<WrittenFile> files) { lock (written) written.AddRange(files); }
         var done = 0;
         var rebuilt = 0;
+        // A console is not safe to write from several threads (a test console's StringWriter threw, and
+        // lines interleaved): the workers report one line at a time, counted in the order shown.
+        var reporting = new object();
+        void Report(Func<int, string> markup) { lock (reporting) console.MarkupLine(markup(++done)); }
         InParallel(jobs.Count, i =>
         {
             var (brief, lang) = jobs[i];
@@ -104,8 +108,7 @@ public static class BuildCommand
                 Interlocked.Increment(ref rebuilt);
                 outcome = $"rendered in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms";
             }
-            var n = Interlocked.Increment(ref done);
-            console.MarkupLine($"[grey][[{n}/{jobs.Count}]][/] {Markup.Escape(brief.Id)} [blue]{lang}[/] {outcome}");
+            Report(n => $"[grey][[{n}/{jobs.Count}]][/] {Markup.Escape(brief.Id)} [blue]{lang}[/] {outcome}");
         });
 
         // The index lists every brief: a build of some of them (--brief, --shard) leaves it alone.
@@ -136,7 +139,7 @@ public static class BuildCommand
                 var fingerprint = InputFingerprint.Of(brief.Metadata.Date.ToString("O", CultureInfo.InvariantCulture), members.Select(m => m.RelativePath + ":" + m.Hash));
                 if (!options.Force && state.IsUpToDate(BuildState.ArchiveKey(brief.Id), fingerprint, workspace.ArtifactsDirectory))
                 {
-                    console.MarkupLine($"[grey]{Markup.Escape(BriefArchive.FileName(brief.Id))} up to date: no member changed[/]");
+                    lock (reporting) console.MarkupLine($"[grey]{Markup.Escape(BriefArchive.FileName(brief.Id))} up to date: no member changed[/]");
                     return;
                 }
                 var archive = BriefArchive.Write(stage, brief, members.Select(m => m.RelativePath));
