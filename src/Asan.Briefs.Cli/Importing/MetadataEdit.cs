@@ -122,7 +122,16 @@ public static class MetadataEdit
         return new Regex($"^{regex}$");
     }
 
-    /// <summary>A double-quoted YAML scalar (JSON's escapes are YAML's).</summary>
-    private static string Quote(string value) => System.Text.Json.JsonSerializer.Serialize(value,
-        new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    /// <summary>
+    /// A double-quoted YAML scalar (JSON's escapes are YAML's), written by the JSON writer itself: the
+    /// reflection-based serializer is refused by the native (AOT) build the Bench measures.
+    /// </summary>
+    private static string Quote(string value)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer,
+                   new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            writer.WriteStringValue(value);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 }
