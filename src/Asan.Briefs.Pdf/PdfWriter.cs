@@ -61,6 +61,6 @@ public sealed class PdfWriter
             if (!_layouts.TryGetValue(theme, out pages!))
                 _layouts[theme] = pages = new PageLayout(_textFor(theme), theme);
         }
-        lock (pages) return pages.Layout(document);
+        return pages.Layout(document);
     }
 }

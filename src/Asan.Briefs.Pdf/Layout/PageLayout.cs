@@ -16,12 +16,11 @@ public sealed class PageLayout
 
     private readonly ITextSetter _engine;
     private readonly Theme _theme;
-    private ITextSetter _text;
 
+    /// <summary>One layout per theme, shared by every edition: it holds no state between passes, so editions lay out side by side.</summary>
     public PageLayout(ITextSetter text, Theme theme)
     {
         _engine = text;
-        _text = text;
         _theme = theme;
     }
 
@@ -31,10 +30,10 @@ public sealed class PageLayout
     /// <summary>Lays out a resolved document (resolved against this layout's theme).</summary>
     public LaidOutDocument Layout(ResolvedDocument resolved)
     {
-        _text = new CachingTextSetter(_engine);
+        var text = new CachingTextSetter(_engine);
         var document = resolved.Markup;
         var page = document.Page;
-        var flow = new FlowBuilder(_text, resolved);
+        var flow = new FlowBuilder(text, resolved);
         flow.Build(document.Blocks);
         flow.ResolveAnchors();
         var built = new PageBuilder(flow.Items, flow.Note, page, _theme.Color("rule")).Build();
@@ -45,15 +44,15 @@ public sealed class PageLayout
         {
             var items = built[p].Items;
             if (!(document.Header.SkipFirstPage && p == 0))
-                Running(resolved, document.Header, page, p + 1, built.Count, header: true, items);
+                Running(text, resolved, document.Header, page, p + 1, built.Count, header: true, items);
             if (!(document.Footer.SkipFirstPage && p == 0))
-                Running(resolved, document.Footer, page, p + 1, built.Count, header: false, items);
+                Running(text, resolved, document.Footer, page, p + 1, built.Count, header: false, items);
             pages.Add(new LaidOutPage(p + 1, items));
         }
         return new LaidOutDocument(page.Width, page.Height, document.Lang, pages, built.SelectMany(b => b.Outline).ToList());
     }
 
-    private void Running(ResolvedDocument resolved, RunningContent running, PageGeometry page, int number, int count, bool header, List<PageItem> into)
+    private void Running(ITextSetter text, ResolvedDocument resolved, RunningContent running, PageGeometry page, int number, int count, bool header, List<PageItem> into)
     {
         var baseline = header ? page.HeaderOffset : page.Height - page.FooterOffset;
         double ascent = 0, descent = 0;
@@ -70,7 +69,7 @@ public sealed class PageLayout
                     ? new PrintText((f.Kind == PrintFieldKind.PageNumber ? number : count).ToString(System.Globalization.CultureInfo.InvariantCulture), false, false, null)
                     : i).ToList()
                 : slot.Inlines;
-            var lines = _text.Set(inlines, style, resolved.Lang, page.ContentWidth, 0);
+            var lines = text.Set(inlines, style, resolved.Lang, page.ContentWidth, 0);
             if (lines.Count == 0) continue;
             // Running heads hold one line: anything longer is cut rather than run into the text.
             var line = lines[0];
