@@ -53,7 +53,7 @@ public static class CommandLine
         ["out"] = "--out DIR         where outputs go (default: artifacts/ in the repository)",
         ["brief"] = "--brief ID        only this brief (repeatable)",
         ["lang"] = "--lang LANG       only this language (repeatable)",
-        ["format"] = "--format LIST     html,pdf,docx (default: all)",
+        ["format"] = "--format LIST     html,pdf,print,docx (default: all)",
         ["force"] = "--force           rebuild even if nothing changed",
         ["quiet"] = "--quiet           print nothing but errors",
         ["json"] = "--json            print what was built as JSON on stdout (and no progress)",
