@@ -14,6 +14,8 @@ public sealed class PdfThemeFile
 public sealed class PrintThemeFile
 {
     public string Bleed { get; set; } = "3mm";
+    /// <summary>Crop marks outside the bleed, on a page grown to hold them. Off by default: see theme.yaml.</summary>
+    public bool CropMarks { get; set; }
     /// <summary>The registered printing condition (ICC characterization registry), e.g. FOGRA39.</summary>
     public string Condition { get; set; } = "FOGRA39";
     public string ConditionText { get; set; } = "";
@@ -23,8 +25,8 @@ public sealed class PrintThemeFile
     public Dictionary<string, double[]> Cmyk { get; set; } = new();
 }
 
-/// <summary>How the print file paints and trims: bleed in points, CMYK (0–1) per "#rrggbb" colour.</summary>
-public sealed record PrintSetup(double Bleed, string Condition, string ConditionText, string ProfilePath,
+/// <summary>How the print file paints and trims: bleed in points, crop marks or not, CMYK (0–1) per "#rrggbb" colour.</summary>
+public sealed record PrintSetup(double Bleed, bool CropMarks, string Condition, string ConditionText, string ProfilePath,
     IReadOnlyDictionary<string, double[]> CmykByHex);
 
 /// <summary>The resolved pdf: section: absolute profile paths and the print setup.</summary>
@@ -74,6 +76,6 @@ public sealed record PdfSetup(string RgbProfilePath, PrintSetup Print)
         foreach (var (key, colour) in new[] { ("color", style.Color), ("rule_color", style.RuleColor) })
             if (colour is not null && colour.StartsWith('#') && !byHex.ContainsKey(colour))
                 problem($"style '{name}': colour {colour} has no CMYK value for the print file; name it under colors: and give it one under pdf.print.cmyk", [.. path, key]);
-        return new PdfSetup(rgb, new PrintSetup(bleed, print.Condition.Trim(), print.ConditionText.Trim(), cmykProfile, byHex));
+        return new PdfSetup(rgb, new PrintSetup(bleed, print.CropMarks, print.Condition.Trim(), print.ConditionText.Trim(), cmykProfile, byHex));
     }
 }

@@ -40,6 +40,14 @@ internal sealed class ContentStream(PageFrame frame, CidFonts fonts, Inks inks)
         Point(rule.X2, rule.Y2).Append(" l S\n");
     }
 
+    /// <summary>A stroked line in registration colour (every ink at 100 %, so it shows on all plates), for printer's marks.</summary>
+    public void RegistrationLine(double x1, double y1, double x2, double y2, double thickness)
+    {
+        _ops.Append(PdfSyntax.Number(thickness)).Append(" w 1 1 1 1 K ");
+        Point(x1, y1).Append(" m ");
+        Point(x2, y2).Append(" l S\n");
+    }
+
     public void Image(ImageItem image, string resource)
     {
         _ops.Append("q ").Append(PdfSyntax.Number(image.Width)).Append(" 0 0 ").Append(PdfSyntax.Number(image.Height)).Append(' ');

@@ -22,7 +22,7 @@ internal static class PdfAssembler
         var file = new PdfFile(edition.Version);
         var fonts = new CidFonts(file, SubsetFonts.For(document, fontFiles));
         var inks = edition.Inks();
-        var frame = new PageFrame(document.Height, edition.Bleed);
+        var frame = new PageFrame(document.Height, edition.Margin);
         var navigation = new Navigation(file, frame, edition.LinksPrint);
         var catalog = file.Reserve();
         var pageTree = file.Reserve();
@@ -48,6 +48,7 @@ internal static class PdfAssembler
             var page = new TaggedPage(file, tree, navigation, content, document.Lang, document.Height);
             tree.BeginPage();
             foreach (var item in document.Pages[p].Items) page.Draw(item, p, Image);
+            edition.Marks(content, document.Width, document.Height);
             var contents = file.AddStream("", content.Bytes, compress: true);
             var annots = page.Annotations.Count > 0 ? " /Annots [" + string.Join(" ", page.Annotations.Select(PdfFile.Ref)) + "]" : "";
             // /Tabs /S: keyboard order follows the structure (PDF/UA-1 §7.18.3).

@@ -19,8 +19,8 @@ internal abstract class PdfEdition(PdfSetup setup, ColorProfiles profiles)
 
     public abstract string Version { get; }
 
-    /// <summary>How far the page extends beyond the trimmed page on every side, in points.</summary>
-    public virtual double Bleed => 0;
+    /// <summary>How far the page (its MediaBox) extends beyond the trimmed page on every side, in points.</summary>
+    public virtual double Margin => 0;
 
     /// <summary>Link annotations print with the page (PDF/A asks it) or not (PDF/X keeps them off the press).</summary>
     public abstract bool LinksPrint { get; }
@@ -35,6 +35,9 @@ internal abstract class PdfEdition(PdfSetup setup, ColorProfiles profiles)
 
     /// <summary>Identification schemas for the XMP packet (pdfuaid is common to both).</summary>
     public abstract IEnumerable<XElement> Xmp();
+
+    /// <summary>Printer's marks drawn on every page after its content; none in the web file.</summary>
+    public virtual void Marks(ContentStream content, double width, double height) { }
 
     /// <summary>More entries for the Info dictionary.</summary>
     public virtual IEnumerable<string> Info() => [];
@@ -63,9 +66,9 @@ internal sealed class WebEdition(PdfSetup setup, ColorProfiles profiles) : PdfEd
 
 /// <summary>
 /// The print file: PDF/X-4 (ISO 15930-7) with PDF/UA-1. The trimmed page grows by the theme's bleed on
-/// every side; text and rules are DeviceCMYK from the theme's values; figures keep their sRGB profile
-/// for the press to convert; the output intent names the registered printing condition and embeds a
-/// profile of it.
+/// every side (and by room for crop marks, when the theme asks for them); text and rules are DeviceCMYK
+/// from the theme's values; figures keep their sRGB profile for the press to convert; the output intent
+/// names the registered printing condition and embeds a profile of it.
 /// </summary>
 internal sealed class PrintEdition(PdfSetup setup, ColorProfiles profiles) : PdfEdition(setup, profiles)
 {
@@ -73,16 +76,21 @@ internal sealed class PrintEdition(PdfSetup setup, ColorProfiles profiles) : Pdf
 
     // PDF/X-4 is defined on PDF 1.6.
     public override string Version => "1.6";
-    public override double Bleed => Setup.Print.Bleed;
+    public override double Margin => Crop is { } m ? m.Offset + m.Length : Setup.Print.Bleed;
     public override bool LinksPrint => false;
     public override Inks Inks() => new CmykInks(Setup.Print.CmykByHex);
 
+    private CropMarks? Crop => Setup.Print.CropMarks ? new CropMarks(Setup.Print.Bleed) : null;
+
     public override string Boxes(double width, double height)
     {
-        var b = Bleed;
-        var media = Box(0, 0, width + 2 * b, height + 2 * b);
-        return $"/MediaBox {media} /BleedBox {media} /TrimBox {Box(b, b, width + b, height + b)}";
+        var m = Margin;
+        var b = Setup.Print.Bleed;
+        return $"/MediaBox {Box(0, 0, width + 2 * m, height + 2 * m)} /BleedBox {Box(m - b, m - b, width + m + b, height + m + b)} " +
+            $"/TrimBox {Box(m, m, width + m, height + m)}";
     }
+
+    public override void Marks(ContentStream content, double width, double height) => Crop?.Draw(content, width, height);
 
     public override string OutputIntents(PdfFile file, int rgbProfile)
     {

@@ -130,7 +130,17 @@ public partial class PdfPrintTests
     [MemberData(nameof(AllEditions))]
     public void Ghostscripts_separations_show_body_text_on_the_black_plate_only(string id, string lang)
     {
-        var print = RenderedEditions.Print(id, lang);
+        var checkedLetters = AssertBodyTextOnBlackOnly(RenderedEditions.Print(id, lang));
+        Assert.True(checkedLetters > 500, $"only {checkedLetters} body letters found");
+    }
+
+    /// <summary>
+    /// Separates each page with Ghostscript and asserts that no C, M or Y ink lies under any body letter
+    /// (the serif faces at the body size, outside links, which are in the accent colour) and that the
+    /// black plate has them; returns how many letters it checked.
+    /// </summary>
+    internal static int AssertBodyTextOnBlackOnly(byte[] print)
+    {
         var qpdf = QpdfObjects.Of(print);
         using var pdf = PdfDocument.Open(print);
         var checkedLetters = 0;
@@ -138,7 +148,6 @@ public partial class PdfPrintTests
         {
             var page = pdf.GetPage(n);
             var links = (qpdf.Pages[n - 1].TryGetProperty("/Annots", out var annots) ? qpdf.Get(annots).EnumerateArray().Select(a => qpdf.Box(qpdf.Get(a), "/Rect")).ToList() : []);
-            // Body text: the serif faces at the body size, outside links (which are in the accent colour).
             var body = page.Letters.Where(l => Math.Abs(l.PointSize - 10) < 0.01 && l.Value.Trim().Length > 0
                     && ((l.FontName ?? "").Contains("Serif", StringComparison.Ordinal) || (l.FontName ?? "").Contains("Myeongjo", StringComparison.Ordinal))
                     && !links.Any(r => l.BoundingBox.Centroid.X >= r[0] && l.BoundingBox.Centroid.X <= r[2] && l.BoundingBox.Centroid.Y >= r[1] && l.BoundingBox.Centroid.Y <= r[3]))
@@ -158,7 +167,7 @@ public partial class PdfPrintTests
             }
             Assert.True(black > body.Count, $"page {n}: the body text is not on the black plate");
         }
-        Assert.True(checkedLetters > 500, $"only {checkedLetters} body letters found");
+        return checkedLetters;
     }
 
     [Theory]
