@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Asan.Briefs.Cli.Pipeline;
 using Asan.Briefs.Templating;
 using Asan.Briefs.Tests.Support;
-using UglyToad.PdfPig;
 
 namespace Asan.Briefs.Tests.Pdf.Standards;
 
@@ -46,9 +45,9 @@ public sealed partial class CropMarkTests : IDisposable
         Assert.True(margin - bleed > 5 * 72 / 25.4 - 0.01, $"the page grows by {margin} pt on each side, the bleed is {bleed} pt");
         foreach (var p in qpdf.Pages)
         {
-            Near([0, 0, size.Width + 2 * margin, size.Height + 2 * margin], qpdf.Box(p, "/MediaBox"));
-            Near([margin - bleed, margin - bleed, margin + size.Width + bleed, margin + size.Height + bleed], qpdf.Box(p, "/BleedBox"));
-            Near([margin, margin, margin + size.Width, margin + size.Height], qpdf.Box(p, "/TrimBox"));
+            PdfPrintTests.AssertBox([0, 0, size.Width + 2 * margin, size.Height + 2 * margin], qpdf.Box(p, "/MediaBox"));
+            PdfPrintTests.AssertBox([margin - bleed, margin - bleed, margin + size.Width + bleed, margin + size.Height + bleed], qpdf.Box(p, "/BleedBox"));
+            PdfPrintTests.AssertBox([margin, margin, margin + size.Width, margin + size.Height], qpdf.Box(p, "/TrimBox"));
         }
         // poppler reads the same boxes; the trim is still exact A4.
         var boxes = ExternalTool.RunOnFile("pdfinfo", "-box {file}", print, "pdf");
@@ -58,20 +57,7 @@ public sealed partial class CropMarkTests : IDisposable
         Assert.Matches(@"MediaBox:\s+0\.00\s+0\.00\s+" + Regex.Escape((size.Width + 2 * margin).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)), boxes);
 
         // The content moved by the whole margin, letter for letter.
-        using (var a = PdfDocument.Open(web))
-        using (var c = PdfDocument.Open(print))
-        {
-            Assert.Equal(a.NumberOfPages, c.NumberOfPages);
-            for (var n = 1; n <= a.NumberOfPages; n++)
-            {
-                var x = a.GetPage(n).Letters;
-                var y = c.GetPage(n).Letters;
-                Assert.Equal(x.Select(l => l.Value), y.Select(l => l.Value));
-                for (var i = 0; i < x.Count; i++)
-                    Assert.True(Math.Abs(x[i].StartBaseLine.X + margin - y[i].StartBaseLine.X) < 0.001 && Math.Abs(x[i].StartBaseLine.Y + margin - y[i].StartBaseLine.Y) < 0.001,
-                        $"page {n}: '{y[i].Value}' at {y[i].StartBaseLine}, expected {x[i].StartBaseLine} moved by {margin}");
-            }
-        }
+        PdfPrintTests.AssertLettersMoved(web, print, margin);
 
         // Ghostscript's separations of every page (72 dpi: a pixel is a point, top left origin).
         for (var n = 1; n <= qpdf.Pages.Count; n++)
@@ -135,11 +121,6 @@ public sealed partial class CropMarkTests : IDisposable
 
     [GeneratedRegex(@"/Artifact << /Type /Page >> BDC.*?EMC", RegexOptions.Singleline)]
     private static partial Regex MarksArtifact();
-
-    private static void Near(double[] expected, double[] actual)
-    {
-        for (var i = 0; i < 4; i++) Assert.True(Math.Abs(expected[i] - actual[i]) < 0.0001, $"box [{string.Join(' ', actual)}], expected [{string.Join(' ', expected)}]");
-    }
 
     public void Dispose() => _scratch.Dispose();
 }

@@ -37,8 +37,14 @@ public partial class PdfPrintTests
         Assert.Matches(@"TrimBox:\s+8\.50\s+8\.50\s+603\.78\s+850\.39", boxes);
         Assert.Matches(@"BleedBox:\s+0\.00\s+0\.00\s+612\.28\s+858\.90", boxes);
         // Every letter of the web file is in the print file, moved by the bleed.
-        using var web = PdfDocument.Open(RenderedEditions.Pdf(id, lang));
-        using var press = PdfDocument.Open(print);
+        AssertLettersMoved(RenderedEditions.Pdf(id, lang), print, b);
+    }
+
+    /// <summary>Every letter of the web file is in the print file, moved by <paramref name="by"/> on both axes (PdfPig).</summary>
+    internal static void AssertLettersMoved(byte[] webFile, byte[] printFile, double by)
+    {
+        using var web = PdfDocument.Open(webFile);
+        using var press = PdfDocument.Open(printFile);
         Assert.Equal(web.NumberOfPages, press.NumberOfPages);
         for (var n = 1; n <= web.NumberOfPages; n++)
         {
@@ -48,13 +54,13 @@ public partial class PdfPrintTests
             for (var i = 0; i < a.Count; i++)
             {
                 // Both files round positions to four decimals.
-                Assert.True(Math.Abs(a[i].StartBaseLine.X + b - c[i].StartBaseLine.X) < 0.001 && Math.Abs(a[i].StartBaseLine.Y + b - c[i].StartBaseLine.Y) < 0.001,
-                    $"page {n}: '{c[i].Value}' at {c[i].StartBaseLine}, expected {a[i].StartBaseLine} moved by {b}");
+                Assert.True(Math.Abs(a[i].StartBaseLine.X + by - c[i].StartBaseLine.X) < 0.001 && Math.Abs(a[i].StartBaseLine.Y + by - c[i].StartBaseLine.Y) < 0.001,
+                    $"page {n}: '{c[i].Value}' at {c[i].StartBaseLine}, expected {a[i].StartBaseLine} moved by {by}");
             }
         }
     }
 
-    private static void AssertBox(double[] expected, double[] actual)
+    internal static void AssertBox(double[] expected, double[] actual)
     {
         Assert.Equal(4, actual.Length);
         // The file writes four decimals.
