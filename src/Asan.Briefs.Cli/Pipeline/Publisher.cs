@@ -35,7 +35,7 @@ public sealed class Publisher
         Templates = new EditionTemplates(new TemplateEngine(workspace.TemplatesDirectory), Theme, stamp);
         _pdf = new PdfWriter(theme => new TextLayouter(theme, hyphenation: lang => Templates.I18n(lang).Hyphenator));
         _coverage = new Lazy<FontCoverage>(() => new FontCoverage(Theme, FontLibrary.Shared));
-        _markupReader = new Lazy<PrintMarkupReader>(() => new PrintMarkupReader(workspace.SchemaPath, Theme.Color));
+        _markupReader = new Lazy<PrintMarkupReader>(() => new PrintMarkupReader(workspace.SchemaPath, Theme));
     }
 
     public Theme Theme { get; }
@@ -94,6 +94,7 @@ public sealed class Publisher
         var problems = new List<Diagnostic>();
         problems.AddRange(Templates.Engine.Check("html"));
         problems.AddRange(Templates.Engine.Check("print"));
+        problems.AddRange(PrintTemplateColors.Problems(_workspace.TemplatesDirectory, Theme));
         problems.AddRange(Templates.Engine.Check("site"));
         try { _ = Templates.Site; }
         catch (BriefException e) { problems.AddRange(e.Diagnostics); }

@@ -17,15 +17,16 @@ namespace Asan.Briefs.PrintMarkup;
 public sealed class PrintMarkupReader
 {
     private readonly XmlSchemaSet _schemas;
-    private readonly Func<string, string> _color;
+    private readonly Theme _theme;
 
-    public PrintMarkupReader(string schemaPath, Func<string, string> color)
+    /// <param name="theme">Resolves colour names, and says which colours every PDF can paint.</param>
+    public PrintMarkupReader(string schemaPath, Theme theme)
     {
         _schemas = new XmlSchemaSet();
         using (var reader = XmlReader.Create(schemaPath))
             _schemas.Add(null, reader);
         _schemas.Compile();
-        _color = color;
+        _theme = theme;
     }
 
     /// <param name="markup">The markup a print template produced.</param>
@@ -50,7 +51,7 @@ public sealed class PrintMarkupReader
         }
         if (problems.Count > 0) throw new BriefException(problems);
         try { return ReadDocument(document.Root!); }
-        catch (RefusedLinkException e) { throw new BriefException(origin, 0, 0, e.Message); }
+        catch (MarkupProblemException e) { throw new BriefException(origin, 0, 0, e.Message); }
     }
 
     private static string LineOf(string text, int line)
@@ -118,7 +119,7 @@ public sealed class PrintMarkupReader
             "group" => new PrintGroup((string)e.Attribute("role")!, Bool(e, "keep-together"), ReadBlocks(e)) { Style = (string)e.Attribute("role")! },
             "rule" => new PrintRule(
                 Length.ToPoints((string?)e.Attribute("thickness") ?? "0.5pt", "thickness"),
-                _color((string?)e.Attribute("color") ?? "rule"),
+                Color(e),
                 Length.ToPoints((string?)e.Attribute("space-before") ?? "0pt", "space-before"),
                 Length.ToPoints((string?)e.Attribute("space-after") ?? "0pt", "space-after")),
             "spacer" => new PrintSpacer(Length.ToPoints((string)e.Attribute("height")!, "height")),
@@ -141,7 +142,19 @@ public sealed class PrintMarkupReader
         var href = (string)a.Attribute("href")!;
         if (LinkRule.Normalise(href, allowRelative: false, out var problem) is { } target) return target;
         var line = ((System.Xml.IXmlLineInfo)a).LineNumber;
-        throw new RefusedLinkException($"the print markup this template produced has a refused link at markup line {line}: {problem}. Links come from the content or i18n files; fix the one the template writes there.");
+        throw new MarkupProblemException($"the print markup this template produced has a refused link at markup line {line}: {problem}. Links come from the content or i18n files; fix the one the template writes there.");
+    }
+
+    /// <summary>
+    /// The element's colour as #rrggbb. A literal colour in a template is checked with the templates
+    /// (<see cref="PrintTemplateColors"/>), at its line; this catches one the template computes.
+    /// </summary>
+    private string Color(XElement e)
+    {
+        var color = (string?)e.Attribute("color") ?? "rule";
+        if (_theme.ColorProblem(color) is not { } problem) return _theme.Color(color);
+        var line = ((System.Xml.IXmlLineInfo)e).LineNumber;
+        throw new MarkupProblemException($"the print markup this template produced has a colour at markup line {line} that the PDF cannot paint: {problem}");
     }
 
     private static bool Bool(XElement e, string name) => (bool?)e.Attribute(name) ?? false;
@@ -238,6 +251,6 @@ public sealed class PrintMarkupReader
     private static bool EndsWithSpace(List<PrintInline> folded) =>
         folded.Count > 0 && folded[^1] is PrintText t && t.Text.EndsWith(' ');
 
-    /// <summary>A refused link deep in the markup, carried up to <see cref="Parse"/>, which knows the template.</summary>
-    private sealed class RefusedLinkException(string message) : Exception(message);
+    /// <summary>A refused link or colour deep in the markup, carried up to <see cref="Parse"/>, which knows the template.</summary>
+    private sealed class MarkupProblemException(string message) : Exception(message);
 }

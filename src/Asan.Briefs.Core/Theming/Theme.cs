@@ -106,6 +106,17 @@ public sealed class Theme
         : _file.Colors.TryGetValue(nameOrHex, out var hex) ? hex
         : throw new BriefException(_themePath, 0, 0, $"colour '{nameOrHex}' is not defined under colors:; define it or write #rrggbb");
 
+    /// <summary>
+    /// Why a colour a template writes cannot be painted in every file, or null when it can: a name not
+    /// under colors:, or a raw #rrggbb without the CMYK value the print file paints it with.
+    /// </summary>
+    public string? ColorProblem(string nameOrHex) =>
+        nameOrHex.StartsWith('#')
+            ? Pdf.Print.CmykByHex.ContainsKey(nameOrHex) ? null
+                : $"colour {nameOrHex} has no CMYK value for the print file; use a colour name from colors: in templates/theme.yaml, or add it there and give it a CMYK value under pdf.print.cmyk"
+            : _file.Colors.ContainsKey(nameOrHex) ? null
+                : $"colour '{nameOrHex}' is not defined under colors: in templates/theme.yaml; define it there with a CMYK value under pdf.print.cmyk, or use one of: {string.Join(", ", _file.Colors.Keys)}";
+
     private ParagraphStyle Resolve(string name, string lang)
     {
         var chain = new List<StyleFile>();

@@ -6,7 +6,7 @@ namespace Asan.Briefs.Tests.Support;
 public static class MarkupSamples
 {
     private static readonly Lazy<PrintMarkupReader> Reader = new(() =>
-        new PrintMarkupReader(Path.Combine(Repository.Templates, "print", "print-layout.xsd"), Repository.Theme.Color));
+        new PrintMarkupReader(Path.Combine(Repository.Templates, "print", "print-layout.xsd"), Repository.Theme));
 
     /// <summary>A PNG in the repository for samples' figures.</summary>
     public static string Figure => Path.Combine(Repository.Content, Repository.FeatureTour, "figure-trade.png");
