@@ -49,41 +49,68 @@ public enum ShapingFeatures
 /// <summary>
 /// Shapes text with HarfBuzz and caches the result per (font, features, text): body text repeats
 /// the same words over and over, and a cache hit costs one dictionary lookup with no allocation.
-/// Thread-safe.
+/// Each font's cache is bounded: a build of many different briefs would otherwise keep every word
+/// it ever shaped, and memory would grow with the number of briefs. Thread-safe.
 /// </summary>
 public sealed class TextShaper
 {
+    /// <summary>Distinct texts kept per (font, features) before that cache starts again: several briefs' vocabulary.</summary>
+    public const int DefaultCapacity = 16_384;
+
     private static readonly Feature[][] FeatureSets =
     [
         [new Feature(Tag.Parse("kern"), 1), new Feature(Tag.Parse("liga"), 1)],
         [new Feature(Tag.Parse("kern"), 1), new Feature(Tag.Parse("liga"), 0), new Feature(Tag.Parse("clig"), 0)],
     ];
 
-    private readonly ConcurrentDictionary<long, ConcurrentDictionary<string, ShapedText>> _caches = new();
+    private readonly ConcurrentDictionary<long, ShapeCache> _caches = new();
+    private readonly int _capacity;
 
     [ThreadStatic] private static HbBuffer? t_buffer;
 
     public static TextShaper Shared { get; } = new();
 
-    /// <summary>Number of distinct (font, features, text) entries shaped so far.</summary>
-    public int CachedCount => _caches.Values.Sum(c => c.Count);
+    /// <param name="capacity">Distinct texts kept per (font, features).</param>
+    public TextShaper(int capacity = DefaultCapacity) => _capacity = capacity;
+
+    /// <summary>Number of distinct (font, features, text) entries held now.</summary>
+    public int CachedCount => _caches.Values.Sum(c => c.Entries.Count);
 
     /// <summary>Shapes <paramref name="text"/> left to right in <paramref name="font"/>; the script only guides HarfBuzz's shaper choice.</summary>
     public ShapedText Shape(FontData font, ReadOnlySpan<char> text, bool hangul, ShapingFeatures features = ShapingFeatures.Standard)
     {
         var cache = CacheFor(font, features);
-        var lookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lookup = cache.Entries.GetAlternateLookup<ReadOnlySpan<char>>();
         if (lookup.TryGetValue(text, out var shaped)) return shaped;
         shaped = ShapeUncached(font, text, hangul, features);
-        cache.TryAdd(text.ToString(), shaped);
+        cache.Add(text.ToString(), shaped, _capacity);
         return shaped;
     }
 
-    private ConcurrentDictionary<string, ShapedText> CacheFor(FontData font, ShapingFeatures features)
+    private ShapeCache CacheFor(FontData font, ShapingFeatures features)
     {
         var key = ((long)font.Id << 8) | (long)features;
         if (_caches.TryGetValue(key, out var cache)) return cache;
-        return _caches.GetOrAdd(key, _ => new ConcurrentDictionary<string, ShapedText>(StringComparer.Ordinal));
+        return _caches.GetOrAdd(key, _ => new ShapeCache());
+    }
+
+    /// <summary>One font's shaped texts, counted as they are added (a dictionary's Count takes all its locks).</summary>
+    private sealed class ShapeCache
+    {
+        private int _count;
+
+        public ConcurrentDictionary<string, ShapedText> Entries { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Adds an entry; a full cache is emptied first. Shaping is pure, so this changes no output, only what is shaped again.</summary>
+        public void Add(string text, ShapedText shaped, int capacity)
+        {
+            if (Volatile.Read(ref _count) >= capacity)
+            {
+                Entries.Clear();
+                Volatile.Write(ref _count, 0);
+            }
+            if (Entries.TryAdd(text, shaped)) Interlocked.Increment(ref _count);
+        }
     }
 
     private static ShapedText ShapeUncached(FontData font, ReadOnlySpan<char> text, bool hangul, ShapingFeatures features)

@@ -41,6 +41,24 @@ public sealed class ShapingAndFontTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_shaping_cache_is_bounded_and_a_text_shaped_again_after_a_reset_is_the_same()
+    {
+        // Many different briefs bring many different words: the cache must not keep them all.
+        var shaper = new TextShaper(capacity: 100);
+        var first = shaper.Shape(Serif, "word0", false);
+        for (var i = 1; i < 1_000; i++)
+        {
+            shaper.Shape(Serif, $"word{i}", false);
+            Assert.True(shaper.CachedCount <= 100, $"{shaper.CachedCount} entries after {i + 1} texts");
+        }
+        var again = shaper.Shape(Serif, "word0", false);
+        Assert.NotSame(first, again);
+        Assert.Equal(first.Glyphs, again.Glyphs);
+        Assert.Equal(first.Advances, again.Advances);
+        Assert.Equal(first.Clusters, again.Clusters);
+    }
+
+    [Fact]
     public void Latin_and_Hangul_go_to_their_faces_and_neutrals_join_the_run_around_them()
     {
         var style = TextFixture.Theme.Style("body", "ko");
