@@ -82,9 +82,9 @@ public sealed class DocxWriter
         if (builder.HasNumbering)
             main.AddNewPart<NumberingDefinitionsPart>("rIdNumbering").Numbering = builder.BuildNumbering();
         styles.Styles = new StylesBuilder(theme, document.Lang, document.Page.ContentWidth).Build();
-        var embeds = _embedFonts ? FontEmbedder.Embed(fontTable, theme, builder.FontUsage) : [];
+        var embeds = _embedFonts ? FontEmbedder.Embed(fontTable, theme, document.Lang, builder.FontUsage) : [];
         settings.Settings = Settings(languages, embeds.Count > 0);
-        fontTable.Fonts = FontTable(theme, embeds);
+        fontTable.Fonts = FontTable(theme, document.Lang, embeds);
 
         CoreProperties(package, document, languages);
         var app = package.AddNewPart<ExtendedFilePropertiesPart>("rIdAppProperties");
@@ -202,7 +202,7 @@ public sealed class DocxWriter
         return new Settings(System.Text.RegularExpressions.Regex.Replace(xml.Trim(), @">\s+<", "><"));
     }
 
-    private static DocumentFormat.OpenXml.Wordprocessing.Fonts FontTable(Theme theme, Dictionary<string, List<OpenXmlElement>> embeds)
+    private static DocumentFormat.OpenXml.Wordprocessing.Fonts FontTable(Theme theme, string lang, Dictionary<string, List<OpenXmlElement>> embeds)
     {
         var fonts = new DocumentFormat.OpenXml.Wordprocessing.Fonts();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -210,10 +210,10 @@ public sealed class DocxWriter
         {
             foreach (var script in new[] { Script.Latin, Script.Hangul })
             {
-                var face = theme.Face(role, script, false, false);
+                var face = theme.Face(role, script, false, false, lang);
                 var family = face.Family;
                 if (!seen.Add(family)) continue;
-                var font = FontTableEntry.For(family, face.Path, theme.Fallback(role, script), script, role);
+                var font = FontTableEntry.For(family, face.Path, theme.Fallback(role, script, lang), script, role);
                 if (embeds.TryGetValue(family, out var embedded)) font.Append(embedded);
                 fonts.Append(font);
             }

@@ -21,14 +21,14 @@ internal static class FontEmbedder
 
     /// <summary>Adds the font parts; returns each family's embedding elements for the font table.</summary>
     public static Dictionary<string, List<OpenXmlElement>> Embed(
-        FontTablePart fontTable, Theme theme, IReadOnlyDictionary<(string Role, bool Bold, bool Italic), SortedSet<int>> usage)
+        FontTablePart fontTable, Theme theme, string lang, IReadOnlyDictionary<(string Role, bool Bold, bool Italic), SortedSet<int>> usage)
     {
         var slots = new Dictionary<Slot, SortedSet<int>>();
         foreach (var ((role, bold, italic), codepoints) in usage)
         {
             foreach (var script in new[] { Script.Latin, Script.Hangul })
             {
-                var face = theme.Face(role, script, bold, italic);
+                var face = theme.Face(role, script, bold, italic, lang);
                 var slot = new Slot(face.Family, face.Bold, face.Italic && !face.SynthesizeItalic, face.Path);
                 if (!slots.TryGetValue(slot, out var set)) slots[slot] = set = [];
                 set.UnionWith(codepoints);

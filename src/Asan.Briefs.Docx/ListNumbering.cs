@@ -74,7 +74,7 @@ internal sealed class ListNumbering(DocxContext ctx, DocxState state)
     {
         var abstractNum = new AbstractNum(new MultiLevelType { Val = MultiLevelValues.HybridMultilevel }) { AbstractNumberId = id };
         var listStyle = _ctx.Resolved.Style("list");
-        var latin = _ctx.Theme.Face(listStyle.FontRole, Script.Latin, false, false).Family;
+        var latin = _ctx.Theme.Face(listStyle.FontRole, Script.Latin, false, false, _ctx.Resolved.Lang).Family;
         _state.Use(listStyle, false, false, pattern);
         for (var level = 0; level < MaxLevels; level++)
         {

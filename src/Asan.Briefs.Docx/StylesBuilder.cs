@@ -105,8 +105,8 @@ internal sealed class StylesBuilder
 
     private DocDefaults DocDefaults(ParagraphStyle body)
     {
-        var latin = _theme.Face(body.FontRole, Script.Latin, false, false).Family;
-        var hangul = _theme.Face(body.FontRole, Script.Hangul, false, false).Family;
+        var latin = _theme.Face(body.FontRole, Script.Latin, false, false, _lang).Family;
+        var hangul = _theme.Face(body.FontRole, Script.Hangul, false, false, _lang).Family;
         return new DocDefaults(
             new RunPropertiesDefault(new RunPropertiesBaseStyle(
                 new RunFonts { Ascii = latin, HighAnsi = latin, EastAsia = hangul, ComplexScript = latin },
@@ -163,8 +163,8 @@ internal sealed class StylesBuilder
         var rPr = new StyleRunProperties();
         if (s.FontRole != p.FontRole)
         {
-            var latin = _theme.Face(s.FontRole, Script.Latin, false, false).Family;
-            var hangul = _theme.Face(s.FontRole, Script.Hangul, false, false).Family;
+            var latin = _theme.Face(s.FontRole, Script.Latin, false, false, _lang).Family;
+            var hangul = _theme.Face(s.FontRole, Script.Hangul, false, false, _lang).Family;
             rPr.RunFonts = new RunFonts { Ascii = latin, HighAnsi = latin, EastAsia = hangul, ComplexScript = latin };
         }
         if (s.Bold != p.Bold) rPr.Bold = s.Bold ? new Bold() : new Bold { Val = false };

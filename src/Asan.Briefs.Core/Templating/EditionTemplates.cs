@@ -128,21 +128,21 @@ public sealed class EditionTemplates
         ["i18n"] = I18n(lang).Values,
         ["theme"] = Theme.File,
         ["styles"] = Theme.StyleNames.ToDictionary(n => n, n => Theme.Style(n, lang)),
-        ["fonts"] = FontFaceViews(),
+        ["fonts"] = FontFaceViews(lang),
         ["created"] = Stamp.Created(view),
         ["modified"] = Stamp.Modified(view),
         ["generator"] = BuildStamp.Generator,
     };
 
-    /// <summary>Every face of every role and script, for @font-face rules and Word font tables.</summary>
-    private List<FontFaceView> FontFaceViews()
+    /// <summary>Every face of every role and script in <paramref name="lang"/>, for @font-face rules and Word font tables.</summary>
+    private List<FontFaceView> FontFaceViews(string lang)
     {
         var faces = new List<FontFaceView>();
         foreach (var role in Theme.FontRoles)
         foreach (var script in new[] { Script.Latin, Script.Hangul })
         foreach (var (bold, italic) in new[] { (false, false), (true, false), (false, true), (true, true) })
         {
-            var face = Theme.Face(role, script, bold, italic);
+            var face = Theme.Face(role, script, bold, italic, lang);
             if (face.SynthesizeItalic && italic) continue;
             if (faces.Any(f => f.Path == face.Path && f.Bold == bold && f.Italic == italic)) continue;
             faces.Add(new FontFaceView(role, script.ToString().ToLowerInvariant(), face.Family, face.Path, Path.GetFileName(face.Path), bold, italic));

@@ -70,15 +70,16 @@ public sealed class Theme
     }
 
     /// <summary>The installed font the theme names for machines without a role's family, if any.</summary>
-    public string? Fallback(string role, Script script) =>
-        _file.Fonts.TryGetValue(role, out var faces) ? (script == Script.Hangul ? faces.Hangul : faces.Latin).Fallback : null;
+    public string? Fallback(string role, Script script, string? lang = null) =>
+        _file.Fonts.ContainsKey(role) ? Faces(role, script, lang).Fallback : null;
 
-    /// <summary>The face for a role and script; falls back to regular/upright when the family lacks the weight or slant.</summary>
-    public FontFace Face(string role, Script script, bool bold, bool italic)
+    /// <summary>
+    /// The face for a role and script in <paramref name="lang"/> (a language's <c>fonts:</c> replace the
+    /// role's, e.g. Korean's lighter Latin); falls back to regular/upright when the family lacks the weight or slant.
+    /// </summary>
+    public FontFace Face(string role, Script script, bool bold, bool italic, string? lang = null)
     {
-        if (!_file.Fonts.TryGetValue(role, out var faces))
-            throw new BriefException(_themePath, 0, 0, $"font role '{role}' is not defined under fonts:; define it or use one of: {string.Join(", ", _file.Fonts.Keys)}");
-        var set = script == Script.Hangul ? faces.Hangul : faces.Latin;
+        var set = Faces(role, script, lang);
         string? file = (bold, italic) switch
         {
             (true, true) => set.BoldItalic ?? set.Bold,
@@ -95,9 +96,30 @@ public sealed class Theme
         };
     }
 
+    /// <summary>The faces of a role and script, as <paramref name="lang"/> replaces them.</summary>
+    private FontFacesFile Faces(string role, Script script, string? lang)
+    {
+        if (!_file.Fonts.TryGetValue(role, out var faces))
+            throw new BriefException(_themePath, 0, 0, $"font role '{role}' is not defined under fonts:; define it or use one of: {string.Join(", ", _file.Fonts.Keys)}");
+        if (lang is not null && _file.Languages.TryGetValue(lang, out var language) && language.Fonts.TryGetValue(role, out var replaced)
+            && (script == Script.Hangul ? replaced.Hangul : replaced.Latin) is { } own)
+            return own;
+        return script == Script.Hangul ? faces.Hangul : faces.Latin;
+    }
+
+    /// <summary>Every face set the theme names, with where it is written: the roles' and the languages' replacements.</summary>
+    private IEnumerable<(FontFacesFile Set, string[] Path)> FaceSets() =>
+        _file.Fonts.SelectMany(r => new (FontFacesFile?, string[])[] { (r.Value.Latin, ["fonts", r.Key, "latin"]), (r.Value.Hangul, ["fonts", r.Key, "hangul"]) })
+            .Concat(_file.Languages.SelectMany(l => l.Value.Fonts.SelectMany(r => new (FontFacesFile?, string[])[]
+            {
+                (r.Value.Latin, new[] { "languages", l.Key, "fonts", r.Key, "latin" }),
+                (r.Value.Hangul, new[] { "languages", l.Key, "fonts", r.Key, "hangul" }),
+            })))
+            .Where(s => s.Item1 is not null).Select(s => (s.Item1!, s.Item2));
+
     /// <summary>Every font file the theme names, for fingerprinting and packaging.</summary>
     public IEnumerable<string> FontFiles() =>
-        _file.Fonts.Values.SelectMany(r => new[] { r.Latin, r.Hangul })
+        FaceSets().Select(s => s.Set)
             .SelectMany(f => new[] { f.Regular, f.Bold, f.Italic, f.BoldItalic })
             .OfType<string>().Distinct().Select(f => System.IO.Path.Combine(FontsDirectory, f));
 
@@ -207,13 +229,15 @@ public sealed class Theme
             return double.NaN;
         }
 
-        foreach (var (role, faces) in _file.Fonts)
-        foreach (var (script, set) in new[] { ("latin", faces.Latin), ("hangul", faces.Hangul) })
+        foreach (var (set, at) in FaceSets())
         foreach (var (key, file) in new[] { ("regular", set.Regular), ("bold", set.Bold), ("italic", set.Italic), ("bold_italic", set.BoldItalic) })
         {
             if (file is not null && !System.IO.File.Exists(System.IO.Path.Combine(FontsDirectory, file)))
-                Problem($"fonts.{role}.{script}: file '{file}' is not in {FontsDirectory}; add the font file or fix the name", "fonts", role, script, key);
+                Problem($"{string.Join('.', at)}: file '{file}' is not in {FontsDirectory}; add the font file or fix the name", [.. at, key]);
         }
+        foreach (var (lang, language) in _file.Languages)
+        foreach (var role in language.Fonts.Keys.Where(r => !_file.Fonts.ContainsKey(r)))
+            Problem($"languages.{lang}.fonts: font role '{role}' is not defined under fonts:; define it there first or use one of: {string.Join(", ", _file.Fonts.Keys)}", "languages", lang, "fonts", role);
 
         var page = _file.Page;
         var lengths = new Dictionary<string, double>();

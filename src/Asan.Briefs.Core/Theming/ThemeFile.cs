@@ -84,4 +84,14 @@ public sealed class StyleFile
 public sealed class LanguageThemeFile
 {
     public Dictionary<string, StyleFile> Styles { get; set; } = new();
+    /// <summary>Faces that replace a role's faces in this language, per script: e.g. a lighter Latin
+    /// beside Hangul, whose strokes are thinner than the Latin face set alone.</summary>
+    public Dictionary<string, FontRoleLanguageFile> Fonts { get; set; } = new();
+}
+
+/// <summary>A language's replacement of one font role's Latin or Hangul faces; an absent script keeps the role's.</summary>
+public sealed class FontRoleLanguageFile
+{
+    public FontFacesFile? Latin { get; set; }
+    public FontFacesFile? Hangul { get; set; }
 }

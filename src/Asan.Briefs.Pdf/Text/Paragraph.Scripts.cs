@@ -61,7 +61,7 @@ internal sealed partial class Paragraph
 
     private RunStyle NewStyle(in SpanInfo span, Script script)
     {
-        var (face, font) = _owner.FaceFor(_style.FontRole, script, _style.Bold || span.Bold, _style.Italic ^ span.Italic);
+        var (face, font) = _owner.FaceFor(_style.FontRole, script, _style.Bold || span.Bold, _style.Italic ^ span.Italic, _lang);
         var note = span.Note is not null;
         return new RunStyle
         {

@@ -57,6 +57,7 @@ internal sealed partial class Paragraph
     private readonly TextLayouter _owner;
     private readonly ParagraphStyle _style;
     private readonly bool _korean;
+    private readonly string _lang;
     private readonly double _maxPiece;
     // Hyphenation serves justification: ragged styles (headings, captions, credits) are not hyphenated.
     private readonly Hyphenator? _hyphenator;
@@ -90,6 +91,7 @@ internal sealed partial class Paragraph
         _owner = owner;
         _style = style;
         _korean = lang.StartsWith("ko", StringComparison.OrdinalIgnoreCase);
+        _lang = lang;
         _maxPiece = maxPiece;
         _hyphenator = style.Align == TextAlign.Justify ? owner.HyphenatorFor(lang) : null;
         _scratch = t_scratch ?? new Scratch();

@@ -25,7 +25,7 @@ public sealed class TextLayouter : ITextSetter
     private readonly Theme _theme;
     private readonly FontLibrary _fonts;
     private readonly TextShaper _shaper;
-    private readonly ConcurrentDictionary<(string Role, Script Script, bool Bold, bool Italic), (FontFace Face, FontData Font)> _faces = new();
+    private readonly ConcurrentDictionary<(string Role, Script Script, bool Bold, bool Italic, string Lang), (FontFace Face, FontData Font)> _faces = new();
     private readonly string? _linkColor;
     private readonly Func<string, Hyphenator?> _hyphenation;
 
@@ -137,16 +137,16 @@ public sealed class TextLayouter : ITextSetter
 
     private LineBox EmptyLine(ParagraphStyle style, string lang)
     {
-        var (_, font) = FaceFor(style.FontRole, lang.StartsWith("ko", StringComparison.OrdinalIgnoreCase) ? Script.Hangul : Script.Latin, style.Bold, style.Italic);
+        var (_, font) = FaceFor(style.FontRole, lang.StartsWith("ko", StringComparison.OrdinalIgnoreCase) ? Script.Hangul : Script.Latin, style.Bold, style.Italic, lang);
         var scale = font.Scale(style.Size);
         return new LineBox([], 0, font.Ascender * scale, -font.Descender * scale, style.LineHeight, true);
     }
 
-    internal (FontFace Face, FontData Font) FaceFor(string role, Script script, bool bold, bool italic)
+    internal (FontFace Face, FontData Font) FaceFor(string role, Script script, bool bold, bool italic, string lang)
     {
-        var key = (role, script, bold, italic);
+        var key = (role, script, bold, italic, lang);
         if (_faces.TryGetValue(key, out var found)) return found;
-        var face = _theme.Face(role, script, bold, italic);
+        var face = _theme.Face(role, script, bold, italic, lang);
         found = (face, _fonts.Get(face.Path));
         _faces.TryAdd(key, found);
         return found;

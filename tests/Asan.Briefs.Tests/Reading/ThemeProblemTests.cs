@@ -72,6 +72,27 @@ public sealed class ThemeProblemTests : IDisposable
         Assert.Contains(problems, p => p.Line == line && p.Message.Contains(message, StringComparison.Ordinal));
     }
 
+    /// <summary>The repository's theme with the first <paramref name="find"/> below <paramref name="below"/> replaced; returns its line.</summary>
+    private int ChangeBelow(string below, string find, string replacement)
+    {
+        var text = string.Join('\n', _lines);
+        var at = text.IndexOf(find, Math.Max(0, text.IndexOf(below, StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.True(at >= 0, $"theme.yaml has no '{find}' below '{below}'");
+        File.WriteAllText(Path.Combine(_templates, "theme.yaml"), text[..at] + replacement + text[(at + find.Length)..]);
+        return text[..at].Count(c => c == '\n') + 1;
+    }
+
+    [Theory]
+    [InlineData("NotoSerif-Light.ttf", "NotoSerif-Lite.ttf", "languages.ko.fonts.serif.latin: file 'NotoSerif-Lite.ttf' is not in")]
+    [InlineData("serif:\n        latin: { family: Noto Serif Light", "display:\n        latin: { family: Noto Serif Light", "languages.ko.fonts: font role 'display' is not defined under fonts:")]
+    public void A_language_s_font_that_cannot_work_is_reported_at_its_line(string find, string replacement, string message)
+    {
+        var line = ChangeBelow("\nlanguages:", find, replacement);
+        var problem = Assert.Single(Problems());
+        Assert.Equal(line, problem.Line);
+        Assert.Contains(message, problem.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_limits_are_the_theme_s()
     {
