@@ -25,9 +25,9 @@ public sealed class DocxEditorFriendlinessTests
         {
             foreach (var script in new[] { Script.Latin, Script.Hangul })
             {
-                var face = theme.Face(role, script, false, false);
+                var face = theme.Face(role, script, false, false, lang);
                 var font = fonts[face.Family];
-                Assert.Equal(theme.Fallback(role, script), font.AltName?.Val?.Value);
+                Assert.Equal(theme.Fallback(role, script, lang), font.AltName?.Val?.Value);
                 Assert.Equal(script == Script.Hangul ? "81" : "00", font.FontCharSet?.Val?.Value);
                 Assert.NotNull(font.FontFamily);
                 Assert.NotNull(font.Pitch);

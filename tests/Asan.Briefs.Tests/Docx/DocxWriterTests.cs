@@ -316,7 +316,8 @@ public sealed class DocxWriterTests
         using var docx = DocxSamples.Open(KoreanBytes.Value);
         var fontTable = docx.MainDocumentPart!.FontTablePart!;
         var fonts = fontTable.Fonts!.Elements<Font>().ToDictionary(f => f.Name!.Value!);
-        Assert.Equal(["NanumGothic", "NanumMyeongjo", "Noto Sans", "Noto Serif"], fonts.Keys.Order(StringComparer.Ordinal));
+        // Korean sets its serif Latin in Noto Serif Light (theme.yaml languages.ko.fonts).
+        Assert.Equal(["NanumGothic", "NanumMyeongjo", "Noto Sans", "Noto Serif Light"], fonts.Keys.Order(StringComparer.Ordinal));
         Assert.NotNull(docx.MainDocumentPart.DocumentSettingsPart!.Settings!.GetFirstChild<EmbedTrueTypeFonts>());
 
         // Body text in NanumMyeongjo: every Hangul syllable of the body is in the embedded subset.

@@ -66,7 +66,9 @@ public sealed class ShapingAndFontTests(ITestOutputHelper output)
         var line = Assert.Single(lines);
         Assert.Equal(["한국과 일본은 ", "GSOMIA", "를 2019년, 다시 논의했다."], line.Runs.Select(r => r.Text).ToArray());
         Assert.Equal("NanumMyeongjo", line.Runs[0].Face.Family);
-        Assert.Equal("Noto Serif", line.Runs[1].Face.Family);
+        // Latin in Korean text takes the lighter face the theme gives Korean (languages.ko.fonts).
+        Assert.Equal(TextFixture.Theme.Face("serif", Asan.Briefs.Theming.Script.Latin, false, false, "ko").Family, line.Runs[1].Face.Family);
+        Assert.NotEqual(TextFixture.Theme.Face("serif", Asan.Briefs.Theming.Script.Latin, false, false, "en").Family, line.Runs[1].Face.Family);
         Assert.Equal("NanumMyeongjo", line.Runs[2].Face.Family);
         Assert.DoesNotContain(line.Runs.SelectMany(r => r.Glyphs), g => g == 0);
 
