@@ -16,7 +16,8 @@ internal sealed partial class BodyBuilder
     {
         // Digits and common punctuation for note numbers, page fields and list numbers in this style.
         _state.Use(style, false, false, " 0123456789.,:;()-/");
-        foreach (var text in inlines.OfType<PrintText>()) _state.Use(style, text.Bold, text.Italic, text.Text);
+        foreach (var text in inlines.OfType<PrintText>())
+            _state.Use(text.Code ? style with { FontRole = _ctx.Theme.CodeFontRole } : style, text.Bold, text.Italic, text.Text);
         foreach (var call in inlines.OfType<PrintNoteCall>()) _state.Use(style, false, false, call.Note.Mark);
         var result = new List<OpenXmlElement>();
         Hyperlink? link = null;
@@ -45,12 +46,14 @@ internal sealed partial class BodyBuilder
         {
             case PrintText text:
             {
-                if (inLink) _state.UsedStyles.Add(WordStyles.HyperlinkId);
+                // A run takes one character style: code keeps its own inside a link, and the importer reads it back as code.
+                var runStyle = text.Code ? WordStyles.CodeId : inLink ? WordStyles.HyperlinkId : null;
+                if (runStyle is not null) _state.UsedStyles.Add(runStyle);
                 foreach (var (segment, latin) in Segments(text.Text))
                 {
                     var run = new Run();
                     var rPr = new RunProperties();
-                    if (inLink) rPr.RunStyle = new RunStyle { Val = WordStyles.HyperlinkId };
+                    if (runStyle is not null) rPr.RunStyle = new RunStyle { Val = runStyle };
                     if (text.Bold) rPr.Bold = new Bold();
                     if (text.Italic) rPr.Italic = new Italic();
                     if (latin) rPr.Languages = new Languages { Val = _ctx.LatinLanguage };

@@ -15,13 +15,16 @@ internal static class WordStyles
 {
     public const string NormalId = "Normal";
     public const string HyperlinkId = "Hyperlink";
+    /// <summary>Word's built-in character style for inline code ("HTML Code"), which pandoc's reader also knows.</summary>
+    public const string CodeId = "HTMLCode";
+    public const string CodeName = "HTML Code";
     public const string FootnoteReferenceId = "FootnoteReference";
     public const string TableGridId = "TableGrid";
 
     // Ids of the styles the writer adds beside the theme's; theme-named styles never take them.
     private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
     {
-        NormalId, "DefaultParagraphFont", "TableNormal", "NoList", HyperlinkId, FootnoteReferenceId, TableGridId,
+        NormalId, "DefaultParagraphFont", "TableNormal", "NoList", HyperlinkId, FootnoteReferenceId, TableGridId, CodeId,
         "BodyText", "Title", "Subtitle", "ListParagraph", "Quote", "Caption", "FootnoteText", "Header", "Footer",
         "Heading1", "Heading2", "Heading3", "Heading4", "Heading5", "Heading6", "Heading7", "Heading8", "Heading9",
     };

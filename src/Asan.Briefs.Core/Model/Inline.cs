@@ -1,6 +1,6 @@
 namespace Asan.Briefs.Model;
 
-/// <summary>Inline content of one language: text with emphasis, strong, links and note references.</summary>
+/// <summary>Inline content of one language: text with emphasis, strong, code, links and note references.</summary>
 public abstract record Inline;
 
 public sealed record TextInline(string Text) : Inline;
@@ -8,6 +8,9 @@ public sealed record TextInline(string Text) : Inline;
 public sealed record EmphasisInline(IReadOnlyList<Inline> Children) : Inline;
 
 public sealed record StrongInline(IReadOnlyList<Inline> Children) : Inline;
+
+/// <summary>Code or another literal (`code` in Markdown): set in the theme's code face, never rewritten by text rules.</summary>
+public sealed record CodeInline(string Text) : Inline;
 
 public sealed record LinkInline(string Url, IReadOnlyList<Inline> Children) : Inline;
 
@@ -23,6 +26,7 @@ public static class Inlines
     public static string PlainText(Inline inline) => inline switch
     {
         TextInline t => t.Text,
+        CodeInline c => c.Text,
         EmphasisInline e => PlainText(e.Children),
         StrongInline s => PlainText(s.Children),
         LinkInline l => PlainText(l.Children),

@@ -75,8 +75,8 @@ public sealed record PrintPageBreak : PrintBlock;
 
 public abstract record PrintInline;
 
-/// <summary>Text with its inline formatting flattened from the nesting of em/strong/link.</summary>
-public sealed record PrintText(string Text, bool Bold, bool Italic, string? Href) : PrintInline;
+/// <summary>Text with its inline formatting flattened from the nesting of em/strong/code/link; code is set in the theme's code face.</summary>
+public sealed record PrintText(string Text, bool Bold, bool Italic, string? Href, bool Code = false) : PrintInline;
 
 /// <summary>Where a footnote is cited; the note travels with its call so pagination can place it.</summary>
 public sealed record PrintNoteCall(PrintNote Note) : PrintInline;

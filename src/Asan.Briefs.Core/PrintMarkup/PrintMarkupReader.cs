@@ -162,27 +162,30 @@ public sealed class PrintMarkupReader
     private List<PrintInline> ReadInlines(XElement container)
     {
         var inlines = new List<PrintInline>();
-        ReadInlines(container, bold: false, italic: false, href: null, inlines);
+        ReadInlines(container, bold: false, italic: false, code: false, href: null, inlines);
         return FoldWhiteSpace(inlines);
     }
 
-    private void ReadInlines(XElement container, bool bold, bool italic, string? href, List<PrintInline> into)
+    private void ReadInlines(XElement container, bool bold, bool italic, bool code, string? href, List<PrintInline> into)
     {
         foreach (var node in container.Nodes())
         {
             switch (node)
             {
                 case XText text:
-                    into.Add(new PrintText(text.Value, bold, italic, href));
+                    into.Add(new PrintText(text.Value, bold, italic, href, code));
                     break;
                 case XElement { Name.LocalName: "em" } em:
-                    ReadInlines(em, bold, !italic, href, into);
+                    ReadInlines(em, bold, !italic, code, href, into);
                     break;
                 case XElement { Name.LocalName: "strong" } strong:
-                    ReadInlines(strong, true, italic, href, into);
+                    ReadInlines(strong, true, italic, code, href, into);
+                    break;
+                case XElement { Name.LocalName: "code" } literal:
+                    ReadInlines(literal, bold, italic, true, href, into);
                     break;
                 case XElement { Name.LocalName: "a" } a:
-                    ReadInlines(a, bold, italic, Link(a), into);
+                    ReadInlines(a, bold, italic, code, Link(a), into);
                     break;
                 case XElement { Name.LocalName: "note" } note:
                     into.Add(new PrintNoteCall(new PrintNote(

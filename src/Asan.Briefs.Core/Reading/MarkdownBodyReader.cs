@@ -224,7 +224,7 @@ public sealed class MarkdownBodyReader
                     AddText(inlines, entity.Transcoded.ToString());
                     break;
                 case MdInlines.CodeInline code:
-                    AddText(inlines, code.Content);
+                    inlines.Add(new Model.CodeInline(code.Content));
                     break;
                 case MdInlines.LineBreakInline lineBreak:
                     if (lineBreak.IsHard) inlines.Add(new LineBreakInline());

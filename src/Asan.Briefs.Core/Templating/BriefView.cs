@@ -56,7 +56,7 @@ public sealed record RowView(bool Header, IReadOnlyList<CellView> Cells);
 
 public sealed record CellView(string Align, IReadOnlyList<InlineView> Inlines);
 
-/// <summary>An inline; <see cref="Kind"/> is text, em, strong, link, note or break.</summary>
+/// <summary>An inline; <see cref="Kind"/> is text, em, strong, code, link, note or break.</summary>
 public sealed record InlineView(string Kind)
 {
     public string Text { get; init; } = "";
@@ -154,6 +154,7 @@ public sealed class BriefViewBuilder
     private InlineView Inline(Inline inline) => inline switch
     {
         TextInline t => new InlineView("text") { Text = t.Text },
+        CodeInline c => new InlineView("code") { Text = c.Text },
         EmphasisInline e => new InlineView("em") { Children = e.Children.Select(Inline).ToList() },
         StrongInline s => new InlineView("strong") { Children = s.Children.Select(Inline).ToList() },
         LinkInline l => new InlineView("link") { Url = l.Url, Children = l.Children.Select(Inline).ToList() },

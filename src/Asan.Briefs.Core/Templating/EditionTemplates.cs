@@ -129,6 +129,7 @@ public sealed class EditionTemplates
         ["theme"] = Theme.File,
         ["styles"] = Theme.StyleNames.ToDictionary(n => n, n => Theme.Style(n, lang)),
         ["fonts"] = FontFaceViews(lang),
+        ["code_font"] = Theme.CodeFontRole,
         ["created"] = Stamp.Created(view),
         ["modified"] = Stamp.Modified(view),
         ["generator"] = BuildStamp.Generator,

@@ -56,6 +56,12 @@ public sealed class Theme
     public IEnumerable<string> StyleNames => _file.Styles.Keys;
     public IEnumerable<string> FontRoles => _file.Fonts.Keys;
 
+    /// <summary>
+    /// The font role inline code is set in, the same in all three outputs: "mono" when the theme
+    /// defines it, else "sans", so that code still stands apart from serif text.
+    /// </summary>
+    public string CodeFontRole => _file.Fonts.ContainsKey("mono") ? "mono" : _file.Fonts.ContainsKey("sans") ? "sans" : _file.Fonts.Keys.First();
+
     public bool HasStyle(string name) => _file.Styles.ContainsKey(name);
 
     public ParagraphStyle Style(string name, string lang)

@@ -6,7 +6,7 @@ namespace Asan.Briefs.Writing;
 
 /// <summary>
 /// Inline content in its canonical Markdown form: <c>*emphasis*</c>, <c>**strong**</c>,
-/// <c>[text](url)</c>, <c>&lt;url&gt;</c> for a link that shows its own address, <c>[^label]</c>, and a
+/// <c>`code`</c>, <c>[text](url)</c>, <c>&lt;url&gt;</c> for a link that shows its own address, <c>[^label]</c>, and a
 /// hard break as a backslash at the end of the line. Text is escaped where CommonMark (with the
 /// footnote, table, figure and attribute extensions the reader uses) would otherwise see markup.
 /// </summary>
@@ -43,6 +43,9 @@ internal static partial class InlineWriter
                     Write(text, s.Children, where);
                     text.Append("**");
                     break;
+                case CodeInline c:
+                    text.Append(Code(c.Text));
+                    break;
                 case LinkInline l when IsAutolink(l):
                     text.Append('<').Append(l.Url).Append('>');
                     break;
@@ -61,6 +64,25 @@ internal static partial class InlineWriter
                     throw new ArgumentException($"no Markdown form for {inline.GetType().Name}", nameof(inlines));
             }
         }
+    }
+
+    /// <summary>
+    /// A code span as CommonMark reads it back: fenced by one backtick more than the longest run inside,
+    /// padded with a space when the text starts or ends with a backtick or has a space at both ends
+    /// (the reader strips one space from each end then).
+    /// </summary>
+    public static string Code(string code)
+    {
+        if (code.Length == 0) return "";
+        int longest = 0, run = 0;
+        foreach (var ch in code)
+        {
+            run = ch == '`' ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+        var fence = new string('`', longest + 1);
+        var pad = code[0] == '`' || code[^1] == '`' || (code[0] == ' ' && code[^1] == ' ' && code.Trim(' ').Length > 0);
+        return pad ? $"{fence} {code} {fence}" : fence + code + fence;
     }
 
     /// <summary>A link whose only text is its absolute address, with nothing an autolink cannot hold.</summary>

@@ -96,11 +96,12 @@ internal sealed class InlineReader
         var style = rPr?.RunStyle?.Val?.Value ?? "";
         var strong = On(rPr?.Bold) || style.Equals("Strong", StringComparison.OrdinalIgnoreCase);
         var emphasis = On(rPr?.Italic) || style.Equals("Emphasis", StringComparison.OrdinalIgnoreCase);
+        var code = IsCodeStyle(style);
         foreach (var child in run.ChildElements)
         {
             Inline? atom = child switch
             {
-                Text t => new TextInline(t.Text),
+                Text t => code ? new CodeInline(t.Text) : new TextInline(t.Text),
                 TabChar => new TextInline("\t"),
                 NoBreakHyphen => new TextInline("\u2011"),
                 Break br when IsLineBreak(br) => new LineBreakInline(),
@@ -111,6 +112,23 @@ internal sealed class InlineReader
             if (atom is not null) pieces.Add(new Piece(atom, strong, emphasis, href));
         }
     }
+
+    /// <summary>
+    /// Inline code's character style: ours (Word's built-in "HTML Code"), pandoc's "Verbatim Char" and
+    /// LibreOffice's "Source Text", by id or by the name the draft gives it.
+    /// </summary>
+    private bool IsCodeStyle(string id)
+    {
+        if (id.Length == 0) return false;
+        var name = Styles?.Elements<Style>().FirstOrDefault(s => s.StyleId?.Value == id)?.StyleName?.Val?.Value;
+        return CodeStyleKeys.Contains(Key(id)) || (name is not null && CodeStyleKeys.Contains(Key(name)));
+    }
+
+    private static readonly HashSet<string> CodeStyleKeys = [Key(WordStyles.CodeId), Key(WordStyles.CodeName), "verbatimchar", "sourcetext"];
+
+    private static string Key(string text) => string.Concat(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant));
+
+    private Styles? Styles => (_part.OpenXmlPackage as WordprocessingDocument)?.MainDocumentPart?.StyleDefinitionsPart?.Styles;
 
     private static bool IsLineBreak(Break br) => br.Type?.InnerText is null or "" or "textWrapping";
 
@@ -182,6 +200,9 @@ internal sealed class InlineReader
     {
         if (inline is TextInline t && inlines.Count > 0 && inlines[^1] is TextInline previous)
             inlines[^1] = new TextInline(previous.Text + t.Text);
+        // Word splits runs anywhere; two code spans side by side are one in Markdown anyway.
+        else if (inline is CodeInline c && inlines.Count > 0 && inlines[^1] is CodeInline before)
+            inlines[^1] = new CodeInline(before.Text + c.Text);
         else
             inlines.Add(inline);
     }

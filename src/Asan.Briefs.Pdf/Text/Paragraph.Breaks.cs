@@ -109,8 +109,8 @@ internal sealed partial class Paragraph
     {
         var s = _text;
         var isUrl = TextRules.LooksLikeUrl(s.AsSpan(start, end - start));
-        // No hyphenation in addresses, nor in the last word of a paragraph (TeX's \finalhyphendemerits, made absolute).
-        var hyphenate = _hyphenator is not null && !isUrl && !lastWord;
+        // No hyphenation in addresses, code, nor the last word of a paragraph (TeX's \finalhyphendemerits, made absolute).
+        var hyphenate = _hyphenator is not null && !isUrl && !lastWord && !_spans[_spanOf[start]].Code;
         var pieceStart = start;
         for (var k = start; k < end - 1; k++)
         {

@@ -27,7 +27,7 @@ internal sealed partial class Paragraph
                         else sb.Append(c);
                     }
                     // A collapsed space may have been absorbed by the previous span: keep spans contiguous.
-                    if (sb.Length > start) AddSpan(start, sb.Length, new SpanInfo { Bold = t.Bold, Italic = t.Italic, Href = t.Href });
+                    if (sb.Length > start) AddSpan(start, sb.Length, new SpanInfo { Bold = t.Bold, Italic = t.Italic, Code = t.Code, Href = t.Href });
                     break;
                 }
                 case PrintNoteCall call when call.Note.Mark.Length > 0:

@@ -48,7 +48,7 @@ internal sealed partial class Paragraph
     {
         foreach (var st in _styles)
         {
-            if (st.Hangul == (script == Script.Hangul) && ReferenceEquals(st.Note, span.Note) && st.Href == span.Href
+            if (st.Hangul == (script == Script.Hangul) && ReferenceEquals(st.Note, span.Note) && st.Href == span.Href && st.Code == span.Code
                 && st.RequestedBold == (_style.Bold || span.Bold) && st.RequestedItalic == (_style.Italic ^ span.Italic))
                 return st;
         }
@@ -61,7 +61,7 @@ internal sealed partial class Paragraph
 
     private RunStyle NewStyle(in SpanInfo span, Script script)
     {
-        var (face, font) = _owner.FaceFor(_style.FontRole, script, _style.Bold || span.Bold, _style.Italic ^ span.Italic, _lang);
+        var (face, font) = _owner.FaceFor(span.Code ? _owner.Theme.CodeFontRole : _style.FontRole, script, _style.Bold || span.Bold, _style.Italic ^ span.Italic, _lang);
         var note = span.Note is not null;
         return new RunStyle
         {
@@ -71,6 +71,7 @@ internal sealed partial class Paragraph
             Shift = note ? _style.Size * TextLayouter.NoteCallRise : 0,
             Color = span.Href is not null && _owner.LinkColor is { } link ? link : _style.Color,
             Href = span.Href,
+            Code = span.Code,
             Note = span.Note,
             Hangul = script == Script.Hangul,
             Tracking = _style.Tracking,

@@ -15,6 +15,7 @@ internal sealed class RunStyle
     public required string Color;
     public required bool Hangul;
     public string? Href;
+    public bool Code;
     public PrintNote? Note;
     public double Shift;
     public double Tracking;
@@ -39,7 +40,7 @@ internal struct Frag
 internal struct SpanInfo
 {
     public int Start, End;
-    public bool Bold, Italic, Break;
+    public bool Bold, Italic, Code, Break;
     public string? Href;
     public PrintNote? Note;
 }

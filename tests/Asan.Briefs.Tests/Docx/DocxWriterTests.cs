@@ -71,7 +71,7 @@ public sealed class DocxWriterTests
                      ("Heading1", "heading 1"), ("Heading2", "heading 2"), ("Heading3", "heading 3"),
                      ("ListParagraph", "List Paragraph"), ("Quote", "Quote"), ("Caption", "caption"),
                      ("FootnoteText", "footnote text"), ("FootnoteReference", "footnote reference"),
-                     ("Header", "header"), ("Footer", "footer"), ("Hyperlink", "Hyperlink"),
+                     ("Header", "header"), ("Footer", "footer"), ("Hyperlink", "Hyperlink"), ("HTMLCode", "HTML Code"),
                      ("Series", "Series Label"), ("TableHeader", "Table Heading"), ("EndmatterHeading", "End Matter Heading"),
                  })
         {
@@ -82,7 +82,7 @@ public sealed class DocxWriterTests
             Assert.Equal(level - 1, styles[$"Heading{level}"].StyleParagraphProperties!.OutlineLevel!.Val!.Value);
 
         // Every theme style is there, and every style the document uses is defined.
-        Assert.Equal(DocxSamples.Theme.StyleNames.Count() + 7, styles.Count);
+        Assert.Equal(DocxSamples.Theme.StyleNames.Count() + 8, styles.Count);
         var used = UsedStyleIds(docx).ToHashSet();
         Assert.Subset(styles.Keys.ToHashSet(), used);
         Assert.Superset(new HashSet<string> { "BodyText", "Title", "Heading1", "Heading2", "ListParagraph", "Quote", "Caption", "FootnoteText", "Hyperlink", "FootnoteReference", "Header", "Footer" }, used);

@@ -23,6 +23,7 @@ public sealed class TemplateCoverageTests
         [typeof(TableBlock)] = ("table", "table"),
         [typeof(EmphasisInline)] = ("em", "em"),
         [typeof(StrongInline)] = ("strong", "strong"),
+        [typeof(CodeInline)] = ("code", "code"),
         [typeof(LinkInline)] = ("a", "a[href]"),
         [typeof(NoteReferenceInline)] = ("note", "a[href^='#note-']"),
         [typeof(LineBreakInline)] = ("br", "br"),

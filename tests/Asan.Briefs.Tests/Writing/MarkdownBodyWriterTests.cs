@@ -29,6 +29,8 @@ public sealed class MarkdownBodyWriterTests
         1965\. The year *stars* and \_under\_scores\_, \[brackets\], a \`tick\`, \\ a backslash, &amp;amp; &#35; R&D, a \<b> tag, 5 < 6 > 4, \{#not-an-id\}.\
         \# not a heading, and a second line after a hard break.
 
+        Code: `x*y [a](b)`, ``a`b``, `` `tick` ``, `<b>&amp;` and **`strong code`**.
+
         \- not a list, and [a link with (parens)](<https://example.org/a b(c)>), <https://example.org/?a=1&b=2>, [text](https://example.org/x).[^n-1]
 
         # Heading with *emphasis* and \{braces\} {#h-1}

@@ -1,0 +1,113 @@
+using System.Text;
+using AngleSharp.Html.Parser;
+using Asan.Briefs.Diagnostics;
+using Asan.Briefs.Model;
+using Asan.Briefs.Reading;
+using Asan.Briefs.Tests.Support;
+using Asan.Briefs.Theming;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using UglyToad.PdfPig;
+
+namespace Asan.Briefs.Tests.Typesetting;
+
+/// <summary>
+/// Inline code (`code`) is a node of the model and each output marks it: &lt;code&gt; in HTML
+/// (AngleSharp), the "HTML Code" character style in Word (Open XML SDK), the theme's code face in
+/// the PDF (PdfPig) — compared with the code spans the model holds.
+/// </summary>
+public sealed class InlineCodeTests
+{
+    public static IEnumerable<object[]> TourEditions() => RenderedEditions.All().Where(e => (string)e[0] == Repository.FeatureTour);
+
+    private static List<string> ModelCode(string lang)
+    {
+        var brief = Repository.Brief(Repository.FeatureTour);
+        var sequences = brief.Sections.Select(s => s.Heading?[lang] ?? [])
+            .Concat(brief.AllBlocks.SelectMany(b => Blocks.InlineSequences(b, lang)));
+        var code = sequences.SelectMany(Inlines.Descendants).OfType<CodeInline>().Select(c => c.Text).ToList();
+        Assert.True(code.Count >= 3, $"the feature tour holds {code.Count} code spans in {lang}; it shows at least three");
+        return code;
+    }
+
+    [Fact]
+    public void The_reader_keeps_code_as_a_node_with_its_literal_text()
+    {
+        using var scratch = new ScratchBrief();
+        var path = scratch.Write("body.en.md", "Run `a *b* [c](d)` and ``x`y`` and `` `z` `` here.");
+        var problems = new List<Diagnostic>();
+        var body = MarkdownBodyReader.Read(scratch.Directory, "en", path, problems);
+        Assert.Empty(problems);
+        var paragraph = Assert.IsType<DraftParagraph>(Assert.Single(body.Sections.SelectMany(s => s.Blocks)));
+        Assert.Equal(["a *b* [c](d)", "x`y", "`z`"], paragraph.Inlines.OfType<CodeInline>().Select(c => c.Text));
+        Assert.DoesNotContain(paragraph.Inlines.OfType<TextInline>(), t => t.Text.Contains('`'));
+    }
+
+    [Theory]
+    [MemberData(nameof(TourEditions))]
+    public void Html_writes_each_code_span_as_a_code_element_in_the_code_face(string id, string lang)
+    {
+        var html = new HtmlParser().ParseDocument(Encoding.UTF8.GetString(RenderedEditions.File(id, lang, "html")));
+        Assert.Equal(ModelCode(lang), html.QuerySelectorAll("main code").Select(c => c.TextContent));
+        var family = Repository.Theme.Face(Repository.Theme.CodeFontRole, Script.Latin, false, false).Family;
+        var css = string.Concat(html.QuerySelectorAll("style").Select(s => s.TextContent));
+        Assert.Matches($@"(^|\n)code \{{ font-family: ""{family}""", css);
+    }
+
+    [Theory]
+    [MemberData(nameof(TourEditions))]
+    public void Word_sets_each_code_span_in_the_HTML_Code_character_style(string id, string lang)
+    {
+        using var stream = new MemoryStream(RenderedEditions.Docx(id, lang));
+        using var doc = WordprocessingDocument.Open(stream, false);
+        var main = doc.MainDocumentPart!;
+        var spans = new List<string>();
+        foreach (var paragraph in main.Document.Body!.Descendants<Paragraph>())
+        {
+            StringBuilder? span = null;
+            foreach (var run in paragraph.Descendants<Run>())
+            {
+                if (run.RunProperties?.RunStyle?.Val?.Value == "HTMLCode") (span ??= new StringBuilder()).Append(run.InnerText);
+                else if (span is not null) { spans.Add(span.ToString()); span = null; }
+            }
+            if (span is not null) spans.Add(span.ToString());
+        }
+        Assert.Equal(ModelCode(lang), spans);
+
+        var style = main.StyleDefinitionsPart!.Styles!.Elements<Style>().Single(s => s.StyleId == "HTMLCode");
+        Assert.Equal("HTML Code", style.StyleName!.Val!.Value);
+        Assert.Equal(StyleValues.Character, style.Type!.Value);
+        var family = Repository.Theme.Face(Repository.Theme.CodeFontRole, Script.Latin, false, false).Family;
+        Assert.Equal(family, style.StyleRunProperties!.RunFonts!.Ascii!.Value);
+    }
+
+    [Theory]
+    [MemberData(nameof(TourEditions))]
+    public void Pdf_sets_code_in_the_code_face_and_the_text_around_it_in_the_body_face(string id, string lang)
+    {
+        var codeFace = Repository.Theme.Face(Repository.Theme.CodeFontRole, Script.Latin, false, false).Family.Replace(" ", "");
+        var bodyFace = Repository.Theme.Face(Repository.Theme.Style("body", lang).FontRole, Script.Latin, false, false).Family.Replace(" ", "");
+        Assert.NotEqual(bodyFace, codeFace);
+        using var pdf = PdfDocument.Open(RenderedEditions.Pdf(id, lang));
+        var letters = pdf.GetPages().SelectMany(p => p.Letters).Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToList();
+        // Letter of each character: a ligature's letter carries several characters.
+        var text = new StringBuilder();
+        var owner = new List<int>();
+        for (var i = 0; i < letters.Count; i++)
+        {
+            text.Append(letters[i].Value);
+            owner.AddRange(Enumerable.Repeat(i, letters[i].Value.Length));
+        }
+        var from = 0;
+        foreach (var code in ModelCode(lang))
+        {
+            var word = code.Replace(" ", "");
+            var at = text.ToString().IndexOf(word, from, StringComparison.Ordinal);
+            Assert.True(at >= 0, $"code '{code}' not found in the PDF after character {from}");
+            var set = Enumerable.Range(at, word.Length).Select(k => letters[owner[k]]).ToList();
+            Assert.True(set.All(l => (l.FontName ?? "").Contains(codeFace, StringComparison.Ordinal)), $"'{code}' set in {string.Join(", ", set.Select(l => l.Value + ":" + l.FontName))}");
+            Assert.DoesNotContain(codeFace, letters[owner[at] - 1].FontName ?? "", StringComparison.Ordinal);
+            from = at + word.Length;
+        }
+    }
+}
