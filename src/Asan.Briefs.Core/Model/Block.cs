@@ -46,6 +46,13 @@ public static class Blocks
         }
     }
 
+    /// <summary>
+    /// A paragraph that ends with a colon introduces what follows it (a list, a quotation), so the
+    /// paged outputs keep it with the next block, as they keep a heading (theme: keep_with_next).
+    /// </summary>
+    public static bool IntroducesNext(IReadOnlyList<Inline> text) =>
+        Inlines.PlainText(text).TrimEnd() is { Length: > 0 } plain && plain[^1] is ':' or '：';
+
     /// <summary>The inline sequences of a block in one language, in reading order.</summary>
     public static IEnumerable<IReadOnlyList<Inline>> InlineSequences(Block block, string lang) => block switch
     {

@@ -37,6 +37,8 @@ public sealed record EditionView(string Lang, string LanguageName, string Html, 
 public sealed record BlockView(string Kind, string Id)
 {
     public IReadOnlyList<InlineView> Inlines { get; init; } = [];
+    /// <summary>A paragraph that introduces the next block (<see cref="Model.Blocks.IntroducesNext"/>): print keeps them on one page.</summary>
+    public bool KeepWithNext { get; init; }
     public bool Ordered { get; init; }
     public int Start { get; init; } = 1;
     public IReadOnlyList<ListItemView> Items { get; init; } = [];
@@ -125,7 +127,7 @@ public sealed class BriefViewBuilder
 
     private BlockView Block(Block block) => block switch
     {
-        ParagraphBlock p => new BlockView("paragraph", AnchorId(p.Id)) { Inlines = p.Text[_lang].Select(Inline).ToList() },
+        ParagraphBlock p => new BlockView("paragraph", AnchorId(p.Id)) { Inlines = p.Text[_lang].Select(Inline).ToList(), KeepWithNext = Blocks.IntroducesNext(p.Text[_lang]) },
         ListBlock l => new BlockView("list", AnchorId(l.Id))
         {
             Ordered = l.Ordered,
