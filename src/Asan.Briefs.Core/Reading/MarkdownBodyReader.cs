@@ -30,6 +30,8 @@ public sealed class MarkdownBodyReader
     private readonly List<Diagnostic> _problems;
     private readonly List<string> _referenceOrder = [];
     private readonly ContentLimits _limits;
+    // The character before the text being read in this paragraph, for smart quotes (see SmartPunctuation).
+    private char _before = ' ';
     private int _listDepth, _quoteDepth;
 
     private MarkdownBodyReader(string briefDirectory, string lang, string file, List<Diagnostic> problems, ContentLimits limits)
@@ -213,20 +215,27 @@ public sealed class MarkdownBodyReader
     {
         var inlines = new List<Inline>();
         if (container is null) return inlines;
+        if (container.Parent is null) _before = ' ';
         foreach (var inline in container)
         {
             switch (inline)
             {
+                case MdInlines.LiteralInline { IsFirstCharacterEscaped: true } escaped:
+                    // An escaped character (\" \' \-) is what the author typed, never made typographic.
+                    var literalText = escaped.Content.ToString();
+                    AddText(inlines, literalText.Length == 0 ? "" : literalText[0] + Smart(literalText[1..], literalText[0]));
+                    break;
                 case MdInlines.LiteralInline literal:
-                    AddText(inlines, literal.Content.ToString());
+                    AddText(inlines, Smart(literal.Content.ToString()));
                     break;
                 case MdInlines.HtmlEntityInline entity:
-                    AddText(inlines, entity.Transcoded.ToString());
+                    AddText(inlines, Verbatim(entity.Transcoded.ToString()));
                     break;
                 case MdInlines.CodeInline code:
-                    inlines.Add(new Model.CodeInline(code.Content));
+                    inlines.Add(new Model.CodeInline(Verbatim(code.Content)));
                     break;
                 case MdInlines.LineBreakInline lineBreak:
+                    _before = ' ';
                     if (lineBreak.IsHard) inlines.Add(new LineBreakInline());
                     else AddText(inlines, " ");
                     break;
@@ -235,8 +244,8 @@ public sealed class MarkdownBodyReader
                     inlines.Add(emphasis.DelimiterCount >= 2 ? new StrongInline(children) : new EmphasisInline(children));
                     break;
                 case MdInlines.AutolinkInline autolink:
-                    if (CheckUrl(autolink, autolink.Url) is { } target) inlines.Add(new Model.LinkInline(target, [new TextInline(autolink.Url)]));
-                    else AddText(inlines, autolink.Url);
+                    if (CheckUrl(autolink, autolink.Url) is { } target) inlines.Add(new Model.LinkInline(target, [new TextInline(Verbatim(autolink.Url))]));
+                    else AddText(inlines, Verbatim(autolink.Url));
                     break;
                 case MdInlines.LinkInline { IsImage: true } image:
                     Problem(image, "images go in figures; put the image between ^^^ lines on its own (see content/README.md)");
@@ -250,6 +259,7 @@ public sealed class MarkdownBodyReader
                     var label = Label(note.Footnote.Label);
                     if (!_referenceOrder.Contains(label)) _referenceOrder.Add(label);
                     inlines.Add(new NoteReferenceInline(label));
+                    _before = '1';
                     break;
                 case MdInlines.HtmlInline html:
                     Problem(html, $"raw HTML `{html.Tag}` is not allowed in content; use Markdown, or write `&lt;` for a literal <");
@@ -266,6 +276,20 @@ public sealed class MarkdownBodyReader
     }
 
     private static void AddText(List<Inline> inlines, string text) => inlines.Add(new TextInline(text));
+
+    /// <summary>Running text with smart punctuation (<see cref="SmartPunctuation"/>), after <paramref name="first"/> when one is given.</summary>
+    private string Smart(string text, char? first = null)
+    {
+        if (first is { } c) _before = c;
+        return SmartPunctuation.Apply(text, ref _before);
+    }
+
+    /// <summary>Text kept as written (code, addresses, entities); it is still the context of the quotes after it.</summary>
+    private string Verbatim(string text)
+    {
+        if (text.Length > 0) _before = text[^1];
+        return text;
+    }
 
     /// <summary>
     /// Joins neighbouring text into one run, once at the end: joining as each piece arrives copied the

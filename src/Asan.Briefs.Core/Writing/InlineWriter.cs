@@ -102,7 +102,10 @@ internal static partial class InlineWriter
         return url.Length == 0 || url.Any(ch => ch is ' ' or '(' or ')' or '<' or '>' || char.IsControl(ch)) ? $"<{result}>" : result;
     }
 
-    /// <summary>Plain text with the characters that would start markup escaped.</summary>
+    /// <summary>
+    /// Plain text with the characters that would start markup escaped, and those smart punctuation
+    /// would change (a straight quote, -- and ...), so that they read back as they are.
+    /// </summary>
     public static string Text(string text, Where where)
     {
         var escaped = new StringBuilder(text.Length);
@@ -112,7 +115,9 @@ internal static partial class InlineWriter
             var next = i + 1 < text.Length ? text[i + 1] : '\0';
             var escape = ch switch
             {
-                '\\' or '*' or '_' or '`' or '[' or ']' or '{' or '}' => true,
+                '\\' or '*' or '_' or '`' or '[' or ']' or '{' or '}' or '"' or '\'' => true,
+                '-' => next == '-',
+                '.' => next == '.' && i + 2 < text.Length && text[i + 2] == '.',
                 '<' => char.IsAsciiLetter(next) || next is '/' or '!' or '?',
                 '|' => where == Where.TableCell,
                 _ => false,

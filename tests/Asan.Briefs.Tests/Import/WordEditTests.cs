@@ -59,7 +59,7 @@ public sealed class WordEditTests
             text.Text = text.Text[..at];
             paragraph.InsertAfterSelf(second);
         });
-        Assert.Equal(Original.Replace("authors' own voice. Like any paragraph", "authors' own voice.\n\nLike any paragraph", StringComparison.Ordinal), markdown);
+        Assert.Equal(Original.Replace("authors’ own voice. Like any paragraph", "authors’ own voice.\n\nLike any paragraph", StringComparison.Ordinal), markdown);
     }
 
     [Fact]
