@@ -110,18 +110,19 @@ public static partial class HtmlEditionWriter
     private static IEnumerable<(string Name, byte[] Bytes)> Figures(Brief brief)
     {
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var figure in brief.AllBlocks.OfType<FigureBlock>())
+        // Every language's image: the pages of all languages sit in one folder.
+        foreach (var path in brief.AllBlocks.OfType<FigureBlock>().SelectMany(f => f.LanguageImages.Values.Prepend(f.ImagePath)))
         {
-            var name = Path.GetFileName(figure.ImagePath);
+            var name = Path.GetFileName(path);
             if (seen.TryGetValue(name, out var other))
             {
-                if (other != figure.ImagePath)
-                    throw new BriefException(DisplayPath.Of(figure.ImagePath), 0, 0,
+                if (other != path)
+                    throw new BriefException(DisplayPath.Of(path), 0, 0,
                         $"two figures share the file name '{name}' ({DisplayPath.Of(other)}); the web edition puts images beside the page, so rename one");
                 continue;
             }
-            seen[name] = figure.ImagePath;
-            yield return (name, File.ReadAllBytes(figure.ImagePath));
+            seen[name] = path;
+            yield return (name, File.ReadAllBytes(path));
         }
     }
 

@@ -20,7 +20,18 @@ public sealed record FigureBlock(
     string ImagePath,
     Localized<string> Alt,
     Localized<IReadOnlyList<Inline>> Caption,
-    Localized<string> Credit) : Block(Id);
+    Localized<string> Credit) : Block(Id)
+{
+    /// <summary>Each language's own image, where it has one beside <see cref="ImagePath"/> (chart.ko.png beside chart.png).</summary>
+    public IReadOnlyDictionary<string, string> LanguageImages { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The image an edition shows: its language's own, else the one the Markdown names.</summary>
+    public string ImageFor(string lang) => LanguageImages.TryGetValue(lang, out var path) ? path : ImagePath;
+
+    /// <summary>chart.png → chart.ko.png: where a language's own image of a figure is looked for.</summary>
+    public static string LanguageVariant(string path, string lang) =>
+        Path.Combine(Path.GetDirectoryName(path) ?? "", $"{Path.GetFileNameWithoutExtension(path)}.{lang}{Path.GetExtension(path)}");
+}
 
 public enum ColumnAlign { Default, Left, Center, Right }
 

@@ -29,7 +29,8 @@ public sealed record DraftQuote(SourceSpot Spot, IReadOnlyList<DraftBlock> Block
     public override string Kind => "block quote";
 }
 
-public sealed record DraftFigure(SourceSpot Spot, string ImagePath, string Alt, IReadOnlyList<Inline> Caption, string Credit) : DraftBlock(Spot)
+/// <summary>A figure; <see cref="LanguageImagePath"/> is this language's own image beside it (chart.ko.png), if there is one.</summary>
+public sealed record DraftFigure(SourceSpot Spot, string ImagePath, string Alt, IReadOnlyList<Inline> Caption, string Credit, string? LanguageImagePath = null) : DraftBlock(Spot)
 {
     public override string Kind => "figure";
 }

@@ -130,7 +130,11 @@ public sealed class LanguageAligner
                 return new FigureBlock(id, figure.ImagePath,
                     Localize(figures.Select(f => f.Alt).ToList()),
                     Localize(figures.Select(f => f.Caption).ToList()),
-                    Localize(figures.Select(f => f.Credit).ToList()));
+                    Localize(figures.Select(f => f.Credit).ToList()))
+                {
+                    LanguageImages = _bodies.Zip(figures).Where(x => x.Second.LanguageImagePath is not null)
+                        .ToDictionary(x => x.First.Lang, x => x.Second.LanguageImagePath!),
+                };
             case DraftTable table:
                 var tables = drafts.Cast<DraftTable>().ToList();
                 foreach (var t in tables.Where(t => t.Rows.Count != table.Rows.Count || t.Rows.Zip(table.Rows).Any(r => r.First.Cells.Count != r.Second.Cells.Count)))

@@ -151,7 +151,28 @@ public sealed class MarkdownBodyReader
         var path = ImagePath(image);
         var alt = string.Concat(image.Descendants<MdInlines.LiteralInline>().Select(l => l.Content.ToString()));
         if (string.IsNullOrWhiteSpace(alt)) Problem(image, "image has no alt text; describe the image between ![ and ]");
-        return new DraftFigure(Spot(figure), path ?? "", alt, caption is null ? [] : ReadInlines(caption.Inline), image.Title ?? "");
+        return new DraftFigure(Spot(figure), path ?? "", alt, caption is null ? [] : ReadInlines(caption.Inline), image.Title ?? "",
+            path is null ? null : LanguageImage(image, path));
+    }
+
+    /// <summary>This language's own image beside the one the Markdown names (<see cref="FigureBlock.LanguageVariant"/>), checked as the image is; null when there is none.</summary>
+    private string? LanguageImage(MdInlines.LinkInline image, string path)
+    {
+        var variant = FigureBlock.LanguageVariant(path, _lang);
+        if (!File.Exists(variant)) return null;
+        var name = Path.GetFileName(variant);
+        if (BriefFiles.Problem(_briefDirectory, variant) is { } unsafeFile)
+        {
+            Problem(image, $"image '{name}' (the {_lang} edition's own) {unsafeFile}");
+            return null;
+        }
+        try { PngImage.Read(variant, _limits.ImagePixels); }
+        catch (BriefException e)
+        {
+            Problem(image, $"image '{name}' (the {_lang} edition's own): {e.Diagnostics[0].Message}");
+            return null;
+        }
+        return variant;
     }
 
     private string? ImagePath(MdInlines.LinkInline image)

@@ -137,8 +137,8 @@ public sealed class BriefViewBuilder
         QuoteBlock q => new BlockView("quote", AnchorId(q.Id)) { Blocks = q.Blocks.Select(Block).ToList() },
         FigureBlock f => new BlockView("figure", AnchorId(f.Id))
         {
-            Src = f.ImagePath,
-            File = Path.GetFileName(f.ImagePath),
+            Src = f.ImageFor(_lang),
+            File = Path.GetFileName(f.ImageFor(_lang)),
             Alt = f.Alt[_lang],
             Caption = f.Caption[_lang].Select(Inline).ToList(),
             Credit = f.Credit[_lang],

@@ -295,6 +295,12 @@ internal sealed class DraftBlockReader
                 .Where(f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))) == hash)
                 .OrderBy(f => Path.GetFileName(f) == name ? 0 : 1).ThenBy(f => f, StringComparer.Ordinal).FirstOrDefault()
             : null;
+        // A language's own image (chart.ko.png) is the figure the Markdown names as chart.png.
+        if (same is not null && Path.GetFileNameWithoutExtension(same).EndsWith("." + _target.Lang, StringComparison.Ordinal))
+        {
+            var named = Path.Combine(Path.GetDirectoryName(same)!, Path.GetFileNameWithoutExtension(same)[..^(_target.Lang.Length + 1)] + Path.GetExtension(same));
+            if (File.Exists(named)) return named;
+        }
         if (same is not null) return same;
         var fileName = Path.GetFileName(name);
         if (fileName.Length == 0 || !fileName.EndsWith(".png", StringComparison.OrdinalIgnoreCase) || fileName.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_' or '.'))
