@@ -145,8 +145,11 @@ public sealed class EditionTemplates
         {
             var face = Theme.Face(role, script, bold, italic, lang);
             if (face.SynthesizeItalic && italic) continue;
-            if (faces.Any(f => f.Path == face.Path && f.Bold == bold && f.Italic == italic)) continue;
-            faces.Add(new FontFaceView(role, script.ToString().ToLowerInvariant(), face.Family, face.Path, Path.GetFileName(face.Path), bold, italic));
+            // Named by the role's family, the one its font stacks name: Hangul emphasis is another role's
+            // upright face declared as this family's italic, so the browser never slants Hangul itself.
+            var family = Theme.Face(role, script, false, false, lang).Family;
+            if (faces.Any(f => f.Family == family && f.Bold == bold && f.Italic == italic)) continue;
+            faces.Add(new FontFaceView(role, script.ToString().ToLowerInvariant(), family, face.Path, Path.GetFileName(face.Path), bold, italic));
         }
         return faces;
     }

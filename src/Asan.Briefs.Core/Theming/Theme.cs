@@ -86,6 +86,10 @@ public sealed class Theme
     public FontFace Face(string role, Script script, bool bold, bool italic, string? lang = null)
     {
         var set = Faces(role, script, lang);
+        // Korean has no italic, and a slanted Hangul face is a distortion (KLREQ): emphasis takes the
+        // face the theme names for it, upright, or stays upright. Latin inside keeps its italic.
+        if (script == Script.Hangul && italic && (bold ? set.BoldItalic : set.Italic) is null)
+            return set.Emphasis is { } other && other != role ? Face(other, script, bold, false, lang) : Face(role, script, bold, false, lang);
         string? file = (bold, italic) switch
         {
             (true, true) => set.BoldItalic ?? set.Bold,
@@ -241,6 +245,9 @@ public sealed class Theme
             if (file is not null && !System.IO.File.Exists(System.IO.Path.Combine(FontsDirectory, file)))
                 Problem($"{string.Join('.', at)}: file '{file}' is not in {FontsDirectory}; add the font file or fix the name", [.. at, key]);
         }
+        foreach (var (set, at) in FaceSets())
+            if (set.Emphasis is { } emphasis && !_file.Fonts.ContainsKey(emphasis))
+                Problem($"{string.Join('.', at)}: emphasis font role '{emphasis}' is not defined under fonts:; define it or use one of: {string.Join(", ", _file.Fonts.Keys)}", [.. at, "emphasis"]);
         foreach (var (lang, language) in _file.Languages)
         foreach (var role in language.Fonts.Keys.Where(r => !_file.Fonts.ContainsKey(r)))
             Problem($"languages.{lang}.fonts: font role '{role}' is not defined under fonts:; define it there first or use one of: {string.Join(", ", _file.Fonts.Keys)}", "languages", lang, "fonts", role);

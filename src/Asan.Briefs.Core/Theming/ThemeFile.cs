@@ -59,6 +59,11 @@ public sealed class FontFacesFile
     public string? Bold { get; set; }
     public string? Italic { get; set; }
     public string? BoldItalic { get; set; }
+    /// <summary>
+    /// For a script without italic (Hangul): the font role whose face, upright, sets emphasis in it
+    /// instead of a slanted copy of the regular face. Null: emphasis stays upright in this face.
+    /// </summary>
+    public string? Emphasis { get; set; }
 }
 
 public sealed class StyleFile
