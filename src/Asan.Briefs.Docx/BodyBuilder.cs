@@ -144,6 +144,8 @@ internal sealed partial class BodyBuilder : PrintBlockVisitor<BodyBuilder.Contex
 
     protected override void VisitPageBreak(PrintPageBreak pageBreak, Context ctx) => _state.PageBreakPending = true;
 
+    protected override void VisitContents(PrintContents contents, Context ctx) { }
+
     private Paragraph TextParagraph(ParagraphStyle style, IReadOnlyList<PrintInline> inlines, Context ctx, PrintBlock block)
     {
         var paragraph = NewParagraph(style, ctx, block);

@@ -95,6 +95,9 @@ public sealed class TypstSource : PrintBlockVisitor<StringBuilder>
 
     protected override void VisitPageBreak(PrintPageBreak pageBreak, StringBuilder typ) => typ.Append("#pagebreak()\n");
 
+    // The comparison sets what our PDF engine sets; it has no contents page yet.
+    protected override void VisitContents(PrintContents contents, StringBuilder typ) { }
+
     /// <summary>A block in a theme style: its spacing, keep-with-next (Typst's sticky), font, size, colour, leading and alignment.</summary>
     private void Styled(StringBuilder typ, string styleName, bool keepWithNext, string content)
     {

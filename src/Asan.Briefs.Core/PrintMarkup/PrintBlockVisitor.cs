@@ -21,6 +21,7 @@ public abstract class PrintBlockVisitor<TContext>
             case PrintRule rule: VisitRule(rule, ctx); break;
             case PrintSpacer spacer: VisitSpacer(spacer, ctx); break;
             case PrintPageBreak pageBreak: VisitPageBreak(pageBreak, ctx); break;
+            case PrintContents contents: VisitContents(contents, ctx); break;
             default: throw new InvalidOperationException($"no writer rule for the print block {block.GetType().Name}");
         }
     }
@@ -35,4 +36,5 @@ public abstract class PrintBlockVisitor<TContext>
     protected abstract void VisitRule(PrintRule rule, TContext ctx);
     protected abstract void VisitSpacer(PrintSpacer spacer, TContext ctx);
     protected abstract void VisitPageBreak(PrintPageBreak pageBreak, TContext ctx);
+    protected abstract void VisitContents(PrintContents contents, TContext ctx);
 }

@@ -64,6 +64,16 @@ public sealed record PrintRow(bool IsHeader, IReadOnlyList<PrintCell> Cells);
 
 public sealed record PrintCell(string Style, TextAlign? Align, IReadOnlyList<PrintInline> Inlines);
 
+/// <summary>
+/// A table of contents: its heading and one entry per heading it lists, each naming that heading's
+/// <see cref="PrintBlock.Id"/>. The template writes it from edition.contents (the one rule); the PDF
+/// sets it with page numbers, the Word writer as a TOC field.
+/// </summary>
+public sealed record PrintContents(PrintParagraph Title, IReadOnlyList<PrintContentsEntry> Entries) : PrintBlock;
+
+/// <summary>An entry: the heading's <see cref="Level"/>, the id it points at, and its text (style toc&lt;level&gt;).</summary>
+public sealed record PrintContentsEntry(int Level, string Target, PrintParagraph Text);
+
 /// <summary>Blocks kept together with a role (cover, end matter) that writers may treat specially.</summary>
 public sealed record PrintGroup(string Role, bool KeepTogether, IReadOnlyList<PrintBlock> Blocks) : PrintBlock;
 

@@ -50,8 +50,22 @@ public sealed class PrintMarkupReader
                 $"the print markup this template produced is not well-formed XML at markup line {e.LineNumber} (`{LineOf(markup, e.LineNumber)}`): {e.Message} Write markup only through {{{{ }}}} expressions (they escape content) and close every tag the template opens.");
         }
         if (problems.Count > 0) throw new BriefException(problems);
-        try { return ReadDocument(document.Root!); }
+        PrintDocument read;
+        try { read = ReadDocument(document.Root!); }
         catch (MarkupProblemException e) { throw new BriefException(origin, 0, 0, e.Message); }
+        CheckContentsTargets(read, origin);
+        return read;
+    }
+
+    /// <summary>Every contents entry points at a block of the flow with that id, or the links would lead nowhere.</summary>
+    private static void CheckContentsTargets(PrintDocument document, string origin)
+    {
+        var blocks = PrintWalker.Descendants(document.Blocks).ToList();
+        var ids = blocks.Select(b => b.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var entry in blocks.OfType<PrintContents>().SelectMany(c => c.Entries))
+            if (!ids.Contains(entry.Target))
+                throw new BriefException(origin, 0, 0,
+                    $"the print markup this template produced has a contents entry for '{entry.Target}', but no block of the flow has that id; write the entries from edition.contents and the headings with id=\"{{{{ section.id }}}}\".");
     }
 
     private static string LineOf(string text, int line)
@@ -124,6 +138,10 @@ public sealed class PrintMarkupReader
                 Length.ToPoints((string?)e.Attribute("space-after") ?? "0pt", "space-after")),
             "spacer" => new PrintSpacer(Length.ToPoints((string)e.Attribute("height")!, "height")),
             "page-break" => new PrintPageBreak(),
+            "contents" => new PrintContents(
+                ReadParagraph(e.Element("title")!) with { Style = (string?)e.Element("title")!.Attribute("style") ?? "contents-heading" },
+                e.Elements("entry").Select(x => new PrintContentsEntry((int)x.Attribute("level")!, (string)x.Attribute("target")!,
+                    ReadParagraph(x) with { Style = (string?)x.Attribute("style") ?? $"toc{(int)x.Attribute("level")!}" })).ToList()) { Style = "contents" },
             var name => throw new InvalidOperationException($"schema admitted unknown block <{name}>"),
         };
         return block with

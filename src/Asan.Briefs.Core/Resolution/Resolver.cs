@@ -49,6 +49,10 @@ internal sealed class Resolver(PrintDocument markup, Theme theme)
                 if (figure.Caption is { } caption) Set(caption, caption.Style);
                 if (figure.Credit is { } credit) Set(credit, credit.Style);
                 break;
+            case PrintContents contents:
+                Set(contents.Title, contents.Title.Style);
+                foreach (var entry in contents.Entries) Set(entry.Text, entry.Text.Style);
+                break;
             case PrintTable table:
                 foreach (var cell in table.Rows.SelectMany(r => r.Cells)) Set(cell, cell.Style);
                 break;

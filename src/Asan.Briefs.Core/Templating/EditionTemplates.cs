@@ -80,9 +80,17 @@ public sealed class EditionTemplates
         return BriefViewBuilder.Build(brief, lang, I18n(lang), editions);
     }
 
-    public string RenderHtml(Brief brief, string lang) => Engine.Render(HtmlPage, Globals(View(brief, lang), lang));
+    public string RenderHtml(Brief brief, string lang) => Engine.Render(HtmlPage, EditionGlobals(brief, lang));
 
-    public string RenderPrintMarkup(Brief brief, string lang) => Engine.Render(PrintDocument, Globals(View(brief, lang), lang));
+    public string RenderPrintMarkup(Brief brief, string lang) => Engine.Render(PrintDocument, EditionGlobals(brief, lang));
+
+    /// <summary>The globals of one edition: the brief's view and what the edition gets (its contents).</summary>
+    private Dictionary<string, object?> EditionGlobals(Brief brief, string lang)
+    {
+        var globals = Globals(View(brief, lang), lang);
+        globals["edition"] = new EditionInfo(TableOfContents.For(brief, lang, Theme.File.Contents));
+        return globals;
+    }
 
     /// <summary>The site's files beside the briefs, each from its template in templates/site/:
     /// robots.txt, sitemap.xml and an Atom feed per language.</summary>

@@ -119,6 +119,10 @@ internal sealed partial class FlowBuilder : PrintBlockVisitor<FlowBuilder.Contex
         CloseBlock(0, spacer.KeepWithNext);
     }
 
+    // The PDF contents page (entries with page numbers, resolved after pagination) is the pdf lane's;
+    // until it lands the PDF sets no contents, as before the markup carried them.
+    protected override void VisitContents(PrintContents contents, Context ctx) { }
+
     protected override void VisitPageBreak(PrintPageBreak pageBreak, Context ctx)
     {
         _items.Add(new VItem { Kind = VKind.ForcedBreak });
