@@ -17,7 +17,9 @@ internal sealed partial class BodyBuilder
     {
         var resolved = Doc.FigureOf(figure);
         var relId = Image(resolved.Image);
-        var (width, height) = resolved.SizeIn(_ctx.ContentWidth, _ctx.Document.Page.ContentHeight);
+        // In a list item the figure is indented to the item's text (the importer's mark) and fits the rest of the measure.
+        var indent = (ctx.Number?.Level ?? ctx.ContinuationLevel) is { } level ? _numbering.TextIndent(level) : 0;
+        var (width, height) = resolved.SizeIn(_ctx.ContentWidth - indent, _ctx.Document.Page.ContentHeight);
 
         var figureStyle = Doc.StyleOf(figure);
         var paragraph = NewParagraph(figureStyle, ctx, figure);

@@ -16,16 +16,21 @@ internal sealed partial class BodyBuilder
         if (_state.PageBreakPending || (_state.Body.Count > 0 && _state.Body[^1] is Table))
             _state.Body.Add(NewParagraph(Body, ctx));
         var columns = table.ColumnCount;
-        var columnWidth = Length.ToTwips(_ctx.ContentWidth / columns);
+        // In a list item the table is indented to the item's text: the importer's mark that it belongs to the item.
+        var indent = (ctx.Number?.Level ?? ctx.ContinuationLevel) is { } level ? _numbering.TextIndent(level) : 0;
+        var columnWidth = Length.ToTwips((_ctx.ContentWidth - indent) / columns);
         var hasHeader = table.Rows.Any(r => r.IsHeader);
         var tbl = new Table(new TableProperties(
             new TableStyle { Val = WordStyles.TableGridId },
-            new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+            indent > 0
+                ? new TableWidth { Width = DocxUnits.Twips(_ctx.ContentWidth - indent), Type = TableWidthUnitValues.Dxa }
+                : new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
             new TableLook
             {
                 Val = hasHeader ? "0620" : "0600", FirstRow = hasHeader, LastRow = false, FirstColumn = false, LastColumn = false,
                 NoHorizontalBand = true, NoVerticalBand = true,
             }));
+        if (indent > 0) tbl.GetFirstChild<TableProperties>()!.TableIndentation = new TableIndentation { Width = Length.ToTwips(indent), Type = TableWidthUnitValues.Dxa };
         _state.UsedStyles.Add(WordStyles.TableGridId);
         var grid = new TableGrid();
         for (var i = 0; i < columns; i++) grid.Append(new GridColumn { Width = columnWidth.ToString(CultureInfo.InvariantCulture) });

@@ -98,8 +98,16 @@ internal sealed partial class BodyBuilder : PrintBlockVisitor<BodyBuilder.Contex
     }
 
     // A quote inside a list item is marked by its indent, as the item's other blocks are; a list inside a quote by its style.
-    protected override void VisitQuote(PrintQuote quote, Context ctx) =>
+    // A quote's bookmark on its first paragraph is where it starts, so two quotes back to back come back as two
+    // (Word has no other mark between paragraphs of one style); a quote inside a quote is not marked, as it is not read back.
+    protected override void VisitQuote(PrintQuote quote, Context ctx)
+    {
+        var first = _state.Body.Count;
         Blocks(quote.Blocks, ctx with { DefaultStyle = quote.Style, Quote = ctx.ListDepth == 0 ? quote.Style : ctx.Quote });
+        if (quote.Id is not null && ctx.Quote is null && ctx.DefaultStyle != quote.Style
+            && _state.Body.Skip(first).OfType<Paragraph>().FirstOrDefault() is { } start)
+            _bookmarks.Add(start, quote.Id);
+    }
 
     protected override void VisitGroup(PrintGroup group, Context ctx)
     {
@@ -143,8 +151,6 @@ internal sealed partial class BodyBuilder : PrintBlockVisitor<BodyBuilder.Contex
     }
 
     protected override void VisitPageBreak(PrintPageBreak pageBreak, Context ctx) => _state.PageBreakPending = true;
-
-    protected override void VisitContents(PrintContents contents, Context ctx) { }
 
     private Paragraph TextParagraph(ParagraphStyle style, IReadOnlyList<PrintInline> inlines, Context ctx, PrintBlock block)
     {

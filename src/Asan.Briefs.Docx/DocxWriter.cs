@@ -83,7 +83,7 @@ public sealed class DocxWriter
             main.AddNewPart<NumberingDefinitionsPart>("rIdNumbering").Numbering = builder.BuildNumbering();
         styles.Styles = new StylesBuilder(theme, document.Lang, document.Page.ContentWidth).Build();
         var embeds = _embedFonts ? FontEmbedder.Embed(fontTable, theme, document.Lang, builder.FontUsage) : [];
-        settings.Settings = Settings(languages, embeds.Count > 0);
+        settings.Settings = Settings(languages, embeds.Count > 0, builder.HasContents);
         fontTable.Fonts = FontTable(theme, document.Lang, embeds);
 
         CoreProperties(package, document, languages);
@@ -171,8 +171,10 @@ public sealed class DocxWriter
     internal const string NoBreakBefore = TextRules.LineStartProhibited;
     internal const string NoBreakAfter = TextRules.LineEndProhibited;
 
-    private static Settings Settings(LanguageTags languages, bool embedFonts)
+    private static Settings Settings(LanguageTags languages, bool embedFonts, bool updateFields)
     {
+        // The contents field's cache has no page numbers: Word fills them in when it updates fields on opening.
+        var update = updateFields ? """<w:updateFields w:val="true"/>""" : "";
         var embed = embedFonts ? "<w:embedTrueTypeFonts/><w:saveSubsetFonts/>" : "";
         // As the PDF: hyphenated English, at most two hyphenated lines in a row, acronyms whole;
         // Korean keeps every 어절 whole. Word's zone (0.25 in) stands in for the total-fit breaker.
@@ -186,6 +188,7 @@ public sealed class DocxWriter
               <w:characterSpacingControl w:val="doNotCompress"/>
               <w:noLineBreaksAfter w:lang="ko-KR" w:val="{Escape(NoBreakAfter)}"/>
               <w:noLineBreaksBefore w:lang="ko-KR" w:val="{Escape(NoBreakBefore)}"/>
+              {update}
               <w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>
               <w:compat>
                 <w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/>

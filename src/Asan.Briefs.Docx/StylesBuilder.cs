@@ -70,6 +70,11 @@ internal sealed class StylesBuilder
             {
                 (element.StyleParagraphProperties ??= new StyleParagraphProperties()).OutlineLevel = new OutlineLevel { Val = level - 1 };
             }
+            else if (parentName is not null && WordStyles.HeadingLevel(parentName) is not null)
+            {
+                // Looks like a heading but is none (the contents' own heading): body text in the outline, so no TOC lists it.
+                (element.StyleParagraphProperties ??= new StyleParagraphProperties()).OutlineLevel = new OutlineLevel { Val = 9 };
+            }
             if (name is "header" or "footer")
             {
                 // Tab stops that place the running head's centre and right slots.

@@ -27,6 +27,7 @@ internal static class WordStyles
         NormalId, "DefaultParagraphFont", "TableNormal", "NoList", HyperlinkId, FootnoteReferenceId, TableGridId, CodeId,
         "BodyText", "Title", "Subtitle", "ListParagraph", "Quote", "Caption", "FootnoteText", "Header", "Footer",
         "Heading1", "Heading2", "Heading3", "Heading4", "Heading5", "Heading6", "Heading7", "Heading8", "Heading9",
+        "TOCHeading", "TOC1", "TOC2", "TOC3", "TOC4", "TOC5", "TOC6", "TOC7", "TOC8", "TOC9",
     };
 
     public static WordStyle For(string themeStyle) => themeStyle switch
@@ -40,7 +41,9 @@ internal static class WordStyles
         "note" => new("FootnoteText", "footnote text", true),
         "header" => new("Header", "header", true),
         "footer" => new("Footer", "footer", true),
+        "contents-heading" => new("TOCHeading", "TOC Heading", true),
         _ when HeadingLevel(themeStyle) is { } level => new($"Heading{level}", $"heading {level}", true),
+        _ when ContentsLevel(themeStyle) is { } level => new($"TOC{level}", $"toc {level}", true),
         _ => new(CustomId(themeStyle), ReadableName(themeStyle), false),
     };
 
@@ -69,6 +72,12 @@ internal static class WordStyles
     public static int? HeadingLevel(string themeStyle) =>
         themeStyle.Length == 8 && themeStyle.StartsWith("heading", StringComparison.Ordinal) && themeStyle[7] is >= '1' and <= '9'
             ? themeStyle[7] - '0'
+            : null;
+
+    /// <summary>1–9 for the theme styles toc1 … toc9 (contents entries), otherwise null.</summary>
+    public static int? ContentsLevel(string themeStyle) =>
+        themeStyle.Length == 4 && themeStyle.StartsWith("toc", StringComparison.Ordinal) && themeStyle[3] is >= '1' and <= '9'
+            ? themeStyle[3] - '0'
             : null;
 
     /// <summary>"table-header" → "TableHeader"; never one of the ids the writer reserves.</summary>

@@ -62,15 +62,18 @@ internal sealed class DraftBlockReader
     {
         var elements = Flatten(body).ToList();
         var endmatter = false;
+        var contents = new ContentsSkipper();
         for (var i = 0; i < elements.Count; i++)
         {
             if (elements[i] is Table table)
             {
-                Close();
-                _blocks.Add(ReadTable(table));
+                var indented = table.GetFirstChild<TableProperties>()?.TableIndentation?.Width?.Value > 0;
+                AddBlock(ReadTable(table), indented);
                 continue;
             }
             if (elements[i] is not Paragraph paragraph) continue;
+            // The table of contents is the writer's, made from the headings: never content.
+            if (contents.Skip(paragraph, _styles.Of(paragraph))) continue;
             _paragraph++;
             _changes.Block = $"section '{_section.Id}', paragraph {_paragraph}";
             var style = _styles.Of(paragraph);
@@ -83,12 +86,12 @@ internal sealed class DraftBlockReader
             }
             if (paragraph.Descendants<A.Blip>().FirstOrDefault() is { } blip)
             {
-                Close();
+                var inItem = Indented(paragraph);
                 var caption = i + 1 < elements.Count && elements[i + 1] is Paragraph c && _styles.Of(c) == "caption" ? c : null;
                 if (caption is not null) i++;
                 var credit = i + 1 < elements.Count && elements[i + 1] is Paragraph s && _styles.Of(s) == "credit" ? s : null;
                 if (credit is not null) i++;
-                _blocks.Add(ReadFigure(paragraph, blip, caption, credit));
+                AddBlock(ReadFigure(paragraph, blip, caption, credit), inItem);
                 continue;
             }
             var inlines = _inlines.Read(paragraph);
@@ -130,6 +133,12 @@ internal sealed class DraftBlockReader
         var indented = Indented(paragraph);
         var itemQuote = _itemQuote;
         _itemQuote = null;
+        // The writer's bookmark on a quote's first paragraph: a new quote starts here, even right after another.
+        if (style == "quote" && StartsQuote(paragraph))
+        {
+            itemQuote = null;
+            if (_quote is not null && !(_lists.Count > 0 && !_listsInQuote)) { CloseLists(); _quote = null; }
+        }
         if (style == "quote" && (numbered || (_listsInQuote && _lists.Count > 0 && (indented || mark is not null))))
         {
             if (!_listsInQuote)
@@ -166,6 +175,22 @@ internal sealed class DraftBlockReader
         _quote = null;
         _blocks.Add(block);
     }
+
+    /// <summary>A table or figure: in the list item above when the writer indented it to the item's text, else after the list.</summary>
+    private void AddBlock(DraftBlock block, bool indented)
+    {
+        _itemQuote = null;
+        if (indented && _lists.Count > 0 && !_listsInQuote)
+        {
+            _lists[^1].Items[^1].Add(block);
+            return;
+        }
+        Close();
+        _blocks.Add(block);
+    }
+
+    private static bool StartsQuote(Paragraph paragraph) =>
+        paragraph.Elements<BookmarkStart>().Any(b => b.Name?.Value is { Length: > 0 } n && !n.StartsWith('_') && !DraftNames.IsNote(n));
 
     /// <summary>A left indent set on the paragraph itself, as the writer sets it on list items' further blocks.</summary>
     private static bool Indented(Paragraph paragraph) =>

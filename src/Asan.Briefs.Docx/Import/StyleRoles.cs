@@ -17,7 +17,7 @@ internal sealed class StyleRoles
         "body", "title", "subtitle", "list", "quote", "caption", "note", "header", "footer",
         "heading1", "heading2", "heading3", "heading4", "heading5", "heading6",
         "series", "meta", "author", "affiliation", "figure", "credit", "table-cell", "table-header",
-        "endmatter-heading", "endmatter",
+        "endmatter-heading", "endmatter", "contents-heading", "toc1", "toc2", "toc3",
     ];
 
     private static readonly Dictionary<string, string> Known = BuildKnown();
@@ -68,6 +68,8 @@ internal sealed class StyleRoles
         known.TryAdd("footnote", "note");
         known.TryAdd("quotations", "quote");
         known.TryAdd("normal", "body");
+        known.TryAdd("contentsheading", "contents-heading");
+        for (var level = 1; level <= 9; level++) known.TryAdd($"contents{level}", $"toc{level}");
         return known;
     }
 

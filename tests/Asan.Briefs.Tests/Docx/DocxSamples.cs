@@ -63,7 +63,8 @@ internal static class DocxSamples
     /// <summary>The text of every paragraph-like block of the markup, in reading order (figures: caption, then credit).</summary>
     public static List<string> ExpectedParagraphs(IEnumerable<PrintBlock> blocks) =>
         PrintWalker.Descendants(blocks)
-            .SelectMany(PrintWalker.InlineSequences)
+            // The contents are paragraphs in Word: its heading, then an entry each.
+            .SelectMany(b => b is PrintContents c ? [c.Title.Inlines, .. c.Entries.Select(e => e.Text.Inlines)] : PrintWalker.InlineSequences(b))
             .Select(PrintWalker.PlainText)
             .Where(t => t.Length > 0)
             .ToList();

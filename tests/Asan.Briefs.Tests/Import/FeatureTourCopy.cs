@@ -45,7 +45,10 @@ public abstract class FeatureTourCopy : IDisposable
     protected int Import(string path, bool accept = false) => ImportCommand.Run(Workspace, [path], null, null, accept, Out, Err);
 
     protected static Paragraph ParagraphWith(MainDocumentPart main, string text) =>
-        main.Document!.Body!.Descendants<Paragraph>().First(p => p.InnerText.Contains(text, StringComparison.Ordinal));
+        main.Document!.Body!.Descendants<Paragraph>()
+            // The body's paragraph, not the contents entry with a heading's text.
+            .Where(p => !(p.ParagraphProperties?.ParagraphStyleId?.Val?.Value ?? "").StartsWith("TOC", StringComparison.Ordinal))
+            .First(p => p.InnerText.Contains(text, StringComparison.Ordinal));
 
     public void Dispose()
     {

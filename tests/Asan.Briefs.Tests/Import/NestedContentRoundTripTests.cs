@@ -11,7 +11,7 @@ namespace Asan.Briefs.Tests.Import;
 
 /// <summary>
 /// Everything a body can hold, nested as Markdown nests it (lists in quotes, several blocks in a list
-/// item, a quote in a list item), survives export and import exactly, as written and after LibreOffice.
+/// item, a quote in a list item, quotes back to back), survives export and import exactly, as written and after LibreOffice.
 /// </summary>
 public sealed class NestedContentRoundTripTests
 {
@@ -32,6 +32,10 @@ public sealed class NestedContentRoundTripTests
         > 1. A quote that opens with a list
         > 2. and has nothing else
 
+        > A second quote right after the first, with no paragraph between.
+
+        > And a third, in Word only a bookmark apart.
+
         1. An item with two paragraphs.
 
            Its second paragraph.
@@ -39,8 +43,20 @@ public sealed class NestedContentRoundTripTests
 
            > Quoted inside the item.
 
+           > A second quote in the item, right after the first.
+
            And a paragraph after that quote.
-        3. An item with a nested list:
+        3. An item with a table:
+
+           | Year | Trade |
+           | --- | ---: |
+           | 2024 | 10 |
+        4. An item with a figure:
+
+           ^^^
+           ![Trade between the two countries](figure-trade.png "Source: invented for the test")
+           ^^^ Trade by year
+        5. An item with a nested list:
            - nested one
 
              a paragraph in the nested item
@@ -68,6 +84,10 @@ public sealed class NestedContentRoundTripTests
         > 1. 목록으로 시작하는 인용
         > 2. 다른 것은 없다
 
+        > 첫 인용 바로 뒤의 둘째 인용이다.
+
+        > 그리고 셋째 인용이다.
+
         1. 문단이 두 개인 항목이다.
 
            그 둘째 문단이다.
@@ -75,8 +95,20 @@ public sealed class NestedContentRoundTripTests
 
            > 항목 안에서 인용했다.
 
+           > 항목 안의 둘째 인용이다.
+
            그 인용 뒤의 문단이다.
-        3. 중첩 목록이 있는 항목:
+        3. 표가 있는 항목:
+
+           | 연도 | 교역 |
+           | --- | ---: |
+           | 2024 | 10 |
+        4. 그림이 있는 항목:
+
+           ^^^
+           ![두 나라 사이의 교역](figure-trade.png "출처: 시험용으로 지어낸 것")
+           ^^^ 연도별 교역
+        5. 중첩 목록이 있는 항목:
            - 중첩 하나
 
              중첩 항목 안의 문단
@@ -102,6 +134,7 @@ public sealed class NestedContentRoundTripTests
         using var scratch = new ScratchBrief();
         scratch.Write("body.en.md", English);
         scratch.Write("body.ko.md", Korean);
+        File.Copy(MarkupSamples.Figure, Path.Combine(scratch.Directory, "figure-trade.png"));
         var docx = ScratchDrafts.Docx(scratch, lang);
         if (resave) docx = ImportSupport.ResaveWithLibreOffice(docx, $"scratch-brief.{lang}.docx");
         var draft = ScratchDrafts.Import(scratch, lang, docx);
