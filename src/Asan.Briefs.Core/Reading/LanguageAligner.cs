@@ -42,7 +42,7 @@ public sealed class LanguageAligner
             foreach (var missing in sourceIds.Except(ids))
             {
                 var s = Source.Sections.First(x => x.Id == missing);
-                Problem(new SourceSpot(body.File, 1, 1), $"section '{missing}' ({s.Spot.File}:{s.Spot.Line}) has no translation in this file; add a heading ending with {{#{missing}}}");
+                Problem(s.Spot, $"section '{missing}' has no translation in {body.File}; add a heading ending with {{#{missing}}} there");
             }
             foreach (var extra in ids.Except(sourceIds))
             {
@@ -155,14 +155,21 @@ public sealed class LanguageAligner
     /// <summary>A note cited in one language's paragraph must be cited in the same paragraph in every language.</summary>
     private void CheckNotes(IReadOnlyList<(SourceSpot Spot, IReadOnlyList<Inline> Inlines)> perLanguage, string kind)
     {
-        static string Labels(IReadOnlyList<Inline> inlines) =>
-            string.Join(", ", Inlines.Descendants(inlines).OfType<NoteReferenceInline>().Select(n => $"[^{n.Label}]"));
+        static List<string> Labels(IReadOnlyList<Inline> inlines) =>
+            Inlines.Descendants(inlines).OfType<NoteReferenceInline>().Select(n => $"[^{n.Label}]").ToList();
         var source = Labels(perLanguage[0].Inlines);
+        var counterpart = $"its counterpart at {Source.File}:{perLanguage[0].Spot.Line}";
         foreach (var (spot, inlines) in perLanguage.Skip(1))
         {
             var labels = Labels(inlines);
-            if (labels != source)
-                Problem(spot, $"this {kind} cites notes ({(labels.Length > 0 ? labels : "none")}) but its counterpart in {Source.File} (line {perLanguage[0].Spot.Line}) cites ({(source.Length > 0 ? source : "none")}); cite the same notes in the same order");
+            if (labels.SequenceEqual(source)) continue;
+            var missing = source.Except(labels).ToList();
+            var extra = labels.Except(source).ToList();
+            var what = new List<string>();
+            if (missing.Count > 0) what.Add($"does not cite {string.Join(", ", missing)}, which {counterpart} cites");
+            if (extra.Count > 0) what.Add($"cites {string.Join(", ", extra)}, which {counterpart} does not");
+            if (what.Count == 0) what.Add($"cites {string.Join(", ", labels)} in a different order than {counterpart} ({string.Join(", ", source)})");
+            Problem(spot, $"this {kind} {string.Join(" and ", what)}; cite the same notes in the same order");
         }
     }
 
@@ -184,7 +191,7 @@ public sealed class LanguageAligner
             for (var l = 1; l < _bodies.Count; l++)
             {
                 if (perLanguage[l] is null && perLanguage[0] is { } src)
-                    Problem(new SourceSpot(_bodies[l].File, 1, 1), $"note [^{label}] ({src.Spot.File}:{src.Spot.Line}) has no translation in this file; add `[^{label}]: …`");
+                    Problem(src.Spot, $"note [^{label}] has no translation in {_bodies[l].File}; add `[^{label}]: …` there");
             }
             if (perLanguage.Any(p => p is null)) continue;
             notes.Add(new Footnote(label, ++number, Localize(perLanguage.Select(p => p!.Paragraphs).ToList())));

@@ -33,6 +33,7 @@ public sealed class MarkdownBodyReader
     // The character before the text being read in this paragraph, for smart quotes (see SmartPunctuation).
     private char _before = ' ';
     private int _listDepth, _quoteDepth;
+    private SourcePositions _source = new("");
 
     private MarkdownBodyReader(string briefDirectory, string lang, string file, List<Diagnostic> problems, ContentLimits limits)
     {
@@ -52,6 +53,7 @@ public sealed class MarkdownBodyReader
 
     private DraftBody ReadBody(string markdown)
     {
+        _source = new SourcePositions(markdown);
         var document = Markdown.Parse(markdown, Pipeline);
         var sections = new List<DraftSection>();
         var footnotes = new List<DraftFootnote>();
@@ -237,6 +239,7 @@ public sealed class MarkdownBodyReader
         var inlines = new List<Inline>();
         if (container is null) return inlines;
         if (container.Parent is null) _before = ' ';
+        var literals = new Dictionary<Inline, MdInlines.LiteralInline>(ReferenceEqualityComparer.Instance);
         foreach (var inline in container)
         {
             switch (inline)
@@ -248,6 +251,7 @@ public sealed class MarkdownBodyReader
                     break;
                 case MdInlines.LiteralInline literal:
                     AddText(inlines, Smart(literal.Content.ToString()));
+                    literals[inlines[^1]] = literal;
                     break;
                 case MdInlines.HtmlEntityInline entity:
                     AddText(inlines, Verbatim(entity.Transcoded.ToString()));
@@ -290,10 +294,7 @@ public sealed class MarkdownBodyReader
                     break;
             }
         }
-        inlines = JoinText(inlines);
-        foreach (var text in inlines.OfType<TextInline>().Where(t => t.Text.Contains("[^", StringComparison.Ordinal)))
-            _problems.Add(new Diagnostic(_file, Line(container), 1, $"footnote reference in \"{Excerpt(text.Text)}\" has no definition; add `[^label]: note text` at the end of the file"));
-        return inlines;
+        return JoinText(inlines, literals);
     }
 
     private static void AddText(List<Inline> inlines, string text) => inlines.Add(new TextInline(text));
@@ -315,24 +316,58 @@ public sealed class MarkdownBodyReader
     /// <summary>
     /// Joins neighbouring text into one run, once at the end: joining as each piece arrives copied the
     /// whole run every time, quadratic in the length of a paragraph (Markdig gives a piece per line).
+    /// Each run is checked for note citations left as text, located by the literal they came from.
     /// </summary>
-    private static List<Inline> JoinText(List<Inline> inlines)
+    private List<Inline> JoinText(List<Inline> inlines, Dictionary<Inline, MdInlines.LiteralInline> literals)
     {
         var joined = new List<Inline>(inlines.Count);
         System.Text.StringBuilder? run = null;
+        var pieces = new List<(int Offset, MdInlines.LiteralInline? Literal)>();
         foreach (var inline in inlines)
         {
             if (inline is TextInline text)
             {
-                (run ??= new System.Text.StringBuilder()).Append(text.Text);
+                run ??= new System.Text.StringBuilder();
+                pieces.Add((run.Length, literals.GetValueOrDefault(inline)));
+                run.Append(text.Text);
                 continue;
             }
-            if (run is not null) joined.Add(new TextInline(run.ToString()));
-            run = null;
+            Flush();
             joined.Add(inline);
         }
-        if (run is not null) joined.Add(new TextInline(run.ToString()));
+        Flush();
         return joined;
+
+        void Flush()
+        {
+            if (run is null) return;
+            var text = run.ToString();
+            ReportUndefinedNotes(text, pieces);
+            joined.Add(new TextInline(text));
+            run = null;
+            pieces.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Markdig leaves a citation of a note that no definition has as plain text; each one is reported
+    /// with its label where it stands. Text from inline code or character references is not a citation.
+    /// </summary>
+    private void ReportUndefinedNotes(string text, List<(int Offset, MdInlines.LiteralInline? Literal)> pieces)
+    {
+        var piece = 0;
+        for (var at = text.IndexOf("[^", StringComparison.Ordinal); at >= 0; at = text.IndexOf("[^", at + 2, StringComparison.Ordinal))
+        {
+            while (piece + 1 < pieces.Count && pieces[piece + 1].Offset <= at) piece++;
+            var (offset, literal) = pieces[piece];
+            if (literal is null) continue;
+            // A bracket Markdig gave back as text keeps its source span but not its line and column.
+            var (line, column) = _source.Position(literal.Span.Start + at - offset);
+            var end = text.IndexOfAny([']', ' ', '\t', '\n'], at + 2);
+            var label = text[(at + 2)..(end < 0 ? text.Length : end)];
+            _problems.Add(new Diagnostic(_file, line, column,
+                $"note [^{label}] is cited but has no definition; add `[^{label}]: note text` at the end of the file, or fix the label"));
+        }
     }
 
     /// <summary>The link's target as a browser reads it (see <see cref="LinkRule"/>), or null after reporting why it is refused.</summary>
@@ -352,8 +387,6 @@ public sealed class MarkdownBodyReader
     private static string Excerpt(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     private SourceSpot Spot(Markdig.Syntax.Block block) => new(_file, block.Line + 1, block.Column + 1);
-
-    private static int Line(MdInlines.Inline? inline) => inline is null ? 0 : inline.Line + 1;
 
     private void Problem(Markdig.Syntax.Block block, string message) => _problems.Add(new Diagnostic(_file, block.Line + 1, block.Column + 1, message));
 

@@ -30,6 +30,9 @@ public static partial class YamlFile
         }
         catch (YamlException e)
         {
+            // YamlDotNet places a tab that indents a line at 1:1; the tab itself is the place to fix.
+            if (IndentingTab(yaml) is var (line, column))
+                throw new BriefException(displayPath, line, column, "a tab indents this line; YAML indents with spaces only, so replace the tab with spaces");
             throw new BriefException(displayPath, (int)e.Start.Line, (int)e.Start.Column, ExplainValue(e.InnerException) ?? Explain(e) + Cause(e.InnerException));
         }
     }
@@ -39,6 +42,19 @@ public static partial class YamlFile
     {
         if (!File.Exists(path)) throw new BriefException(displayPath, 0, 0, "file not found; create it (see content/README.md)");
         return ContentText.Decode(File.ReadAllBytes(path), displayPath, warnings);
+    }
+
+    /// <summary>Line and column of the first tab in a line's indentation, if any.</summary>
+    private static (int Line, int Column)? IndentingTab(string yaml)
+    {
+        var lines = yaml.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', 0, indent);
+            if (tab >= 0 && indent < lines[i].TrimEnd('\r').Length) return (i + 1, tab + 1);
+        }
+        return null;
     }
 
     private static string Cause(Exception? inner) => inner is null or YamlException ? "" : $" ({inner.Message})";

@@ -128,7 +128,7 @@ public class BriefReaderTests
         using var scratch = new ScratchBrief();
         scratch.Write("body.ko.md", ScratchBrief.Korean.Replace("{#first}", "{#erste}"));
         var error = Assert.Throws<BriefException>(() => BriefReader.Read(scratch.Directory));
-        Assert.Contains(error.Diagnostics, d => d.File.EndsWith("body.ko.md") && d.Message.Contains("section 'first'") && d.Message.Contains("has no translation"));
+        Assert.Contains(error.Diagnostics, d => d.File.EndsWith("body.en.md") && d.Line == 3 && d.Message.Contains("section 'first' has no translation in") && d.Message.Contains("body.ko.md"));
         Assert.Contains(error.Diagnostics, d => d.Line == 3 && d.Message.Contains("section 'erste' is not in"));
     }
 
@@ -179,7 +179,7 @@ public class BriefReaderTests
         using var scratch = new ScratchBrief();
         scratch.Write("body.ko.md", ScratchBrief.Korean.Replace("서론이다.[^a]", "서론이다.").Replace("문단이다.", "문단이다.[^a]"));
         var error = Assert.Throws<BriefException>(() => BriefReader.Read(scratch.Directory));
-        Assert.Contains(error.Diagnostics, d => d.File.EndsWith("body.ko.md") && d.Line == 1 && d.Message.Contains("cites notes (none)"));
+        Assert.Contains(error.Diagnostics, d => d.File.EndsWith("body.ko.md") && d.Line == 1 && d.Message.Contains("does not cite [^a]"));
     }
 
     [Fact]
