@@ -31,7 +31,6 @@ public sealed class TemplateEngine
         foreach (var (key, value) in globals) script[key] = value;
         script.SetValue("raw", new OneValueFunction(v => new TrustedMarkup(v?.ToString() ?? "")), true);
         script.SetValue("json", new OneValueFunction(v => new TrustedMarkup(PlainJson.Write(v))), true);
-        script.SetValue("escape_markup", new OneValueFunction(v => MarkupEscaper.Escape(v?.ToString() ?? "")), true);
         script.SetValue("include", new TrustedInclude(), true);
         context.PushGlobal(script);
         try
@@ -101,11 +100,16 @@ public sealed class TemplateEngine
             LimitToString = 0;
         }
 
-        public override string? ObjectToString(object? value, bool nested = false)
+        public override string? ObjectToString(object? value, bool nested = false) =>
+            value is TrustedMarkup markup ? markup.Text : base.ObjectToString(value, nested);
+
+        // Escaped once, where a value is written out. Scriban also turns values into text for its
+        // functions (array.join, string.*): escaping there too wrote R&D as R&amp;amp;D.
+        public override TemplateContext Write(SourceSpan span, object? textAsObject)
         {
-            if (value is TrustedMarkup markup) return markup.Text;
-            var text = base.ObjectToString(value, nested);
-            return nested || text is null ? text : MarkupEscaper.Escape(text);
+            if (textAsObject is TrustedMarkup markup) return Write(markup.Text);
+            var text = ObjectToString(textAsObject);
+            return text is null ? this : Write(MarkupEscaper.Escape(text));
         }
 
         // Scriban builds a reflection accessor per type for each context, that is for each render, and the
