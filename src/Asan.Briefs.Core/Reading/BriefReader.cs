@@ -43,6 +43,7 @@ public static class BriefReader
         if (problems.Count > 0) throw new BriefException(problems);
 
         var (sections, footnotes) = LanguageAligner.Align(bodies, problems);
+        InternalLinks.Check(bodies, sections, problems);
         if (problems.Count > 0) throw new BriefException(problems);
         return new Brief(id, directory, metadata, sections, footnotes) { Warnings = warnings };
     }

@@ -51,4 +51,8 @@ public sealed record DraftBody(
     string File,
     IReadOnlyList<DraftSection> Sections,
     IReadOnlyList<DraftFootnote> Footnotes,
-    IReadOnlyList<string> ReferenceOrder);
+    IReadOnlyList<string> ReferenceOrder)
+{
+    /// <summary>Every link to an anchor of this document (#id), by the anchor, where it stands.</summary>
+    public IReadOnlyList<(string Anchor, SourceSpot Spot)> InternalLinks { get; init; } = [];
+}

@@ -29,6 +29,7 @@ public sealed class MarkdownBodyReader
     private readonly string _file;
     private readonly List<Diagnostic> _problems;
     private readonly List<string> _referenceOrder = [];
+    private readonly List<(string Anchor, SourceSpot Spot)> _internalLinks = [];
     private readonly ContentLimits _limits;
     // The character before the text being read in this paragraph, for smart quotes (see SmartPunctuation).
     private char _before = ' ';
@@ -88,7 +89,7 @@ public sealed class MarkdownBodyReader
             }
         }
         if (blocks.Count > 0 || current.Level > 0 || sections.Count == 0) sections.Add(current with { Blocks = blocks });
-        return new DraftBody(_lang, _file, sections, footnotes, _referenceOrder);
+        return new DraftBody(_lang, _file, sections, footnotes, _referenceOrder) { InternalLinks = _internalLinks };
     }
 
     private DraftBlock? ReadBlock(Markdig.Syntax.Block block)
@@ -375,6 +376,11 @@ public sealed class MarkdownBodyReader
     {
         var target = LinkRule.Normalise(url, allowRelative: false, out var problem);
         if (target is null) Problem(where, $"link '{Excerpt(Visible(url))}': {problem}");
+        else if (target.StartsWith('#'))
+        {
+            var (line, column) = _source.Position(where.Span.Start);
+            _internalLinks.Add((target[1..], new SourceSpot(_file, line, column)));
+        }
         return target;
     }
 
