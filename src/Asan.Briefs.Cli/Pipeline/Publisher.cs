@@ -77,8 +77,8 @@ public sealed class Publisher
         {
             try
             {
-                var brief = BriefReader.Read(folders[i], Theme.Limits);
-                var found = Templates.Problems(brief).Concat(_coverage.Value.Problems(brief)).ToList();
+                var brief = BriefReader.Read(folders[i], Theme.Limits, _coverage.Value.Problems);
+                var found = Templates.Problems(brief).ToList();
                 read[i] = found.Count == 0 ? (brief, null) : (null, found);
             }
             catch (BriefException e) { read[i] = (null, e.Diagnostics); }

@@ -7,7 +7,7 @@ namespace Asan.Briefs.Fonts;
 /// <summary>
 /// Every character of the content must be in the theme's fonts: in each font role (serif, sans…),
 /// its Latin or its Hangul face — the fallback chain the PDF engine follows — or the PDF would draw a
-/// blank where it stands. Checked on the files as written, so the error gives the line and column.
+/// blank where it stands. Checked by the reader on each file's text as it read it (BriefReader's textCheck), so the error gives the line and column.
 /// </summary>
 public sealed class FontCoverage
 {
@@ -20,19 +20,6 @@ public sealed class FontCoverage
         _chains = theme.FontRoles.Select(role => (role,
             fonts.Get(theme.Face(role, Script.Latin, false, false).Path),
             fonts.Get(theme.Face(role, Script.Hangul, false, false).Path))).ToList();
-    }
-
-    /// <summary>Problems in a brief's files: brief.yaml and the body of each language.</summary>
-    public IReadOnlyList<Diagnostic> Problems(Model.Brief brief)
-    {
-        var problems = new List<Diagnostic>();
-        foreach (var file in brief.Languages.Select(l => $"body.{l}.md").Prepend("brief.yaml"))
-        {
-            var path = Path.Combine(brief.Directory, file);
-            var display = DisplayPath.Of(path);
-            problems.AddRange(Problems(Reading.YamlFile.ReadText(path, display), display));
-        }
-        return problems;
     }
 
     /// <summary>Problems for the characters of <paramref name="text"/> no chain has: one per character, at its first place.</summary>

@@ -8,7 +8,9 @@ public static class BriefReader
 {
     /// <exception cref="BriefException">with every problem found, each located by file and line.</exception>
     /// <param name="limits">The theme's limits (<see cref="ContentLimits.Default"/> when not given).</param>
-    public static Brief Read(string briefDirectory, ContentLimits? limits = null)
+    /// <param name="textCheck">A check of each file's text as read (the theme's font coverage), given the text and
+    /// the file's display path; it runs on the text the reader holds, so no file is read twice.</param>
+    public static Brief Read(string briefDirectory, ContentLimits? limits = null, Func<string, string, IReadOnlyList<Diagnostic>>? textCheck = null)
     {
         var directory = Path.GetFullPath(briefDirectory);
         var id = Path.GetFileName(directory.TrimEnd(Path.DirectorySeparatorChar));
@@ -19,7 +21,8 @@ public static class BriefReader
         var yaml = Path.Combine(directory, "brief.yaml");
         if (File.Exists(yaml) && BriefFiles.Problem(directory, yaml) is { } unsafeYaml) throw new BriefException(DisplayPath.Of(yaml), 0, 0, unsafeYaml);
         var warnings = new List<Diagnostic>();
-        var metadata = MetadataReader.Read(yaml, problems, warnings);
+        var sources = new List<(string File, string Text)>();
+        var metadata = MetadataReader.Read(yaml, problems, warnings, sources);
         var bodies = new List<DraftBody>();
         foreach (var lang in metadata.Languages)
         {
@@ -34,9 +37,11 @@ public static class BriefReader
                 problems.Add(new Diagnostic(DisplayPath.Of(path), 0, 0, unsafeBody));
                 continue;
             }
-            try { bodies.Add(MarkdownBodyReader.Read(directory, lang, path, problems, warnings, limits)); }
+            try { bodies.Add(MarkdownBodyReader.Read(directory, lang, path, problems, warnings, limits, sources)); }
             catch (BriefException e) { problems.AddRange(e.Diagnostics); }
         }
+        if (textCheck is not null)
+            foreach (var (file, text) in sources) problems.AddRange(textCheck(text, file));
         foreach (var stray in StrayBodies(directory, metadata.Languages))
             problems.Add(new Diagnostic(DisplayPath.Of(stray), 0, 0,
                 $"'{LanguageOf(stray)}' is not in brief.yaml's languages: ({string.Join(", ", metadata.Languages)}); add it there or remove the file"));

@@ -45,10 +45,12 @@ public sealed class MarkdownBodyReader
         _problems = problems;
     }
 
-    public static DraftBody Read(string briefDirectory, string lang, string path, List<Diagnostic> problems, List<Diagnostic>? warnings = null, ContentLimits? limits = null)
+    public static DraftBody Read(string briefDirectory, string lang, string path, List<Diagnostic> problems, List<Diagnostic>? warnings = null, ContentLimits? limits = null,
+        List<(string File, string Text)>? sources = null)
     {
         var display = DisplayPath.Of(path);
         var markdown = YamlFile.ReadText(path, display, warnings);
+        sources?.Add((display, markdown));
         return new MarkdownBodyReader(briefDirectory, lang, display, problems, limits ?? ContentLimits.Default).ReadBody(markdown);
     }
 

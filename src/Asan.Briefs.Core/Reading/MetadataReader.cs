@@ -32,10 +32,11 @@ public sealed class AuthorFile
 /// <summary>Reads and checks brief.yaml: languages, dates and that every localised field has every language.</summary>
 public static class MetadataReader
 {
-    public static BriefMetadata Read(string path, List<Diagnostic> problems, List<Diagnostic>? warnings = null)
+    public static BriefMetadata Read(string path, List<Diagnostic> problems, List<Diagnostic>? warnings = null, List<(string File, string Text)>? sources = null)
     {
         var display = DisplayPath.Of(path);
         var text = YamlFile.ReadText(path, display, warnings);
+        sources?.Add((display, text));
         var file = YamlFile.Parse<BriefFile>(text, display);
         var positions = new YamlPositions(text);
 
