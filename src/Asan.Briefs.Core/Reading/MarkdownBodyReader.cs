@@ -91,6 +91,11 @@ public sealed class MarkdownBodyReader
             }
         }
         if (blocks.Count > 0 || current.Level > 0 || sections.Count == 0) sections.Add(current with { Blocks = blocks });
+        // Markdig drops a note that nothing cites from the document's notes; its definition is still known.
+        var kept = footnotes.Select(f => f.Label).ToHashSet();
+        foreach (var definition in document.GetLinkReferenceDefinitions(addGroup: false).Links.Values.OfType<FootnoteLinkReferenceDefinition>()
+                     .Where(d => !kept.Contains(Label(d.Footnote.Label))).OrderBy(d => d.Footnote.Line))
+            Problem(definition.Footnote, $"note [^{Label(definition.Footnote.Label)}] is never cited; cite it with [^{Label(definition.Footnote.Label)}] in the text or remove it");
         return new DraftBody(_lang, _file, sections, footnotes, _referenceOrder) { InternalLinks = _internalLinks };
     }
 

@@ -27,6 +27,16 @@ public class ProblemPlaceTests
     }
 
     [Fact]
+    public void A_note_defined_but_never_cited_in_one_language_only_is_an_error_at_the_note()
+    {
+        using var scratch = new ScratchBrief();
+        scratch.Write("body.ko.md", ScratchBrief.Korean + "\n[^z]: 번역에만 있고 인용되지 않은 주석이다.");
+        var problem = Assert.Single(Problems(scratch));
+        Assert.True(problem.File.EndsWith("body.ko.md") && problem.Line == 11, problem.ToString());
+        Assert.Contains("[^z] is never cited", problem.Message);
+    }
+
+    [Fact]
     public void A_missing_section_translation_is_reported_at_the_heading_it_translates()
     {
         using var scratch = new ScratchBrief();
