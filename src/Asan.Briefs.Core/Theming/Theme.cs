@@ -271,6 +271,9 @@ public sealed class Theme
             if (value < least)
                 Problem($"limits.{key}: {value} is too small; write at least {least}", "limits", key);
 
+        if (_file.Contents.Leader is not ("dots" or "none"))
+            Problem($"contents.leader: '{_file.Contents.Leader}' is unknown; write dots (a dotted leader to the page number) or none (the number alone)", "contents", "leader");
+
         // templates/ holds fonts/ and the theme's colour profiles.
         Pdf = PdfSetup.Resolve(_file, System.IO.Path.GetDirectoryName(FontsDirectory)!, Problem);
 

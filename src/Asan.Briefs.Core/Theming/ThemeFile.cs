@@ -27,6 +27,8 @@ public sealed class ContentsFile
 {
     /// <summary>A brief with at least this many headings gets one; 0: never.</summary>
     public int MinHeadings { get; set; } = 4;
+    /// <summary>What leads from an entry to its page number in the PDF: "dots" (a dotted leader) or "none" (the number alone, right-aligned).</summary>
+    public string Leader { get; set; } = "dots";
 }
 
 public sealed class PageFile

@@ -7,7 +7,7 @@ namespace Asan.Briefs.Pdf.Drawing;
 /// <summary>
 /// The logical structure of a tagged PDF (ISO 32000-1 §14.7, PDF/UA-1), rebuilt from the roles the
 /// layout gave each box: Document; H1–H6, P, L/LI/Lbl/LBody, BlockQuote, Figure with /Alt, Caption,
-/// Table/TR/TH/TD, Note with its Lbl, Link with the OBJR of its annotation. Elements are created in
+/// Table/TR/TH/TD, Note with its Lbl, TOC/TOCI with a Reference holding the entry's Link, Link with the OBJR of its annotation. Elements are created in
 /// content order; a note goes right after the block that cites it. Marked content ids (MCIDs) are
 /// numbered per page and the ParentTree maps them (and each annotation) back to their element.
 /// </summary>
@@ -31,7 +31,7 @@ internal sealed class StructureTree(PdfFile file)
     {
         switch (role.Kind)
         {
-            case StructureKind.Furniture or StructureKind.Rule or StructureKind.Group: return null;
+            case StructureKind.Furniture or StructureKind.Rule or StructureKind.Group or StructureKind.Decoration: return null;
             case StructureKind.Note or StructureKind.NoteMark:
             {
                 var note = Get("Note:" + role.Element, () => NewNote("note-" + role.Element));
@@ -51,6 +51,7 @@ internal sealed class StructureTree(PdfFile file)
             StructureKind.Caption => "Caption",
             StructureKind.TableHeaderCell => "TH",
             StructureKind.TableCell => "TD",
+            StructureKind.ContentsEntry => "Reference",
             _ => "P",
         };
         return Get(type + ":" + role.Element, () => Child(parent, type, page));
@@ -145,6 +146,8 @@ internal sealed class StructureTree(PdfFile file)
             StructureKind.Quote => "BlockQuote",
             StructureKind.Table => "Table",
             StructureKind.TableRow => "TR",
+            StructureKind.Contents => "TOC",
+            StructureKind.ContentsEntry => "TOCI",
             _ => "Div",
         };
         return Get(type + ":" + path.Element, () => Child(parent, type, page));

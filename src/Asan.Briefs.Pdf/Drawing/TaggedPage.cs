@@ -14,6 +14,7 @@ namespace Asan.Briefs.Pdf.Drawing;
 internal sealed class TaggedPage(PdfFile file, StructureTree tree, Navigation navigation, ContentStream content, string lang, double pageHeight)
 {
     private readonly Queue<StructureTree.Element> _links = new();
+    private readonly Dictionary<StructureTree.Element, StructureTree.Element> _entryLinks = [];
 
     public List<int> Annotations { get; } = [];
 
@@ -67,7 +68,7 @@ internal sealed class TaggedPage(PdfFile file, StructureTree tree, Navigation na
         if (leaf is null)
         {
             var subtype = line.Baseline < pageHeight / 2 ? "Header" : "Footer";
-            content.Operator($"/Artifact << /Type /Pagination /Subtype /{subtype} >> BDC");
+            content.Operator(line.Role.Kind == StructureKind.Furniture ? $"/Artifact << /Type /Pagination /Subtype /{subtype} >> BDC" : "/Artifact << /Type /Layout >> BDC");
             content.Line(line);
             content.Operator("EMC");
             return;
@@ -77,7 +78,10 @@ internal sealed class TaggedPage(PdfFile file, StructureTree tree, Navigation na
             var element = leaf;
             if (run.NoteCall is not null || run.Href is { Length: > 0 })
             {
-                element = tree.Link(leaf, page, run.NoteCall is { } note ? Asan.Briefs.Resolution.ResolvedDocument.NoteAnchor(note) : null);
+                // A contents entry is one link, however many lines and runs it takes, its page number included.
+                element = line.Role.Kind == StructureKind.ContentsEntry
+                    ? _entryLinks.TryGetValue(leaf, out var entry) ? entry : _entryLinks[leaf] = tree.Link(leaf, page, null)
+                    : tree.Link(leaf, page, run.NoteCall is { } note ? Asan.Briefs.Resolution.ResolvedDocument.NoteAnchor(note) : null);
                 _links.Enqueue(element);
             }
             var mcid = tree.Mcid(element, page);

@@ -119,10 +119,6 @@ internal sealed partial class FlowBuilder : PrintBlockVisitor<FlowBuilder.Contex
         CloseBlock(0, spacer.KeepWithNext);
     }
 
-    // The PDF contents page (entries with page numbers, resolved after pagination) is the pdf lane's;
-    // until it lands the PDF sets no contents, as before the markup carried them.
-    protected override void VisitContents(PrintContents contents, Context ctx) { }
-
     protected override void VisitPageBreak(PrintPageBreak pageBreak, Context ctx)
     {
         _items.Add(new VItem { Kind = VKind.ForcedBreak });
@@ -167,11 +163,13 @@ internal sealed partial class FlowBuilder : PrintBlockVisitor<FlowBuilder.Contex
         return item;
     }
 
-    private void Paragraph(IReadOnlyList<PrintInline> inlines, ParagraphStyle style, Context ctx, BoxRole role, PrintBlock block, (int, string)? outline)
+    /// <summary>Sets a paragraph's lines as boxes; <paramref name="reserveRight"/> keeps room at the right of every line. Returns the last line's box.</summary>
+    private VItem? Paragraph(IReadOnlyList<PrintInline> inlines, ParagraphStyle style, Context ctx, BoxRole role, PrintBlock block, (int, string)? outline, double reserveRight = 0)
     {
         OpenBlock(style.SpaceBefore, block);
         var left = ctx.Left + style.IndentLeft;
-        var width = ctx.Width - style.IndentLeft;
+        var width = ctx.Width - style.IndentLeft - reserveRight;
+        VItem? last = null;
         var lines = _text.Set(inlines, style, _lang, width, style.IndentFirst);
         for (var i = 0; i < lines.Count; i++)
         {
@@ -184,6 +182,7 @@ internal sealed partial class FlowBuilder : PrintBlockVisitor<FlowBuilder.Contex
             if (i == 0 && ctx.Marker is { } marker) AddMarker(item, marker, ctx.Left - ListHang(ctx), baseline, role);
             AddLine(item, line, left, baseline, role);
             if (i == 0 && outline is not null) item.Outline = outline;
+            last = item;
         }
         if (lines.Count == 0) Box(0, false);
         if (style.RuleBelow > 0 && lines.Count > 0)
@@ -193,6 +192,7 @@ internal sealed partial class FlowBuilder : PrintBlockVisitor<FlowBuilder.Contex
             rule.Content.Add(new RuleItem(role with { Kind = StructureKind.Rule }, ctx.Left, y, ctx.Left + ctx.Width, y, style.RuleBelow, style.RuleColor));
         }
         CloseBlock(style.SpaceAfter, style.KeepWithNext || block.KeepWithNext);
+        return last;
     }
 
     /// <summary>Half-leading model: the line's extra height is shared above and below the glyphs.</summary>

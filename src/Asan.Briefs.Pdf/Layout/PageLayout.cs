@@ -7,8 +7,9 @@ namespace Asan.Briefs.Pdf.Layout;
 
 /// <summary>
 /// The layout stage: <see cref="PrintDocument"/> → pages of positioned boxes. Measures the flow once
-/// (<see cref="FlowBuilder"/>), paginates it in one pass (<see cref="PageBuilder"/>), then adds the
-/// running heads and feet, whose page numbers and page count are known only at the end.
+/// (<see cref="FlowBuilder"/>), paginates it in one pass (<see cref="PageBuilder"/>), then fills in the
+/// contents' page numbers and adds the running heads and feet, whose page numbers and page count are
+/// known only at the end.
 /// </summary>
 public sealed class PageLayout
 {
@@ -33,10 +34,18 @@ public sealed class PageLayout
         var text = new CachingTextSetter(_engine);
         var document = resolved.Markup;
         var page = document.Page;
-        var flow = new FlowBuilder(text, resolved);
-        flow.Build(document.Blocks);
-        flow.ResolveAnchors();
-        var built = new PageBuilder(flow.Items, flow.Note, page, _theme.Color("rule")).Build();
+        // The contents' page numbers are known only once the pages are built; the entries leave a column
+        // for them, so filling them in changes nothing else, unless a number is wider than its column:
+        // then the flow is laid out again with a wider one (a brief of 100 pages or more).
+        List<PageBuilder.BuiltPage> built;
+        for (var digits = 2; ; digits++)
+        {
+            var flow = new FlowBuilder(text, resolved) { PageNumberDigits = digits };
+            flow.Build(document.Blocks);
+            flow.ResolveAnchors();
+            built = new PageBuilder(flow.Items, flow.Note, page, _theme.Color("rule")).Build();
+            if (ContentsPageNumbers.Fill(built, text, resolved.Lang, _theme.File.Contents.Leader == "dots") || digits >= 6) break;
+        }
         if (built.Count == 0) built.Add(new PageBuilder.BuiltPage([], []));
 
         var pages = new List<LaidOutPage>(built.Count);

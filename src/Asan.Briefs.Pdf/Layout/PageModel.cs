@@ -24,6 +24,11 @@ public enum StructureKind
     Group,
     Rule,
     TableRow,
+    /// <summary>A table of contents (TOC), and one of its entries (TOCI, whose text is a Reference).</summary>
+    Contents,
+    ContentsEntry,
+    /// <summary>Drawing that only guides the eye, such as a contents entry's dotted leader: an artifact.</summary>
+    Decoration,
     /// <summary>Running heads, page numbers and the note separator: artifacts, not content.</summary>
     Furniture,
 }

@@ -123,6 +123,7 @@ public sealed class ThemeProblemTests : IDisposable
     [InlineData("muted: [0, 0, 0, 70]", "muted: [0, 0, 0, 170]", "pdf.print.cmyk.muted: write four percentages from 0 to 100, [C, M, Y, K], e.g. [0, 0, 0, 100]")]
     [InlineData("link: [100, 55, 0, 30]", "link: [100, 50, 0, 30]", "pdf.print.cmyk.link: colour #0b4f8a is also 'accent', with other CMYK values; give both the same")]
     [InlineData("color: accent", "color: \"#123456\"", "style 'series': colour #123456 has no CMYK value for the print file; name it under colors: and give it one under pdf.print.cmyk")]
+    [InlineData("leader: dots            # in the PDF, from each entry to its right-aligned page number: dots or none", "leader: dashes", "contents.leader: 'dashes' is unknown; write dots (a dotted leader to the page number) or none (the number alone)")]
     [InlineData("bleed: 3mm", "bleed: 3 millimetres", "pdf.print.bleed: '3 millimetres' is not a length; write a number with mm, cm, in or pt (e.g. 25mm, 10.5pt)")]
     [InlineData("profile: color/FOGRA39L.icc", "profile: color/ISOcoated.icc", "pdf.print.profile: ICC profile 'color/ISOcoated.icc' is not in")]
     public void A_bad_print_setting_is_reported_at_its_line(string find, string replacement, string message)
