@@ -88,11 +88,18 @@ public partial class PdfPrintTests
         Assert.Equal("/False", info.GetProperty("/Trapped").GetString());
         Assert.Equal("u:PDF/X-4", info.GetProperty("/GTS_PDFXVersion").GetString());
         Assert.StartsWith("u:", info.GetProperty("/Title").GetString());
+        // ISO 15930-7 asks for a title and both dates, the same in Info and XMP, and an intent /Info string.
+        Assert.StartsWith("u:", intent.GetProperty("/Info").GetString());
+        string Date(string key) => System.Text.RegularExpressions.Regex.Match(info.GetProperty(key).GetString()!, @"D:(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)").Groups
+            .Values.Skip(1).Select(g => g.Value).Aggregate((a, b) => a + b);
 
         var xmp = XDocument.Parse(Encoding.UTF8.GetString(pdf.Data(pdf.Catalog.GetProperty("/Metadata"))));
         string One(string ns, string name) => xmp.Descendants(XName.Get(name, ns)).Single().Value;
         Assert.Equal("PDF/X-4", One("http://www.npes.org/pdfx/ns/id/", "GTS_PDFXVersion"));
         Assert.Equal("False", One("http://ns.adobe.com/pdf/1.3/", "Trapped"));
+        Assert.Equal(Date("/CreationDate"), string.Concat(One("http://ns.adobe.com/xap/1.0/", "CreateDate").Where(char.IsAsciiDigit)));
+        Assert.Equal(Date("/ModDate"), string.Concat(One("http://ns.adobe.com/xap/1.0/", "ModifyDate").Where(char.IsAsciiDigit)));
+        Assert.Equal(info.GetProperty("/Title").GetString()![2..], xmp.Descendants(XName.Get("title", "http://purl.org/dc/elements/1.1/")).Single().Value);
         Assert.StartsWith("uuid:", One("http://ns.adobe.com/xap/1.0/mm/", "DocumentID"));
         Assert.Equal("1", One("http://ns.adobe.com/xap/1.0/mm/", "VersionID"));
         Assert.Equal("default", One("http://ns.adobe.com/xap/1.0/mm/", "RenditionClass"));
