@@ -27,7 +27,7 @@ public static partial class HtmlEditionWriter
     private static readonly int[] AlwaysKept =
     [
         .. Enumerable.Range(0x20, 0x7F - 0x20),
-        0xA0, 0xB7, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2026, 0x2191, 0x25E6,
+        0xA0, 0xB7, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2026, 0x25E6,
     ];
 
     /// <summary>The files of one language's web edition of <paramref name="brief"/>: &lt;id&gt;/&lt;id&gt;.&lt;lang&gt;.html,
@@ -56,7 +56,10 @@ public static partial class HtmlEditionWriter
     private static List<(string RelativePath, byte[] Bytes)> WritePage(string html, Theme theme, string pagePath)
     {
         var page = pagePath[(pagePath.LastIndexOf('/') + 1)..];
-        var fonts = Fonts(html, theme, page).ToList();
+        var all = Fonts(html, theme, page).ToList();
+        // A face that draws nothing on this page is neither cut nor named: its @font-face rule goes.
+        foreach (var unused in all.Where(f => f.Bytes is null)) html = FontFaceRule(unused.Url).Replace(html, "");
+        var fonts = all.Where(f => f.Bytes is not null).Select(f => (f.Url, f.NamedUrl, Bytes: f.Bytes!)).ToList();
         foreach (var font in fonts) html = html.Replace($"\"{font.Url}\"", $"\"{font.NamedUrl}\"", StringComparison.Ordinal);
         html = PageSecurity.Secure(html, page);
         var folder = pagePath.Contains('/') ? pagePath[..pagePath.LastIndexOf('/')] : "";
@@ -65,24 +68,69 @@ public static partial class HtmlEditionWriter
         return outputs;
     }
 
-    /// <summary>Every font file the page's CSS refers to, subset to the page's characters, with the address
-    /// the page gives it now and the one that names its content. Hinting is dropped: browsers rasterise
-    /// web fonts without it, and it is most of a Hangul face's bytes.</summary>
-    private static IEnumerable<(string Url, string NamedUrl, byte[] Bytes)> Fonts(string html, Theme theme, string page)
+    /// <summary>Every font file the page's CSS refers to, subset to the characters it draws on the page, with
+    /// the address the page gives it now and the one that names its content; no bytes for a face that draws
+    /// none. Hinting is dropped: browsers rasterise web fonts without it, and it is most of a Hangul face's bytes.</summary>
+    private static IEnumerable<(string Url, string NamedUrl, byte[]? Bytes)> Fonts(string html, Theme theme, string page)
     {
+        var before = FacesBefore(theme);
         var references = FontUrl().Matches(html).Select(m => m.Groups["path"].Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (references.Count == 0) yield break;
         var codepoints = new SortedSet<int>(AlwaysKept);
-        foreach (var rune in DecodeCharacterReferences(html).EnumerateRunes()) codepoints.Add(rune.Value);
+        // Control characters (the source's line breaks and tabs) are never drawn.
+        foreach (var rune in DecodeCharacterReferences(WithoutComments(html)).EnumerateRunes())
+            if (!Rune.IsControl(rune)) codepoints.Add(rune.Value);
         foreach (var url in references)
         {
             var stem = Path.GetFileNameWithoutExtension(url);
             var source = SourceExtensions.Select(e => Path.Combine(theme.FontsDirectory, stem + e)).FirstOrDefault(File.Exists)
                 ?? throw new BriefException(page, 0, 0, $"the page's CSS uses font '{url}' but {DisplayPath.Of(Path.Combine(theme.FontsDirectory, stem + ".ttf"))} does not exist; add the font to templates/fonts/ or fix the template");
-            var bytes = Woff2Writer.Write(FontSubsetter.SubsetUnicodes(FontLibrary.Shared.Get(source), codepoints, dropHinting: true));
+            var font = FontLibrary.Shared.Get(source);
+            // The stacks name the Latin family first: a Hangul face draws only what its Latin face lacks.
+            var drawn = before.TryGetValue(stem, out var first)
+                ? new SortedSet<int>(codepoints.Where(c => !first.HasGlyph(c)))
+                : codepoints;
+            if (!drawn.Any(c => font.HasGlyph(c) && !AlwaysKept.Contains(c)) && !ReferenceEquals(drawn, codepoints))
+            {
+                yield return (url, url, null);
+                continue;
+            }
+            var bytes = Woff2Writer.Write(FontSubsetter.SubsetUnicodes(font, drawn, dropHinting: true));
             yield return (url, $"{url[..^".woff2".Length]}.{ContentName(bytes)}.woff2", bytes);
         }
     }
+
+    /// <summary>For each Hangul face's file name (no extension), the Latin face before it in its role's
+    /// stack (the same role, weight and slant), as templates/html/style.css.sbn orders the families.</summary>
+    private static Dictionary<string, FontData> FacesBefore(Theme theme)
+    {
+        var before = new Dictionary<string, FontData>(StringComparer.Ordinal);
+        foreach (var role in theme.FontRoles)
+        foreach (var (bold, italic) in new[] { (false, false), (true, false), (false, true), (true, true) })
+        {
+            var latin = theme.Face(role, Script.Latin, bold, italic);
+            var hangul = theme.Face(role, Script.Hangul, bold, italic);
+            if (latin.Path != hangul.Path) before.TryAdd(Path.GetFileNameWithoutExtension(hangul.Path), FontLibrary.Shared.Get(latin.Path));
+        }
+        return before;
+    }
+
+    /// <summary>The page without its HTML comments and its style sheets' comments, which no face draws
+    /// (a CSS comment's "어절" would otherwise put Hangul in an English page's subsets).</summary>
+    private static string WithoutComments(string html) =>
+        HtmlComment().Replace(StyleElement().Replace(html, m => CssComment().Replace(m.Value, "")), "");
+
+    [GeneratedRegex("<!--.*?-->", RegexOptions.Singleline)]
+    private static partial Regex HtmlComment();
+
+    [GeneratedRegex("<style[^>]*>.*?</style>", RegexOptions.Singleline)]
+    private static partial Regex StyleElement();
+
+    [GeneratedRegex(@"/\*.*?\*/", RegexOptions.Singleline)]
+    private static partial Regex CssComment();
+
+    /// <summary>The @font-face rule that names <paramref name="url"/>, with the white space after it.</summary>
+    private static Regex FontFaceRule(string url) => new(@"@font-face\s*\{[^}]*url\(\s*""" + Regex.Escape(url) + @"""\s*\)[^}]*\}\s*");
 
     /// <summary>Ten hex digits of the subset's SHA-256: a new subset gets a new address, so a browser
     /// never draws a page with a cached subset that lacks its characters.</summary>

@@ -18,6 +18,9 @@ public static class PublishCommand
             ? IndexOnly(workspace)
             : BuildCommand.Build(workspace, options with { Briefs = [], Languages = [], Formats = OutputFormat.All, Shard = null }, console).Briefs;
         var files = Site.Assemble(workspace.ArtifactsDirectory, briefs);
+        // The placeholder address would publish quietly with every absolute link pointing nowhere.
+        if (SiteSettings.Load(workspace.TemplatesDirectory).PlaceholderWarning() is { } placeholder)
+            console.MarkupLine($"[yellow]{Markup.Escape(placeholder.ToString())}[/]");
         console.MarkupLine($"[green]site ready: {files.Count} file(s) in {Markup.Escape(DisplayPath.Of(Path.Combine(workspace.ArtifactsDirectory, Site.Folder)))}[/] [grey](examples left out)[/]");
         return CommandLine.Success;
     }

@@ -150,7 +150,7 @@ public sealed class Publisher
     }
 
     /// <summary>The site's own files, listing the briefs that are not examples: an index page per
-    /// language with its fonts, robots.txt, sitemap.xml and an Atom feed per language.</summary>
+    /// language with its fonts, robots.txt, sitemap.xml, an Atom feed per language and the favicon.</summary>
     public IReadOnlyList<OutputFile> RenderIndex(IReadOnlyList<Brief> briefs)
     {
         var published = briefs.Where(b => !b.Metadata.Example).ToList();
@@ -163,6 +163,7 @@ public sealed class Publisher
         files.Add(new OutputFile("sitemap.xml", utf8.GetBytes(Templates.RenderSiteFile(EditionTemplates.SiteTemplates[1], published, "en"))));
         foreach (var lang in EditionTemplates.SiteLanguages(published))
             files.Add(new OutputFile(EditionTemplates.FeedFileName(lang), utf8.GetBytes(Templates.RenderSiteFile(EditionTemplates.SiteTemplates[2], published, lang))));
+        files.Add(new OutputFile(EditionTemplates.FaviconFileName, utf8.GetBytes(Templates.RenderSiteFile(EditionTemplates.SiteTemplates[3], published, "en"))));
         return files;
     }
 }

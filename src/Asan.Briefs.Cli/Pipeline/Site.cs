@@ -97,7 +97,7 @@ public static partial class Site
     [System.Text.RegularExpressions.GeneratedRegex("""url\("(?:\.\./)*fonts/(?<name>[A-Za-z0-9_.-]+\.woff2)"\)""")]
     private static partial System.Text.RegularExpressions.Regex FontUrl();
 
-    /// <summary>The site's own files at its root: the index pages, robots.txt, sitemap.xml and the feeds.</summary>
+    /// <summary>The site's own files at its root: the index pages, robots.txt, sitemap.xml, the feeds and the favicon.</summary>
     private static IEnumerable<string> SiteFiles(IReadOnlyList<Brief> briefs)
     {
         var languages = Asan.Briefs.Templating.EditionTemplates.SiteLanguages(briefs.Where(b => !b.Metadata.Example).ToList());
@@ -105,6 +105,7 @@ public static partial class Site
         yield return "robots.txt";
         yield return "sitemap.xml";
         foreach (var lang in languages) yield return Asan.Briefs.Templating.EditionTemplates.FeedFileName(lang);
+        yield return Asan.Briefs.Templating.EditionTemplates.FaviconFileName;
     }
 
     /// <summary>The file name of an edition's cover image, which its page names as og:image.</summary>

@@ -93,8 +93,11 @@ public sealed class EditionTemplates
     }
 
     /// <summary>The site's files beside the briefs, each from its template in templates/site/:
-    /// robots.txt, sitemap.xml and an Atom feed per language.</summary>
-    public static readonly string[] SiteTemplates = ["site/robots.txt.sbn", "site/sitemap.xml.sbn", "site/feed.atom.sbn"];
+    /// robots.txt, sitemap.xml, an Atom feed per language and favicon.svg.</summary>
+    public static readonly string[] SiteTemplates = ["site/robots.txt.sbn", "site/sitemap.xml.sbn", "site/feed.atom.sbn", "site/favicon.svg.sbn"];
+
+    /// <summary>The site's icon at its root, which every page links.</summary>
+    public const string FaviconFileName = "favicon.svg";
 
     /// <summary>The languages of the site, the first of them the default: every language of a brief,
     /// the site's default language (<paramref name="first"/>) first, then by tag.</summary>

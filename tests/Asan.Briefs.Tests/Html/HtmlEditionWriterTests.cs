@@ -39,6 +39,35 @@ public sealed class HtmlEditionWriterTests(HtmlFixture fixture)
         }
     }
 
+    private static string FontPage(string text) => $$"""
+        <!DOCTYPE html><html lang="en"><head><style>/* Korean keeps each 어절 whole */
+        @font-face { font-family: "Noto Sans"; src: url("fonts/NotoSans-Regular.woff2") format("woff2"); }
+        @font-face { font-family: "NanumGothic"; src: url("fonts/NanumGothic.woff2") format("woff2"); }
+        body { font-family: "Noto Sans", "NanumGothic", sans-serif; }
+        </style></head><body><!-- 주석 --><p>{{text}}</p></body></html>
+        """;
+
+    [Fact]
+    public void A_Hangul_face_is_cut_to_what_the_Latin_face_before_it_lacks_and_left_out_when_that_is_nothing()
+    {
+        // English text, with Hangul only in comments: no Hangul face is cut or named.
+        var english = HtmlEditionWriter.WriteIndex(FontPage("Plain English text."), fixture.Theme);
+        Assert.Contains(english, o => o.RelativePath.StartsWith("fonts/NotoSans-Regular.", StringComparison.Ordinal));
+        Assert.DoesNotContain(english, o => o.RelativePath.StartsWith("fonts/NanumGothic", StringComparison.Ordinal));
+        var page = Encoding.UTF8.GetString(english[0].Bytes);
+        Assert.DoesNotContain("NanumGothic.", page, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "@font-face"));
+
+        // A language link in Hangul: the Hangul face holds those three syllables, not the page's Latin letters.
+        var linked = HtmlEditionWriter.WriteIndex(FontPage("Plain English text. 한국어"), fixture.Theme);
+        var nanum = linked.Single(o => o.RelativePath.StartsWith("fonts/NanumGothic.", StringComparison.Ordinal)).Bytes;
+        var font = Asan.Briefs.Fonts.FontLibrary.Shared.Get(Path.Combine(fixture.Theme.FontsDirectory, "NanumGothic.ttf"));
+        var withLatin = Asan.Briefs.Fonts.Woff2Writer.Write(Asan.Briefs.Fonts.FontSubsetter.SubsetUnicodes(font,
+            Asan.Briefs.Fonts.FontSubsetter.CodepointsOf("Plain English text. 한국어"), dropHinting: true));
+        Assert.True(nanum.Length < withLatin.Length, $"the Hangul subset is {nanum.Length} bytes, a subset with the Latin letters {withLatin.Length}");
+        Assert.True(nanum.Length < 2048, $"three syllables take {nanum.Length} bytes");
+    }
+
     /// <summary>fonts/&lt;name&gt;.&lt;ten hex digits&gt;.woff2 gives &lt;name&gt;, the theme's font file it was cut from.</summary>
     private static string SourceStem(string path)
     {

@@ -141,4 +141,43 @@ public sealed class PublishTests : IDisposable
     {
         try { Directory.Delete(_scratch, recursive: true); } catch (IOException) { }
     }
+
+    [Fact]
+    public void Publishing_with_the_placeholder_base_url_warns_at_its_line_and_a_real_address_does_not()
+    {
+        using var scratch = new ScratchBrief();
+        var console = new TestConsole();
+        PublishCommand.Run(scratch.Workspace, Everything, console);
+        var line = Array.FindIndex(File.ReadAllLines(Path.Combine(scratch.Workspace.TemplatesDirectory, "site.yaml")), l => l.StartsWith("base_url:", StringComparison.Ordinal)) + 1;
+        Assert.Contains($"site.yaml:{line}:1: warning: base_url https://example.org/asan-briefs/ is a placeholder", console.Output.Replace("\n", "", StringComparison.Ordinal));
+        var folder = Directory.CreateTempSubdirectory("asan-site-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, "site.yaml"), "base_url: https://www.asaninst.org/briefs/\n");
+            Assert.Null(Asan.Briefs.Templating.SiteSettings.Load(folder.FullName).PlaceholderWarning());
+            File.WriteAllText(Path.Combine(folder.FullName, "site.yaml"), "base_url: https://briefs.example/\n");
+            Assert.NotNull(Asan.Briefs.Templating.SiteSettings.Load(folder.FullName).PlaceholderWarning());
+        }
+        finally { folder.Delete(recursive: true); }
+    }
+
+    [Fact]
+    public void Every_page_of_the_site_links_the_favicon_at_its_root()
+    {
+        using var scratch = new ScratchBrief();
+        PublishCommand.Run(scratch.Workspace, Everything, new TestConsole());
+        var site = Path.Combine(scratch.Workspace.ArtifactsDirectory, Site.Folder);
+        var icon = Path.Combine(site, "favicon.svg");
+        var svg = System.Xml.Linq.XDocument.Load(icon);
+        Assert.Equal("svg", svg.Root!.Name.LocalName);
+        var pages = Directory.EnumerateFiles(site, "*.html", SearchOption.AllDirectories).ToList();
+        Assert.True(pages.Count >= 3, "the index pages and the brief's editions");
+        foreach (var page in pages)
+        {
+            var link = new HtmlParser().ParseDocument(File.ReadAllText(page)).QuerySelector("link[rel=icon]");
+            Assert.NotNull(link);
+            Assert.Equal("image/svg+xml", link!.GetAttribute("type"));
+            Assert.Equal(Path.GetFullPath(icon), Path.GetFullPath(Path.Combine(Path.GetDirectoryName(page)!, link.GetAttribute("href")!)));
+        }
+    }
 }

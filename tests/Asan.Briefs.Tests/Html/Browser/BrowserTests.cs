@@ -72,6 +72,28 @@ public sealed class BrowserTests(BrowserRun run) : IClassFixture<BrowserRun>
     }
 
     [Fact]
+    public void An_English_page_fetches_no_Hangul_face_but_the_few_glyphs_of_its_link_to_the_Korean_edition()
+    {
+        var hangul = Repository.Theme.FontRoles
+            .SelectMany(r => new[] { false, true }.Select(b => Path.GetFileNameWithoutExtension(Repository.Theme.Face(r, Asan.Briefs.Theming.Script.Hangul, b, false).Path)))
+            .ToHashSet();
+        List<(string Url, int Bytes)> HangulFetched(string page) => run.Result(page, BrowserRun.Widths[0])["fetched"]!.AsArray()
+            .Where(d => (string)d!["kind"]! == "font" && hangul.Any(h => ((string)d["url"]!).Contains("/fonts/" + h + ".", StringComparison.Ordinal)))
+            .Select(d => ((string)d!["url"]!, (int)d["bytes"]!)).ToList();
+        var english = BrowserRun.Pages().Where(p => p.EndsWith(".en.html", StringComparison.Ordinal) || p.EndsWith("index.html", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(english);
+        foreach (var page in english)
+        {
+            // The only Hangul an English page draws is the name of the Korean edition, 한국어, in the sans face.
+            var fetched = HangulFetched(page);
+            Assert.True(fetched.Count <= 1 && fetched.Sum(f => f.Bytes) < 2048,
+                $"{page} fetches Hangul faces: " + string.Join(", ", fetched.Select(f => $"{f.Url} ({f.Bytes} B)")));
+        }
+        // A Korean page fetches its Hangul faces: the check above can fail.
+        Assert.Contains(BrowserRun.Pages().Where(p => p.EndsWith(".ko.html", StringComparison.Ordinal)), p => HangulFetched(p).Sum(f => f.Bytes) > 10_000);
+    }
+
+    [Fact]
     public void Every_page_of_the_published_site_is_checked()
     {
         var published = Directory.EnumerateFiles(run.SiteDirectory, "*.html", SearchOption.AllDirectories)
