@@ -37,26 +37,26 @@ public static partial class HtmlEditionWriter
         ArgumentNullException.ThrowIfNull(brief);
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(theme);
-        var outputs = WritePage(html, theme, $"{brief.Id}/{EditionTemplates.FileName(brief.Id, lang, "html")}");
+        var outputs = WritePage(html, theme, $"{brief.Id}/{EditionTemplates.FileName(brief.Id, lang, "html")}", lang);
         outputs.AddRange(Figures(brief).Select(f => ($"{brief.Id}/{f.Name}", f.Bytes)));
         return outputs;
     }
 
     /// <summary>The files of an index page (templates/html/index.sbn): index.html and its fonts,
     /// relative to the artifacts folder.</summary>
-    public static IReadOnlyList<(string RelativePath, byte[] Bytes)> WriteIndex(string html, Theme theme, string fileName = "index.html")
+    public static IReadOnlyList<(string RelativePath, byte[] Bytes)> WriteIndex(string html, Theme theme, string fileName = "index.html", string lang = "en")
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(theme);
-        return WritePage(html, theme, fileName);
+        return WritePage(html, theme, fileName, lang);
     }
 
     /// <summary>The page at <paramref name="pagePath"/> (relative to artifacts/), its font addresses
     /// replaced by the subsets' content names and its policy added, then the subsets.</summary>
-    private static List<(string RelativePath, byte[] Bytes)> WritePage(string html, Theme theme, string pagePath)
+    private static List<(string RelativePath, byte[] Bytes)> WritePage(string html, Theme theme, string pagePath, string lang)
     {
         var page = pagePath[(pagePath.LastIndexOf('/') + 1)..];
-        var all = Fonts(html, theme, page).ToList();
+        var all = Fonts(html, theme, page, lang).ToList();
         // A face that draws nothing on this page is neither cut nor named: its @font-face rule goes.
         foreach (var unused in all.Where(f => f.Bytes is null)) html = FontFaceRule(unused.Url).Replace(html, "");
         var fonts = all.Where(f => f.Bytes is not null).Select(f => (f.Url, f.NamedUrl, Bytes: f.Bytes!)).ToList();
@@ -71,9 +71,9 @@ public static partial class HtmlEditionWriter
     /// <summary>Every font file the page's CSS refers to, subset to the characters it draws on the page, with
     /// the address the page gives it now and the one that names its content; no bytes for a face that draws
     /// none. Hinting is dropped: browsers rasterise web fonts without it, and it is most of a Hangul face's bytes.</summary>
-    private static IEnumerable<(string Url, string NamedUrl, byte[]? Bytes)> Fonts(string html, Theme theme, string page)
+    private static IEnumerable<(string Url, string NamedUrl, byte[]? Bytes)> Fonts(string html, Theme theme, string page, string lang)
     {
-        var before = FacesBefore(theme);
+        var before = FacesBefore(theme, lang);
         var references = FontUrl().Matches(html).Select(m => m.Groups["path"].Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (references.Count == 0) yield break;
         var codepoints = new SortedSet<int>(AlwaysKept);
@@ -87,8 +87,8 @@ public static partial class HtmlEditionWriter
                 ?? throw new BriefException(page, 0, 0, $"the page's CSS uses font '{url}' but {DisplayPath.Of(Path.Combine(theme.FontsDirectory, stem + ".ttf"))} does not exist; add the font to templates/fonts/ or fix the template");
             var font = FontLibrary.Shared.Get(source);
             // The stacks name the Latin family first: a Hangul face draws only what its Latin face lacks.
-            var drawn = before.TryGetValue(stem, out var first)
-                ? new SortedSet<int>(codepoints.Where(c => !first.HasGlyph(c)))
+            var drawn = before.TryGetValue(stem, out var firsts)
+                ? new SortedSet<int>(codepoints.Where(c => firsts.Any(f => !f.HasGlyph(c))))
                 : codepoints;
             if (!drawn.Any(c => font.HasGlyph(c) && !AlwaysKept.Contains(c)) && !ReferenceEquals(drawn, codepoints))
             {
@@ -100,17 +100,22 @@ public static partial class HtmlEditionWriter
         }
     }
 
-    /// <summary>For each Hangul face's file name (no extension), the Latin face before it in its role's
-    /// stack (the same role, weight and slant), as templates/html/style.css.sbn orders the families.</summary>
-    private static Dictionary<string, FontData> FacesBefore(Theme theme)
+    /// <summary>For each Hangul face's file name (no extension), every Latin face before it in a stack of
+    /// the page's language (a role, weight and slant), as templates/html/style.css.sbn orders the families:
+    /// the Hangul face keeps what any of them lacks. A language's own faces count (Korean's lighter Latin).</summary>
+    private static Dictionary<string, List<FontData>> FacesBefore(Theme theme, string lang)
     {
-        var before = new Dictionary<string, FontData>(StringComparer.Ordinal);
+        var before = new Dictionary<string, List<FontData>>(StringComparer.Ordinal);
         foreach (var role in theme.FontRoles)
         foreach (var (bold, italic) in new[] { (false, false), (true, false), (false, true), (true, true) })
         {
-            var latin = theme.Face(role, Script.Latin, bold, italic);
-            var hangul = theme.Face(role, Script.Hangul, bold, italic);
-            if (latin.Path != hangul.Path) before.TryAdd(Path.GetFileNameWithoutExtension(hangul.Path), FontLibrary.Shared.Get(latin.Path));
+            var latin = theme.Face(role, Script.Latin, bold, italic, lang);
+            var hangul = theme.Face(role, Script.Hangul, bold, italic, lang);
+            if (latin.Path == hangul.Path) continue;
+            var stem = Path.GetFileNameWithoutExtension(hangul.Path);
+            if (!before.TryGetValue(stem, out var firsts)) before[stem] = firsts = [];
+            var font = FontLibrary.Shared.Get(latin.Path);
+            if (!firsts.Contains(font)) firsts.Add(font);
         }
         return before;
     }

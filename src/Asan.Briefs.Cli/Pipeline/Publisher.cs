@@ -156,7 +156,7 @@ public sealed class Publisher
         var published = briefs.Where(b => !b.Metadata.Example).ToList();
         var files = new List<OutputFile>();
         foreach (var lang in EditionTemplates.SiteLanguages(published))
-            files.AddRange(HtmlEditionWriter.WriteIndex(Templates.RenderIndex(published, lang), Theme, EditionTemplates.IndexFileName(lang))
+            files.AddRange(HtmlEditionWriter.WriteIndex(Templates.RenderIndex(published, lang), Theme, EditionTemplates.IndexFileName(lang), lang)
                 .Select(f => new OutputFile(f.RelativePath, f.Bytes)));
         var utf8 = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         files.Add(new OutputFile("robots.txt", utf8.GetBytes(Templates.RenderSiteFile(EditionTemplates.SiteTemplates[0], published, "en"))));
