@@ -170,19 +170,30 @@ public sealed class MarkdownBodyReader
     {
         var variant = FigureBlock.LanguageVariant(path, _lang);
         if (!File.Exists(variant)) return null;
-        var name = Path.GetFileName(variant);
-        if (BriefFiles.Problem(_briefDirectory, variant) is { } unsafeFile)
+        return IsSoundPng(image, variant, $"'{Path.GetFileName(variant)}' (the {_lang} edition's own)") ? variant : null;
+    }
+
+    /// <summary>Whether an image file inside the brief may be read (a regular file, no link out) and is a
+    /// sound PNG within the theme's limits; otherwise a problem at the image, naming it by <paramref name="label"/>.</summary>
+    private bool IsSoundPng(MdInlines.LinkInline image, string full, string label)
+    {
+        if (BriefFiles.Problem(_briefDirectory, full) is { } unsafeFile)
         {
-            Problem(image, $"image '{name}' (the {_lang} edition's own) {unsafeFile}");
-            return null;
+            Problem(image, $"image {label} {unsafeFile}");
+            return false;
         }
-        try { PngImage.Read(variant, _limits.ImagePixels); }
+        if (!full.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
+        {
+            Problem(image, $"image {label} is not a PNG; save it as .png");
+            return false;
+        }
+        try { PngImage.Read(full, _limits.ImagePixels); }
         catch (BriefException e)
         {
-            Problem(image, $"image '{name}' (the {_lang} edition's own): {e.Diagnostics[0].Message}");
-            return null;
+            Problem(image, $"image {label}: {e.Diagnostics[0].Message}");
+            return false;
         }
-        return variant;
+        return true;
     }
 
     private string? ImagePath(MdInlines.LinkInline image)
@@ -205,23 +216,7 @@ public sealed class MarkdownBodyReader
             Problem(image, $"image '{url}' does not exist in {DisplayPath.Of(_briefDirectory)}; add the file or fix the name");
             return null;
         }
-        if (BriefFiles.Problem(_briefDirectory, full) is { } unsafeFile)
-        {
-            Problem(image, $"image '{url}' {unsafeFile}");
-            return null;
-        }
-        if (!full.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
-        {
-            Problem(image, $"image '{url}' is not a PNG; save it as .png");
-            return null;
-        }
-        try { PngImage.Read(full, _limits.ImagePixels); }
-        catch (BriefException e)
-        {
-            Problem(image, $"image '{url}': {e.Diagnostics[0].Message}");
-            return null;
-        }
-        return full;
+        return IsSoundPng(image, full, $"'{url}'") ? full : null;
     }
 
     private DraftTable ReadTable(Table table)
