@@ -51,6 +51,8 @@ public class ProblemPlaceTests
     [InlineData("The introduction.[^zz]", 1, 18)]
     [InlineData("The introduction\nwith a second line, then *a* [^zz] note.", 2, 30)]
     [InlineData("The introduction.[^a] and [^zz]", 1, 27)]
+    // Smart punctuation makes "--" and "..." one character each: the column is still the source's.
+    [InlineData("The introduction -- and... then [^zz]", 1, 33)]
     public void A_cited_but_undefined_note_is_reported_with_its_label_where_it_is_cited(string paragraph, int line, int column)
     {
         using var scratch = new ScratchBrief();
