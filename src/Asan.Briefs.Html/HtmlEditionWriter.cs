@@ -58,7 +58,9 @@ public static partial class HtmlEditionWriter
         var page = pagePath[(pagePath.LastIndexOf('/') + 1)..];
         var all = Fonts(html, theme, page, lang).ToList();
         // A face that draws nothing on this page is neither cut nor named: its @font-face rule goes.
-        foreach (var unused in all.Where(f => f.Bytes is null)) html = FontFaceRule(unused.Url).Replace(html, "");
+        var unused = all.Where(f => f.Bytes is null).Select(f => f.Url).ToHashSet(StringComparer.Ordinal);
+        if (unused.Count > 0)
+            html = FontFaceRule().Replace(html, m => FontUrl().Match(m.Value) is { Success: true } u && unused.Contains(u.Groups["path"].Value) ? "" : m.Value);
         var fonts = all.Where(f => f.Bytes is not null).Select(f => (f.Url, f.NamedUrl, Bytes: f.Bytes!)).ToList();
         foreach (var font in fonts) html = html.Replace($"\"{font.Url}\"", $"\"{font.NamedUrl}\"", StringComparison.Ordinal);
         html = PageSecurity.Secure(html, page);
@@ -86,14 +88,17 @@ public static partial class HtmlEditionWriter
             var source = SourceExtensions.Select(e => Path.Combine(theme.FontsDirectory, stem + e)).FirstOrDefault(File.Exists)
                 ?? throw new BriefException(page, 0, 0, $"the page's CSS uses font '{url}' but {DisplayPath.Of(Path.Combine(theme.FontsDirectory, stem + ".ttf"))} does not exist; add the font to templates/fonts/ or fix the template");
             var font = FontLibrary.Shared.Get(source);
-            // The stacks name the Latin family first: a Hangul face draws only what its Latin face lacks.
-            var drawn = before.TryGetValue(stem, out var firsts)
-                ? new SortedSet<int>(codepoints.Where(c => firsts.Any(f => !f.HasGlyph(c))))
-                : codepoints;
-            if (!drawn.Any(c => font.HasGlyph(c) && !AlwaysKept.Contains(c)) && !ReferenceEquals(drawn, codepoints))
+            var drawn = codepoints;
+            // The stacks name the Latin family first: a Hangul face draws only what the Latin faces before it lack,
+            // and nothing at all (no file, no rule) when that is none of its own characters.
+            if (before.TryGetValue(stem, out var firsts))
             {
-                yield return (url, url, null);
-                continue;
+                drawn = new SortedSet<int>(codepoints.Where(c => firsts.Any(f => !f.HasGlyph(c))));
+                if (!drawn.Any(c => font.HasGlyph(c) && !AlwaysKept.Contains(c)))
+                {
+                    yield return (url, url, null);
+                    continue;
+                }
             }
             var bytes = Woff2Writer.Write(FontSubsetter.SubsetUnicodes(font, drawn, dropHinting: true));
             yield return (url, $"{url[..^".woff2".Length]}.{ContentName(bytes)}.woff2", bytes);
@@ -134,8 +139,9 @@ public static partial class HtmlEditionWriter
     [GeneratedRegex(@"/\*.*?\*/", RegexOptions.Singleline)]
     private static partial Regex CssComment();
 
-    /// <summary>The @font-face rule that names <paramref name="url"/>, with the white space after it.</summary>
-    private static Regex FontFaceRule(string url) => new(@"@font-face\s*\{[^}]*url\(\s*""" + Regex.Escape(url) + @"""\s*\)[^}]*\}\s*");
+    /// <summary>An @font-face rule, with the white space after it.</summary>
+    [GeneratedRegex(@"@font-face\s*\{[^}]*\}\s*")]
+    private static partial Regex FontFaceRule();
 
     /// <summary>Ten hex digits of the subset's SHA-256: a new subset gets a new address, so a browser
     /// never draws a page with a cached subset that lacks its characters.</summary>
