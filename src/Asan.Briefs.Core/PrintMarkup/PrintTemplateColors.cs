@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Asan.Briefs.Diagnostics;
+using Asan.Briefs.Reading;
 using Asan.Briefs.Theming;
 
 namespace Asan.Briefs.PrintMarkup;
@@ -19,12 +20,11 @@ public static partial class PrintTemplateColors
         foreach (var file in Directory.EnumerateFiles(root, "*.sbn", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var text = File.ReadAllText(file);
+            SourcePositions? positions = null;
             foreach (Match m in LiteralColor().Matches(text))
             {
                 if (theme.ColorProblem(m.Groups[1].Value) is not { } problem) continue;
-                var at = m.Groups[1].Index;
-                var line = 1 + text.AsSpan(0, at).Count('\n');
-                var column = at - (text.LastIndexOf('\n', Math.Max(0, at - 1)) + 1) + 1;
+                var (line, column) = (positions ??= new SourcePositions(text)).Position(m.Groups[1].Index);
                 problems.Add(new Diagnostic(DisplayPath.Of(file), line, column, problem));
             }
         }
