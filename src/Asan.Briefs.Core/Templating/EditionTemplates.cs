@@ -141,10 +141,26 @@ public sealed class EditionTemplates
         ["styles"] = Theme.StyleNames.ToDictionary(n => n, n => Theme.Style(n, lang)),
         ["fonts"] = FontFaceViews(lang),
         ["code_font"] = Theme.CodeFontRole,
+        ["word_spacing"] = WordSpacing(lang),
         ["created"] = Stamp.Created(view),
         ["modified"] = Stamp.Modified(view),
         ["generator"] = BuildStamp.Generator,
     };
+
+    /// <summary>
+    /// CSS word-spacing (em) of the body text in <paramref name="lang"/>: the theme's justify.word_space
+    /// against the space of the face a browser sets it in (the stack's first, the Latin one); 0 when the
+    /// theme sets none or that space is no wider. CSS has no capped spacing between letters that only
+    /// justification may take, so the HTML leaves the syllables' spacing to the browser.
+    /// </summary>
+    private double WordSpacing(string lang)
+    {
+        if (Theme.Justification(lang).WordSpace is not { } wordSpace) return 0;
+        var face = Theme.Face(Theme.Style("body", lang).FontRole, Script.Latin, false, false, lang);
+        var font = Fonts.FontLibrary.Shared.Get(face.Path);
+        var space = font.Font.GetHorizontalGlyphAdvance(font.GlyphFor(' ')) / (double)font.UnitsPerEm;
+        return Math.Round(Math.Min(0, wordSpace - space), 3);
+    }
 
     /// <summary>Every face of every role and script in <paramref name="lang"/>, for @font-face rules and Word font tables.</summary>
     private List<FontFaceView> FontFaceViews(string lang)

@@ -62,6 +62,10 @@ public sealed class Theme
     /// </summary>
     public string CodeFontRole => _file.Fonts.ContainsKey("mono") ? "mono" : _file.Fonts.ContainsKey("sans") ? "sans" : _file.Fonts.Keys.First();
 
+    /// <summary>How justified lines in <paramref name="lang"/> stretch and shrink (the language's justify: over the top level's).</summary>
+    public JustificationRules Justification(string lang) =>
+        JustificationRules.Resolve(_file.Justify, _file.Languages.TryGetValue(lang, out var language) ? language.Justify : null);
+
     public bool HasStyle(string name) => _file.Styles.ContainsKey(name);
 
     public ParagraphStyle Style(string name, string lang)
@@ -273,6 +277,11 @@ public sealed class Theme
 
         if (_file.Contents.Leader is not ("dots" or "none"))
             Problem($"contents.leader: '{_file.Contents.Leader}' is unknown; write dots (a dotted leader to the page number) or none (the number alone)", "contents", "leader");
+
+        JustificationRules.Validate(_file.Justify, JustificationRules.Resolve(_file.Justify, null), ["justify"], Problem);
+        foreach (var (lang, language) in _file.Languages)
+            if (language.Justify is { } justify)
+                JustificationRules.Validate(justify, Justification(lang), ["languages", lang, "justify"], Problem);
 
         // templates/ holds fonts/ and the theme's colour profiles.
         Pdf = PdfSetup.Resolve(_file, System.IO.Path.GetDirectoryName(FontsDirectory)!, Problem);

@@ -12,6 +12,7 @@ public sealed class ThemeFile
     public ContentsFile Contents { get; set; } = new();
     public PdfThemeFile Pdf { get; set; } = new();
     public LimitsFile Limits { get; set; } = new();
+    public JustifyFile Justify { get; set; } = new();
 }
 
 /// <summary>How deep and how large content may be; beyond these a brief is refused at the line, never cut.</summary>
@@ -91,6 +92,8 @@ public sealed class StyleFile
 public sealed class LanguageThemeFile
 {
     public Dictionary<string, StyleFile> Styles { get; set; } = new();
+    /// <summary>How this language's justified lines stretch and shrink, over the top level's justify:.</summary>
+    public JustifyFile? Justify { get; set; }
     /// <summary>Faces that replace a role's faces in this language, per script: e.g. a lighter Latin
     /// beside Hangul, whose strokes are thinner than the Latin face set alone.</summary>
     public Dictionary<string, FontRoleLanguageFile> Fonts { get; set; } = new();

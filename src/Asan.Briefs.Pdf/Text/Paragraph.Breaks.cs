@@ -25,25 +25,10 @@ internal sealed partial class Paragraph
     private const double EmergencyAnywherePenalty = 800;
     private const double ParFill = 100000;
     /// <summary>
-    /// KLREQ: justified Korean may add spacing between Hangul syllables, after the spaces between 어절
-    /// have stretched, up to this much (in em) between two syllables; never before punctuation.
+    /// KLREQ: justified Korean adds spacing between Hangul syllables after the spaces between 어절 have
+    /// stretched, within the caps of the language's justify: in theme.yaml (<see cref="JustificationRules"/>).
     /// </summary>
-    public const double SyllableSpacingCap = 0.05;
-    /// <summary>
-    /// How far the syllable spacing may go (in em) on a line that its spaces alone would leave with a
-    /// gap wider than <see cref="MaxWordGap"/>: the second tier of Korean stretch, shared with the spaces.
-    /// Never more: text extractors (poppler takes 0.1 em) would read a wider gap as a space between words.
-    /// </summary>
-    public const double SyllableSpacingLimit = 0.09;
-    /// <summary>How much (in em) the spacing between syllables may tighten, once the spaces have shrunk all they may.</summary>
-    public const double SyllableShrinkLimit = 0.02;
-    /// <summary>The widest gap between two 어절 (in em, the space included) that the second tier stretches a space to.</summary>
-    public const double MaxWordGap = 0.49;
-
-    /// <summary>The natural space between 어절, in em.</summary>
-    public const double KoreanWordSpace = 0.25;
-
-    private bool KoreanJustified => _korean && _style.Align == Theming.TextAlign.Justify;
+    private bool SpacesSyllables => _justify.SpacesSyllables && _style.Align == Theming.TextAlign.Justify;
 
     private void Itemize()
     {
@@ -94,14 +79,15 @@ internal sealed partial class Paragraph
         var shaped = _owner.Shaper.Shape(style.Font, " ", style.Hangul, style.Features);
         if (shaped.HasNotdef && style.Fallback is { } fb) { style = fb; shaped = _owner.Shaper.Shape(style.Font, " ", style.Hangul, style.Features); }
         var width = shaped.Advance * style.Scale + style.Tracking * shaped.Glyphs.Length;
-        // 어절 are spaced by a quarter em, a little narrower than NanumMyeongjo's own 0.3 em space.
-        if (_korean && style.Hangul) width = Math.Min(width, KoreanWordSpace * style.Size);
+        // 어절 may be spaced narrower than the Hangul face's own space (the theme's word_space).
+        if (style.Hangul && _justify.WordSpace is { } wordSpace) width = Math.Min(width, wordSpace * style.Size);
         var frag = AddFrag(shaped, style, i, 1, width);
         // Korean spaces stretch a little before the syllables take their share (KLREQ), so the gaps
-        // between 어절 stay near their natural width; see SyllableSpacingCap.
-        var (stretch, shrink) = style.Hangul ? (width * 0.2, width * 0.3) : (width * 0.5, width / 3);
+        // between 어절 stay near their natural width.
+        var j = _justify;
+        var (stretch, shrink) = style.Hangul ? (width * j.HangulSpaceStretch, width * j.HangulSpaceShrink) : (width * j.SpaceStretch, width * j.SpaceShrink);
         var glue = Item.Glue(width, stretch, shrink, frag);
-        if (KoreanJustified) glue.Stretch2 = Math.Max(0, MaxWordGap * style.Size - width - stretch);
+        if (SpacesSyllables && j.MaxWordGap is { } maxGap) glue.Stretch2 = Math.Max(0, maxGap * style.Size - width - stretch);
         AddItem(glue);
     }
 
@@ -221,12 +207,12 @@ internal sealed partial class Paragraph
             return;
         }
         var box = Item.Box(width, fragStart, _fragCount - fragStart);
-        if (KoreanJustified)
+        if (SpacesSyllables)
         {
             var gaps = SyllableGaps(start, end);
-            box.Stretch = gaps * SyllableSpacingCap * _style.Size;
-            box.Stretch2 = gaps * (SyllableSpacingLimit - SyllableSpacingCap) * _style.Size;
-            box.Shrink = gaps * SyllableShrinkLimit * _style.Size;
+            box.Stretch = gaps * _justify.LetterSpacing * _style.Size;
+            box.Stretch2 = gaps * (_justify.LetterSpacingLimit - _justify.LetterSpacing) * _style.Size;
+            box.Shrink = gaps * _justify.LetterShrink * _style.Size;
         }
         AddItem(box);
     }

@@ -82,20 +82,20 @@ internal sealed partial class Paragraph
             var needed = -ratio * shrink;
             var glue = shrink - boxShrink;
             if (needed <= glue || boxShrink <= 0) return new(glue > 0 ? -Math.Min(needed, glue) / glue : 0, 0, 0);
-            return new(-1, 0, -Math.Min(1, (needed - glue) / boxShrink) * SyllableShrinkLimit * size);
+            return new(-1, 0, -Math.Min(1, (needed - glue) / boxShrink) * _justify.LetterShrink * size);
         }
         if (stretch2 > 0)
         {
             var tier2 = ratio - 1;
             var glue2 = stretch2 - boxStretch2;
-            var syllable = (SyllableSpacingCap + Math.Min(1, tier2) * (SyllableSpacingLimit - SyllableSpacingCap)) * size;
+            var syllable = (_justify.LetterSpacing + Math.Min(1, tier2) * (_justify.LetterSpacingLimit - _justify.LetterSpacing)) * size;
             return new(1, tier2 > 1 && glue2 > 0 ? tier2 + (tier2 - 1) * boxStretch2 / glue2 : tier2, syllable);
         }
         if (boxStretch <= 0) return new(ratio, 0, 0);
         var need = ratio * stretch;
         var glueStretch = stretch - boxStretch;
         var fraction = glueStretch >= need ? 0 : Math.Min(1, (need - glueStretch) / boxStretch);
-        return new(glueStretch > 0 ? (need - fraction * boxStretch) / glueStretch : 0, 0, fraction * SyllableSpacingCap * size);
+        return new(glueStretch > 0 ? (need - fraction * boxStretch) / glueStretch : 0, 0, fraction * _justify.LetterSpacing * size);
     }
 
     private LineBox MakeLine(List<GlyphRun> runs, double right, double ascent, double descent, bool endsParagraph)

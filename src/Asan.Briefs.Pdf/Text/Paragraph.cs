@@ -59,6 +59,7 @@ internal sealed partial class Paragraph
     private readonly ParagraphStyle _style;
     private readonly bool _korean;
     private readonly string _lang;
+    private readonly JustificationRules _justify;
     private readonly double _maxPiece;
     // Hyphenation serves justification: ragged styles (headings, captions, credits) are not hyphenated.
     private readonly Hyphenator? _hyphenator;
@@ -93,6 +94,7 @@ internal sealed partial class Paragraph
         _style = style;
         _korean = lang.StartsWith("ko", StringComparison.OrdinalIgnoreCase);
         _lang = lang;
+        _justify = owner.Theme.Justification(lang);
         _maxPiece = maxPiece;
         _hyphenator = style.Align == TextAlign.Justify ? owner.HyphenatorFor(lang) : null;
         _scratch = t_scratch ?? new Scratch();
