@@ -22,6 +22,8 @@ internal sealed partial class BodyBuilder
         var result = new List<OpenXmlElement>();
         Hyperlink? link = null;
         string? linkHref = null;
+        var scripts = ParagraphScripts(inlines);
+        var offset = 0;
         foreach (var inline in inlines)
         {
             var href = (inline as PrintText)?.Href;
@@ -31,32 +33,28 @@ internal sealed partial class BodyBuilder
                 if (link is not null) result.Add(link);
                 linkHref = href;
             }
-            foreach (var element in InlineElements(inline, href is not null, part))
+            foreach (var element in InlineElements(inline, href is not null, part, style, scripts, offset))
             {
                 if (link is not null) link.Append(element);
                 else result.Add(element);
             }
+            if (inline is PrintText t) offset += t.Text.Length;
         }
         return result;
     }
 
-    private IEnumerable<OpenXmlElement> InlineElements(PrintInline inline, bool inLink, OpenXmlPart part)
+    private IEnumerable<OpenXmlElement> InlineElements(PrintInline inline, bool inLink, OpenXmlPart part, ParagraphStyle style, CharScript[]? scripts, int offset)
     {
         switch (inline)
         {
             case PrintText text:
             {
-                // A run takes one character style: code keeps its own inside a link, and the importer reads it back as code.
-                var runStyle = text.Code ? WordStyles.CodeId : inLink ? WordStyles.HyperlinkId : null;
+                var runStyle = RunStyleOf(text, inLink);
                 if (runStyle is not null) _state.UsedStyles.Add(runStyle);
-                foreach (var (segment, latin) in Segments(text.Text))
+                foreach (var (segment, script) in Segments(text.Text, scripts, offset))
                 {
                     var run = new Run();
-                    var rPr = new RunProperties();
-                    if (runStyle is not null) rPr.RunStyle = new RunStyle { Val = runStyle };
-                    if (text.Bold) rPr.Bold = new Bold();
-                    if (text.Italic) rPr.Italic = new Italic();
-                    if (latin) rPr.Languages = new Languages { Val = _ctx.LatinLanguage };
+                    var rPr = SegmentProperties(text, runStyle, inLink, style, script);
                     if (rPr.HasChildren) run.Append(rPr);
                     AppendText(run, segment);
                     yield return run;
@@ -91,42 +89,6 @@ internal sealed partial class BodyBuilder
             }
         }
     }
-
-    /// <summary>
-    /// In a Korean document the defaults say ko-KR for every script; words in Latin letters are
-    /// tagged English so that spelling and line breaking treat them as English (LibreOffice breaks
-    /// a Latin word tagged Korean in the middle). Elsewhere text stays one run.
-    /// </summary>
-    private IEnumerable<(string Text, bool Latin)> Segments(string text)
-    {
-        if (_ctx.LatinLanguage is null)
-        {
-            yield return (text, false);
-            yield break;
-        }
-        var start = 0;
-        bool? current = null;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var kind = Classify(text[i]);
-            if (kind is null) continue;
-            if (current is null) { current = kind; continue; }
-            if (kind == current) continue;
-            // Neutral characters (spaces, digits, punctuation) stay with the run before them.
-            yield return (text[start..i], current.Value);
-            start = i;
-            current = kind;
-        }
-        yield return (text[start..], current ?? false);
-    }
-
-    /// <summary>True for a Latin letter, false for Hangul or a CJK character, null for anything else.</summary>
-    private static bool? Classify(char ch) => TextRules.ScriptOf(ch) switch
-    {
-        CharScript.Latin => true,
-        CharScript.Hangul => false,
-        _ => null,
-    };
 
     /// <summary>Text with tabs as Word tabs; characters XML cannot carry are dropped.</summary>
     private static void AppendText(Run run, string text)

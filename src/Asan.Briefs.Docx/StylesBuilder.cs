@@ -101,6 +101,11 @@ internal sealed class StylesBuilder
             <w:style w:type="character" w:styleId="{WordStyles.CodeId}"><w:name w:val="{WordStyles.CodeName}"/><w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:rPr><w:rFonts w:ascii="{codeLatin}" w:hAnsi="{codeLatin}" w:eastAsia="{codeHangul}" w:cs="{codeLatin}"/></w:rPr></w:style>
             """));
 
+        // Word's own definition of its Emphasis style; inside an italic paragraph style it toggles to upright.
+        styles.Append(Fixed($"""
+            <w:style w:type="character" w:styleId="{WordStyles.EmphasisId}"><w:name w:val="{WordStyles.EmphasisName}"/><w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="20"/><w:qFormat/><w:rPr><w:i/><w:iCs/></w:rPr></w:style>
+            """));
+
         // A light grid for tables: thin rules in the theme's rule colour, the header row shaded.
         var rule = Hex(_theme.Colors.TryGetValue("rule", out var r) ? r : "#9aa3ad");
         var shade = _theme.Colors.TryGetValue("shade", out var s) ? $"""<w:tblStylePr w:type="firstRow"><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{Hex(s)}"/></w:tcPr></w:tblStylePr>""" : "";

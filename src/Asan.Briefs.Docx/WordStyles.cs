@@ -18,13 +18,19 @@ internal static class WordStyles
     /// <summary>Word's built-in character style for inline code ("HTML Code"), which pandoc's reader also knows.</summary>
     public const string CodeId = "HTMLCode";
     public const string CodeName = "HTML Code";
+    /// <summary>
+    /// Word's built-in character style for emphasis (italic): emphasis is read back from it, since Hangul
+    /// in it is set upright (Korean has no italic) and a slant cannot say it is emphasis.
+    /// </summary>
+    public const string EmphasisId = "Emphasis";
+    public const string EmphasisName = "Emphasis";
     public const string FootnoteReferenceId = "FootnoteReference";
     public const string TableGridId = "TableGrid";
 
     // Ids of the styles the writer adds beside the theme's; theme-named styles never take them.
     private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
     {
-        NormalId, "DefaultParagraphFont", "TableNormal", "NoList", HyperlinkId, FootnoteReferenceId, TableGridId, CodeId,
+        NormalId, "DefaultParagraphFont", "TableNormal", "NoList", HyperlinkId, FootnoteReferenceId, TableGridId, CodeId, EmphasisId,
         "BodyText", "Title", "Subtitle", "ListParagraph", "Quote", "Caption", "FootnoteText", "Header", "Footer",
         "Heading1", "Heading2", "Heading3", "Heading4", "Heading5", "Heading6", "Heading7", "Heading8", "Heading9",
         "TOCHeading", "TOC1", "TOC2", "TOC3", "TOC4", "TOC5", "TOC6", "TOC7", "TOC8", "TOC9",

@@ -59,6 +59,35 @@ public static class TextRules
     public static bool TakesLatinFace(char c) => c is '<' or '>' or '-' or '/' or '\u2010' or '\u2013' or '\u2014';
 
     /// <summary>
+    /// The face of every character of a paragraph's text, the one rule of the three writers: letters choose
+    /// their script, neutral characters (spaces, digits, punctuation) join the text before them (at the
+    /// start, the first letter's, else <paramref name="fallback"/>, the edition's language), and then
+    /// <see cref="ResolveContextualScripts"/>. A surrogate pair's two halves get the same script.
+    /// </summary>
+    public static void ResolveScripts(ReadOnlySpan<char> text, Span<CharScript> script, CharScript fallback)
+    {
+        var n = text.Length;
+        var first = CharScript.Neutral;
+        for (var i = 0; i < n; i++)
+        {
+            var c = text[i];
+            int cp = c;
+            if (char.IsHighSurrogate(c) && i + 1 < n && char.IsLowSurrogate(text[i + 1])) cp = char.ConvertToUtf32(c, text[i + 1]);
+            var s = ScriptOf(cp);
+            script[i] = s;
+            if (cp > 0xFFFF) script[++i] = s;
+            if (first == CharScript.Neutral) first = s;
+        }
+        var last = first == CharScript.Neutral ? fallback : first;
+        for (var i = 0; i < n; i++)
+        {
+            if (script[i] == CharScript.Neutral) script[i] = last;
+            else last = script[i];
+        }
+        ResolveContextualScripts(text, script[..n]);
+    }
+
+    /// <summary>
     /// The faces of characters whose face depends on their neighbours, once each neutral character has
     /// taken the script of the text before it: ASCII symbols and dashes go to the Latin face, and both
     /// quotes or brackets of a pair take one face, Hangul when the text they enclose has Hangul in it.

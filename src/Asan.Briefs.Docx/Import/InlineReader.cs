@@ -95,8 +95,9 @@ internal sealed class InlineReader
         if (rPr?.RunPropertiesChange is { } change) _changes.Add(change, "formatting", run.InnerText);
         var style = rPr?.RunStyle?.Val?.Value ?? "";
         var strong = On(rPr?.Bold) || style.Equals("Strong", StringComparison.OrdinalIgnoreCase);
-        var emphasis = On(rPr?.Italic) || style.Equals("Emphasis", StringComparison.OrdinalIgnoreCase);
-        var code = IsCodeStyle(style);
+        // Emphasis by its character style too: Hangul in it is upright (w:i off), as Korean has no italic.
+        var emphasis = On(rPr?.Italic) || IsStyle(style, EmphasisStyleKeys);
+        var code = IsStyle(style, CodeStyleKeys);
         foreach (var child in run.ChildElements)
         {
             Inline? atom = child switch
@@ -113,18 +114,19 @@ internal sealed class InlineReader
         }
     }
 
-    /// <summary>
-    /// Inline code's character style: ours (Word's built-in "HTML Code"), pandoc's "Verbatim Char" and
-    /// LibreOffice's "Source Text", by id or by the name the draft gives it.
-    /// </summary>
-    private bool IsCodeStyle(string id)
+    /// <summary>True when the character style <paramref name="id"/> is one of <paramref name="keys"/>, by its id or by the name the draft gives it.</summary>
+    private bool IsStyle(string id, HashSet<string> keys)
     {
         if (id.Length == 0) return false;
         var name = Styles?.Elements<Style>().FirstOrDefault(s => s.StyleId?.Value == id)?.StyleName?.Val?.Value;
-        return CodeStyleKeys.Contains(Key(id)) || (name is not null && CodeStyleKeys.Contains(Key(name)));
+        return keys.Contains(Key(id)) || (name is not null && keys.Contains(Key(name)));
     }
 
+    /// <summary>Inline code's character style: ours (Word's built-in "HTML Code"), pandoc's "Verbatim Char" and LibreOffice's "Source Text".</summary>
     private static readonly HashSet<string> CodeStyleKeys = [Key(WordStyles.CodeId), Key(WordStyles.CodeName), "verbatimchar", "sourcetext"];
+
+    /// <summary>Emphasis's character style: Word's built-in "Emphasis" (ours), which LibreOffice also names so.</summary>
+    private static readonly HashSet<string> EmphasisStyleKeys = [Key(WordStyles.EmphasisId), Key(WordStyles.EmphasisName)];
 
     private static string Key(string text) => string.Concat(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant));
 

@@ -6,30 +6,12 @@ namespace Asan.Briefs.Pdf.Text;
 /// <summary>Script and font resolution: the script of every character and the run style (face, size, colour) of every span.</summary>
 internal sealed partial class Paragraph
 {
-    /// <summary>Strong characters choose their script; neutral ones (spaces, digits, punctuation) join the text before them.</summary>
+    /// <summary>The script of every character, by the writers' one rule (<see cref="TextRules.ResolveScripts"/>).</summary>
     private void ResolveScripts()
     {
         var n = _text.Length;
         _script = _scratch!.Script.Length >= n ? _scratch.Script : new CharScript[n * 2];
-        var first = CharScript.Neutral;
-        for (var i = 0; i < n; i++)
-        {
-            var c = _text[i];
-            int cp = c;
-            if (char.IsHighSurrogate(c) && i + 1 < n && char.IsLowSurrogate(_text[i + 1])) cp = char.ConvertToUtf32(c, _text[i + 1]);
-            var s = TextRules.ScriptOf(cp);
-            _script[i] = s;
-            if (cp > 0xFFFF) _script[++i] = s;
-            if (first == CharScript.Neutral) first = s;
-        }
-        if (first == CharScript.Neutral) first = _korean ? CharScript.Hangul : CharScript.Latin;
-        var last = first;
-        for (var i = 0; i < n; i++)
-        {
-            if (_script[i] == CharScript.Neutral) _script[i] = last;
-            else last = _script[i];
-        }
-        TextRules.ResolveContextualScripts(_text, _script.AsSpan(0, n));
+        TextRules.ResolveScripts(_text.AsSpan(), _script.AsSpan(0, n), _korean ? CharScript.Hangul : CharScript.Latin);
         // A note call's mark is set in one face: the script of its first character.
         foreach (var span in _spans)
         {

@@ -71,7 +71,7 @@ public sealed class DocxWriterTests
                      ("Heading1", "heading 1"), ("Heading2", "heading 2"), ("Heading3", "heading 3"),
                      ("ListParagraph", "List Paragraph"), ("Quote", "Quote"), ("Caption", "caption"),
                      ("FootnoteText", "footnote text"), ("FootnoteReference", "footnote reference"),
-                     ("Header", "header"), ("Footer", "footer"), ("Hyperlink", "Hyperlink"), ("HTMLCode", "HTML Code"),
+                     ("Header", "header"), ("Footer", "footer"), ("Hyperlink", "Hyperlink"), ("HTMLCode", "HTML Code"), ("Emphasis", "Emphasis"),
                      ("Series", "Series Label"), ("TableHeader", "Table Heading"), ("EndmatterHeading", "End Matter Heading"),
                  })
         {
@@ -82,7 +82,7 @@ public sealed class DocxWriterTests
             Assert.Equal(level - 1, styles[$"Heading{level}"].StyleParagraphProperties!.OutlineLevel!.Val!.Value);
 
         // Every theme style is there, and every style the document uses is defined.
-        Assert.Equal(DocxSamples.Theme.StyleNames.Count() + 8, styles.Count);
+        Assert.Equal(DocxSamples.Theme.StyleNames.Count() + 9, styles.Count);
         var used = UsedStyleIds(docx).ToHashSet();
         Assert.Subset(styles.Keys.ToHashSet(), used);
         Assert.Superset(new HashSet<string> { "BodyText", "Title", "Heading1", "Heading2", "ListParagraph", "Quote", "Caption", "FootnoteText", "Hyperlink", "FootnoteReference", "Header", "Footer" }, used);
@@ -102,9 +102,10 @@ public sealed class DocxWriterTests
         Assert.Equal("0B4F8A", styles["Heading1"].StyleRunProperties!.Color!.Val!.Value);
         Assert.Equal(BorderValues.Single, styles["Meta"].StyleParagraphProperties!.ParagraphBorders!.BottomBorder!.Val!.Value);
 
-        // No direct formatting beyond bold and italic runs.
+        // No direct formatting beyond character styles, bold, and the face and language of each script's run
+        // (with Hangul kept upright) in paragraphs that have Hangul.
         var runProperties = docx.MainDocumentPart.Document!.Body!.Descendants<RunProperties>().SelectMany(r => r.ChildElements).Select(e => e.LocalName).Distinct();
-        Assert.Subset(new HashSet<string> { "rStyle", "b", "i" }, runProperties.ToHashSet());
+        Assert.Subset(new HashSet<string> { "rStyle", "b", "i", "rFonts", "lang" }, runProperties.ToHashSet());
     }
 
     [Fact]
@@ -139,8 +140,11 @@ public sealed class DocxWriterTests
         // Words in Latin letters inside Korean text are tagged English; Hangul runs keep the Korean defaults.
         var runs = docx.MainDocumentPart.Document!.Body!.Descendants<Run>().Where(r => r.GetFirstChild<Text>() is not null).ToList();
         Assert.Equal("en-US", runs.Single(r => DocxSamples.Text(r) == "Kim Dae-jung–Obuchi").RunProperties!.Languages!.Val!.Value);
-        Assert.Equal("en-US", runs.Single(r => DocxSamples.Text(r) == "GSOMIA)").RunProperties!.Languages!.Val!.Value);
-        Assert.Null(runs.Single(r => DocxSamples.Text(r) == "수출규제와 지소미아(").RunProperties?.Languages);
+        // "지소미아(GSOMIA)": both brackets take the face of the Latin they enclose (TextRules, as in the PDF).
+        var pair = runs.Single(r => DocxSamples.Text(r) == "(GSOMIA)");
+        Assert.Equal("en-US", pair.RunProperties!.Languages!.Val!.Value);
+        Assert.Equal(DocxSamples.Theme.Face("serif", Asan.Briefs.Theming.Script.Latin, false, false, "ko").Family, pair.RunProperties.RunFonts!.Ascii!.Value);
+        Assert.Null(runs.Single(r => DocxSamples.Text(r) == "수출규제와 지소미아").RunProperties?.Languages);
         Assert.Null(runs.Single(r => DocxSamples.Text(r).Contains("공동선언을", StringComparison.Ordinal)).RunProperties?.Languages);
     }
 

@@ -4,14 +4,16 @@ using Asan.Briefs.Tests.Pdf.Text;
 using Asan.Briefs.Tests.Support;
 using Asan.Briefs.Theming;
 using Asan.Briefs.Typography;
+using DocumentFormat.OpenXml.Packaging;
 using UglyToad.PdfPig;
+using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Asan.Briefs.Tests.Typesetting;
 
 /// <summary>
 /// Korean has no italic (KLREQ): Hangul in emphasis or in an italic style is set upright in the theme's
 /// emphasis face (Gothic inside Myeongjo text), never slanted, while Latin inside stays italic. Read back
-/// with PdfPig (glyph boxes and fonts) and AngleSharp (the page's CSS). The Word draft still slants it (see the report).
+/// with PdfPig (glyph boxes and fonts), the Open XML SDK (the draft's runs and styles) and AngleSharp (the page's CSS).
 /// </summary>
 public class KoreanEmphasisTests
 {
@@ -84,5 +86,42 @@ public class KoreanEmphasisTests
                 $@"@font-face \{{\s*font-family: ""{family}"";\s*src: url\(""[^""]*fonts/{upright}\.[0-9a-f]+\.woff2""\)[^}}]*font-weight: 400;\s*font-style: italic;");
             Assert.True(rule.Success, $"no italic @font-face of {family} from {upright}");
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(KoreanEditions))]
+    public void Docx_Hangul_is_never_italic_and_emphasis_keeps_its_style(string id, string lang)
+    {
+        using var docx = WordprocessingDocument.Open(new MemoryStream(RenderedEditions.Docx(id, lang)), false);
+        var main = docx.MainDocumentPart!;
+        var styles = main.StyleDefinitionsPart!.Styles!.Elements<W.Style>().ToDictionary(s => s.StyleId!.Value!);
+        bool StyleItalic(string? styleId)
+        {
+            // Italic through the based-on chain: the nearest style that says.
+            for (var sid = styleId; sid is not null && styles.TryGetValue(sid, out var style); sid = style.BasedOn?.Val?.Value)
+                if (style.StyleRunProperties?.Italic is { } i) return i.Val is null || i.Val.Value;
+            return false;
+        }
+        var emphasis = Repository.Theme.Face("serif", Script.Hangul, false, true, lang).Family;
+        var emphasised = 0;
+        var runs = main.Document!.Body!.Descendants<W.Run>().Concat(main.FootnotesPart?.Footnotes?.Descendants<W.Run>() ?? []);
+        foreach (var run in runs)
+        {
+            var text = string.Concat(run.Elements<W.Text>().Select(t => t.Text));
+            if (!text.Any(c => TextRules.IsHangulLetter(c))) continue;
+            var paragraphStyle = run.Ancestors<W.Paragraph>().First().ParagraphProperties?.ParagraphStyleId?.Val?.Value;
+            var runStyle = run.RunProperties?.RunStyle?.Val?.Value;
+            // Word: direct formatting is absolute; a character style's italic toggles the paragraph style's.
+            var italic = run.RunProperties?.Italic is { } direct ? direct.Val is null || direct.Val.Value : StyleItalic(paragraphStyle) ^ StyleItalic(runStyle);
+            Assert.False(italic, $"Hangul run '{text}' (paragraph style {paragraphStyle}, run style {runStyle}) is italic");
+            if (runStyle == "Emphasis" && !StyleItalic(paragraphStyle))
+            {
+                Assert.Equal(emphasis, run.RunProperties!.RunFonts?.EastAsia?.Value);
+                emphasised++;
+            }
+        }
+        Assert.Equal("Emphasis", styles["Emphasis"].StyleName!.Val!.Value);
+        Assert.True(StyleItalic("Emphasis"), "Word's Emphasis style is italic for Latin");
+        if (id == "feature-tour") Assert.True(emphasised > 0, $"no emphasised Hangul run in the emphasis face {emphasis}");
     }
 }
