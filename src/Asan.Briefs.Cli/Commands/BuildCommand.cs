@@ -88,9 +88,23 @@ public static class BuildCommand
         // lines interleaved): the workers report one line at a time, counted in the order shown.
         var reporting = new object();
         void Report(Func<int, string> markup) { lock (reporting) console.MarkupLine(markup(++done)); }
-        InParallel(jobs.Count, i =>
+        // The index lists every brief: a build of some of them (--brief, --shard) leaves it alone. It needs only
+        // the briefs' models, so it renders beside the editions, as the first job a worker takes: after them,
+        // on one core while the other waited, it was the longest serial part of a two-core build.
+        var indexWanted = options.Briefs.Count == 0 && options.Shard is null && options.Formats.HasFlag(OutputFormat.Html);
+        var indexFingerprint = indexWanted ? fingerprints.ForIndex(briefs) : "";
+        var renderIndex = indexWanted && (options.Force || !state.IsUpToDate(BuildState.IndexKey, indexFingerprint, workspace.ArtifactsDirectory));
+        var first = renderIndex ? 1 : 0;
+        InParallel(first + jobs.Count, i =>
         {
-            var (brief, lang) = jobs[i];
+            if (i < first)
+            {
+                var files = publisher.RenderIndex(briefs).Select(stage.Write).ToList();
+                state.Record(BuildState.IndexKey, indexFingerprint, files);
+                Written(files);
+                return;
+            }
+            var (brief, lang) = jobs[i - first];
             var key = BuildState.EditionKey(brief.Id, lang, options.Formats);
             var fingerprint = fingerprints.For(brief, lang);
             string outcome;
@@ -110,18 +124,6 @@ public static class BuildCommand
             }
             Report(n => $"[grey][[{n}/{jobs.Count}]][/] {Markup.Escape(brief.Id)} [blue]{lang}[/] {outcome}");
         });
-
-        // The index lists every brief: a build of some of them (--brief, --shard) leaves it alone.
-        if (options.Briefs.Count == 0 && options.Shard is null && options.Formats.HasFlag(OutputFormat.Html))
-        {
-            var fingerprint = fingerprints.ForIndex(briefs);
-            if (options.Force || !state.IsUpToDate(BuildState.IndexKey, fingerprint, workspace.ArtifactsDirectory))
-            {
-                var files = publisher.RenderIndex(briefs).Select(stage.Write).ToList();
-                state.Record(BuildState.IndexKey, fingerprint, files);
-                Written(files);
-            }
-        }
 
         // Outputs of editions that no longer exist: a brief removed, or a language removed from a brief.
         var existing = BriefReader.FindBriefs(workspace.ContentDirectory).Select(f => Path.GetFileName(f)!).ToHashSet(StringComparer.Ordinal);
