@@ -51,13 +51,17 @@ internal sealed partial class BodyBuilder
             {
                 var runStyle = RunStyleOf(text, inLink);
                 if (runStyle is not null) _state.UsedStyles.Add(runStyle);
+                // A caption's number is Word's caption field (what Insert Caption writes), so Word renumbers it and the importer knows it.
+                var field = text.Sequence is { } sequence ? new SimpleField { Instruction = SequenceInstruction(sequence) } : null;
+                if (field is not null) yield return field;
                 foreach (var (segment, script) in Segments(text.Text, scripts, offset))
                 {
                     var run = new Run();
                     var rPr = SegmentProperties(text, runStyle, inLink, style, script);
                     if (rPr.HasChildren) run.Append(rPr);
                     AppendText(run, segment);
-                    yield return run;
+                    if (field is not null) field.Append(run);
+                    else yield return run;
                 }
                 break;
             }
@@ -89,6 +93,10 @@ internal sealed partial class BodyBuilder
             }
         }
     }
+
+    /// <summary>" SEQ Table \* ARABIC ": the field Word's Insert Caption writes for a figure's or table's number.</summary>
+    internal static string SequenceInstruction(string sequence) =>
+        $" SEQ {char.ToUpperInvariant(sequence[0])}{sequence[1..]} \\* ARABIC ";
 
     /// <summary>Text with tabs as Word tabs; characters XML cannot carry are dropped.</summary>
     private static void AppendText(Run run, string text)

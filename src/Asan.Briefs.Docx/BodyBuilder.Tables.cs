@@ -15,6 +15,15 @@ internal sealed partial class BodyBuilder
         // Word merges tables that touch; a page break needs a paragraph to sit on.
         if (_state.PageBreakPending || (_state.Body.Count > 0 && _state.Body[^1] is Table))
             _state.Body.Add(NewParagraph(Body, ctx));
+        if (table.Caption is { } caption)
+        {
+            // Above the table, in Word's Caption style, kept with it; it carries the table's bookmark, so a reference lands on it.
+            var captionContext = ctx with { Number = null, ContinuationLevel = ctx.Number?.Level ?? ctx.ContinuationLevel };
+            var captionParagraph = TextParagraph(Doc.StyleOf(caption), caption.Inlines, captionContext, caption);
+            (captionParagraph.ParagraphProperties ??= new ParagraphProperties()).KeepNext = new KeepNext();
+            if (table.Id is not null) _bookmarks.Add(captionParagraph, table.Id);
+            _state.Body.Add(captionParagraph);
+        }
         var columns = table.ColumnCount;
         // In a list item the table is indented to the item's text: the importer's mark that it belongs to the item.
         var indent = (ctx.Number?.Level ?? ctx.ContinuationLevel) is { } level ? _numbering.TextIndent(level) : 0;
@@ -62,7 +71,7 @@ internal sealed partial class BodyBuilder
             foreach (var paragraph in tableRows.SkipLast(1).SelectMany(r => r.Descendants<Paragraph>()))
                 paragraph.ParagraphProperties!.KeepNext = new KeepNext();
         }
-        if (table.Id is not null)
+        if (table.Id is not null && table.Caption is null)
         {
             var firstParagraph = tbl.Descendants<Paragraph>().First();
             _bookmarks.Add(firstParagraph, table.Id);

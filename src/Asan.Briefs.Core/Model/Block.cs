@@ -28,6 +28,9 @@ public sealed record FigureBlock(
     /// <summary>The image an edition shows: its language's own, else the one the Markdown names.</summary>
     public string ImageFor(string lang) => LanguageImages.TryGetValue(lang, out var path) ? path : ImagePath;
 
+    /// <summary>The figure's cross-reference id ("fig:trade"), the same in every language; null when nothing may cite it.</summary>
+    public string? Label { get; init; }
+
     /// <summary>chart.png → chart.ko.png: where a language's own image of a figure is looked for.</summary>
     public static string LanguageVariant(string path, string lang) =>
         Path.Combine(Path.GetDirectoryName(path) ?? "", $"{Path.GetFileNameWithoutExtension(path)}.{lang}{Path.GetExtension(path)}");
@@ -35,7 +38,14 @@ public sealed record FigureBlock(
 
 public enum ColumnAlign { Default, Left, Center, Right }
 
-public sealed record TableBlock(string Id, IReadOnlyList<ColumnAlign> Columns, IReadOnlyList<TableRow> Rows) : Block(Id);
+public sealed record TableBlock(string Id, IReadOnlyList<ColumnAlign> Columns, IReadOnlyList<TableRow> Rows) : Block(Id)
+{
+    /// <summary>The caption's text after its number (`Table: …` in the Markdown); empty in every language when it has none.</summary>
+    public Localized<IReadOnlyList<Inline>>? Caption { get; init; }
+
+    /// <summary>The table's cross-reference id ("tbl:exports"), the same in every language; null when nothing may cite it.</summary>
+    public string? Label { get; init; }
+}
 
 public sealed record TableRow(bool IsHeader, IReadOnlyList<Localized<IReadOnlyList<Inline>>> Cells);
 
@@ -69,7 +79,7 @@ public static class Blocks
     {
         ParagraphBlock p => [p.Text[lang]],
         FigureBlock f => [f.Caption[lang]],
-        TableBlock t => t.Rows.SelectMany(r => r.Cells).Select(c => c[lang]),
+        TableBlock t => (t.Caption is { } caption ? [caption[lang]] : Enumerable.Empty<IReadOnlyList<Inline>>()).Concat(t.Rows.SelectMany(r => r.Cells).Select(c => c[lang])),
         _ => [],
     };
 }

@@ -17,19 +17,32 @@ public sealed record LinkInline(string Url, IReadOnlyList<Inline> Children) : In
 /// <summary>A footnote reference by label; the note itself lives in <see cref="Brief.Footnotes"/>.</summary>
 public sealed record NoteReferenceInline(string Label) : Inline;
 
+/// <summary>
+/// A cross-reference to a figure or table by its id (`[@fig:trade]`, `[@tbl:exports]`): every output
+/// writes the target's number word ("Figure 1", "표 1"), counted by <see cref="Numbering"/>, linked to it.
+/// </summary>
+public sealed record ReferenceInline(string Target) : Inline;
+
 public sealed record LineBreakInline : Inline;
 
 public static class Inlines
 {
     public static string PlainText(IEnumerable<Inline> inlines) => string.Concat(inlines.Select(PlainText));
 
-    public static string PlainText(Inline inline) => inline switch
+    public static string PlainText(Inline inline) => PlainText(inline, null);
+
+    /// <summary>The text as an edition shows it: each cross-reference as <paramref name="reference"/> words it ("Table 1").</summary>
+    public static string PlainText(IEnumerable<Inline> inlines, Func<ReferenceInline, string>? reference) =>
+        string.Concat(inlines.Select(i => PlainText(i, reference)));
+
+    private static string PlainText(Inline inline, Func<ReferenceInline, string>? reference) => inline switch
     {
         TextInline t => t.Text,
         CodeInline c => c.Text,
-        EmphasisInline e => PlainText(e.Children),
-        StrongInline s => PlainText(s.Children),
-        LinkInline l => PlainText(l.Children),
+        EmphasisInline e => PlainText(e.Children, reference),
+        StrongInline s => PlainText(s.Children, reference),
+        LinkInline l => PlainText(l.Children, reference),
+        ReferenceInline r when reference is not null => reference(r),
         LineBreakInline => " ",
         _ => "",
     };

@@ -55,8 +55,11 @@ public sealed record PrintFigure(
     string Source, string Alt, double WidthFraction,
     PrintParagraph? Caption, PrintParagraph? Credit) : PrintBlock;
 
+/// <summary>A table; its <see cref="Caption"/> ("Table 1. …") stands above it and is kept with it.</summary>
 public sealed record PrintTable(IReadOnlyList<PrintRow> Rows) : PrintBlock
 {
+    public PrintParagraph? Caption { get; init; }
+
     public int ColumnCount => Rows.Count == 0 ? 0 : Rows.Max(r => r.Cells.Count);
 }
 
@@ -86,7 +89,11 @@ public sealed record PrintPageBreak : PrintBlock;
 public abstract record PrintInline;
 
 /// <summary>Text with its inline formatting flattened from the nesting of em/strong/code/link; code is set in the theme's code face.</summary>
-public sealed record PrintText(string Text, bool Bold, bool Italic, string? Href, bool Code = false) : PrintInline;
+public sealed record PrintText(string Text, bool Bold, bool Italic, string? Href, bool Code = false) : PrintInline
+{
+    /// <summary>For a caption's number (&lt;number of="table"&gt;): the sequence it counts in, "figure" or "table"; Word writes it as a SEQ field.</summary>
+    public string? Sequence { get; init; }
+}
 
 /// <summary>Where a footnote is cited; the note travels with its call so pagination can place it.</summary>
 public sealed record PrintNoteCall(PrintNote Note) : PrintInline;

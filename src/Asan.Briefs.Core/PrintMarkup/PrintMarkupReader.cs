@@ -129,7 +129,11 @@ public sealed class PrintMarkupReader
                 r.Elements("cell").Select(c => new PrintCell(
                     (string?)c.Attribute("style") ?? (Bool(r, "header") ? "table-header" : "table-cell"),
                     (string?)c.Attribute("align") is { } a ? Enum.Parse<TextAlign>(a, ignoreCase: true) : null,
-                    ReadInlines(c))).ToList())).ToList()) { Style = "table-cell" },
+                    ReadInlines(c))).ToList())).ToList())
+            {
+                Style = "table-cell",
+                Caption = e.Element("caption") is { } tc ? ReadParagraph(tc) with { Style = (string?)tc.Attribute("style") ?? "caption" } : null,
+            },
             "group" => new PrintGroup((string)e.Attribute("role")!, Bool(e, "keep-together"), ReadBlocks(e)) { Style = (string)e.Attribute("role")! },
             "rule" => new PrintRule(
                 Length.ToPoints((string?)e.Attribute("thickness") ?? "0.5pt", "thickness"),
@@ -201,6 +205,9 @@ public sealed class PrintMarkupReader
                     break;
                 case XElement { Name.LocalName: "code" } literal:
                     ReadInlines(literal, bold, italic, true, href, into);
+                    break;
+                case XElement { Name.LocalName: "number" } number:
+                    into.Add(new PrintText(number.Value, bold, italic, href, code) { Sequence = (string)number.Attribute("of")! });
                     break;
                 case XElement { Name.LocalName: "a" } a:
                     ReadInlines(a, bold, italic, code, Link(a), into);

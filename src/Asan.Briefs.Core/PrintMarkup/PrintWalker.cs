@@ -24,7 +24,7 @@ public static class PrintWalker
         PrintParagraph p => [p.Inlines],
         PrintHeading h => [h.Inlines],
         PrintFigure f => new[] { f.Caption?.Inlines, f.Credit?.Inlines }.OfType<IReadOnlyList<PrintInline>>(),
-        PrintTable t => t.Rows.SelectMany(r => r.Cells).Select(c => c.Inlines),
+        PrintTable t => new[] { t.Caption?.Inlines }.OfType<IReadOnlyList<PrintInline>>().Concat(t.Rows.SelectMany(r => r.Cells).Select(c => c.Inlines)),
         _ => [],
     };
 

@@ -49,6 +49,7 @@ public static class BriefReader
 
         var (sections, footnotes) = LanguageAligner.Align(bodies, problems);
         InternalLinks.Check(bodies, sections, problems);
+        CrossReferences.Check(bodies, problems);
         if (problems.Count > 0) throw new BriefException(problems);
         return new Brief(id, directory, metadata, sections, footnotes) { Warnings = warnings };
     }

@@ -33,11 +33,26 @@ public sealed record DraftQuote(SourceSpot Spot, IReadOnlyList<DraftBlock> Block
 public sealed record DraftFigure(SourceSpot Spot, string ImagePath, string Alt, IReadOnlyList<Inline> Caption, string Credit, string? LanguageImagePath = null) : DraftBlock(Spot)
 {
     public override string Kind => "figure";
+
+    /// <summary>The cross-reference id after the image (`{#fig:trade}`), or null.</summary>
+    public string? Label { get; init; }
 }
 
 public sealed record DraftTable(SourceSpot Spot, IReadOnlyList<ColumnAlign> Columns, IReadOnlyList<DraftRow> Rows) : DraftBlock(Spot)
 {
     public override string Kind => "table";
+
+    /// <summary>The caption's text (`Table: …` before the table), or null when the table has none.</summary>
+    public IReadOnlyList<Inline>? Caption { get; init; }
+
+    /// <summary>The cross-reference id at the end of the caption (`{#tbl:exports}`), or null.</summary>
+    public string? Label { get; init; }
+}
+
+/// <summary>A table's caption as read (`Table: …`), before it is joined to the table right after it.</summary>
+public sealed record DraftTableCaption(SourceSpot Spot, IReadOnlyList<Inline> Inlines, string? Label) : DraftBlock(Spot)
+{
+    public override string Kind => "table caption";
 }
 
 public sealed record DraftRow(bool IsHeader, IReadOnlyList<IReadOnlyList<Inline>> Cells);
@@ -55,4 +70,7 @@ public sealed record DraftBody(
 {
     /// <summary>Every link to an anchor of this document (#id), by the anchor, where it stands.</summary>
     public IReadOnlyList<(string Anchor, SourceSpot Spot)> InternalLinks { get; init; } = [];
+
+    /// <summary>Every cross-reference (`[@fig:trade]`), by the id it names, where it stands.</summary>
+    public IReadOnlyList<(string Target, SourceSpot Spot)> References { get; init; } = [];
 }

@@ -127,6 +127,7 @@ public sealed class LanguageAligner
                 foreach (var f in figures.Where(f => f.ImagePath != figure.ImagePath))
                     Problem(f.Spot, $"this figure shows '{Path.GetFileName(f.ImagePath)}' but {Source.File} (line {figure.Spot.Line}) shows '{Path.GetFileName(figure.ImagePath)}'; a figure may differ only in its text");
                 CheckNotes(figures.Select(f => (f.Spot, f.Caption)).ToList(), "figure caption");
+                CheckLabels(figures.Select(f => (f.Spot, f.Label)).ToList(), "figure");
                 return new FigureBlock(id, figure.ImagePath,
                     Localize(figures.Select(f => f.Alt).ToList()),
                     Localize(figures.Select(f => f.Caption).ToList()),
@@ -134,6 +135,7 @@ public sealed class LanguageAligner
                 {
                     LanguageImages = _bodies.Zip(figures).Where(x => x.Second.LanguageImagePath is not null)
                         .ToDictionary(x => x.First.Lang, x => x.Second.LanguageImagePath!),
+                    Label = figure.Label,
                 };
             case DraftTable table:
                 var tables = drafts.Cast<DraftTable>().ToList();
@@ -144,10 +146,30 @@ public sealed class LanguageAligner
                 }
                 var rows = table.Rows.Select((row, r) => new TableRow(row.IsHeader,
                     row.Cells.Select((_, c) => Localize(tables.Select(t => t.Rows[r].Cells[c]).ToList())).ToList())).ToList();
-                return new TableBlock(id, table.Columns, rows);
+                foreach (var t in tables.Where(t => (t.Caption is null) != (table.Caption is null)))
+                    Problem(t.Spot, table.Caption is null
+                        ? $"this table has a caption (Table: …) but its counterpart at {Source.File}:{table.Spot.Line} has none; caption the table in every language or in none"
+                        : $"this table has no caption but its counterpart at {Source.File}:{table.Spot.Line} has one; add `Table: …` right above it");
+                CheckLabels(tables.Select(t => (t.Spot, t.Label)).ToList(), "table");
+                if (table.Caption is not null) CheckNotes(tables.Select(t => (t.Spot, t.Caption ?? [])).ToList(), "table caption");
+                return new TableBlock(id, table.Columns, rows)
+                {
+                    Caption = table.Caption is null ? null : Localize(tables.Select(t => t.Caption ?? []).ToList()),
+                    Label = table.Label,
+                };
             default:
                 return null;
         }
+    }
+
+    /// <summary>A figure's or table's id is the same in every language, as a heading's is: references in each language name it.</summary>
+    private void CheckLabels(IReadOnlyList<(SourceSpot Spot, string? Label)> perLanguage, string kind)
+    {
+        var (sourceSpot, source) = perLanguage[0];
+        foreach (var (spot, label) in perLanguage.Skip(1).Where(p => p.Label != source))
+            Problem(spot, source is null
+                ? $"this {kind} has the id {{#{label}}} but its counterpart at {Source.File}:{sourceSpot.Line} has none; use the same id in every language"
+                : $"this {kind} {(label is null ? "has no id" : $"has the id {{#{label}}}")} but its counterpart at {Source.File}:{sourceSpot.Line} has {{#{source}}}; give it {{#{source}}} here too");
     }
 
     private static string Shape(DraftTable table) => $"{table.Rows.Count} rows × {table.Rows.Select(r => r.Cells.Count).DefaultIfEmpty().Max()} columns";

@@ -13,7 +13,7 @@ using MdInlines = Markdig.Syntax.Inlines;
 namespace Asan.Briefs.Reading;
 
 /// <summary>Reads one language's body.&lt;lang&gt;.md into a <see cref="DraftBody"/>, refusing what the format does not allow.</summary>
-public sealed class MarkdownBodyReader
+public sealed partial class MarkdownBodyReader
 {
     public const string IntroductionId = "introduction";
 
@@ -68,7 +68,7 @@ public sealed class MarkdownBodyReader
             switch (block)
             {
                 case HeadingBlock heading:
-                    if (blocks.Count > 0 || current.Level > 0) sections.Add(current with { Blocks = blocks });
+                    if (blocks.Count > 0 || current.Level > 0) sections.Add(current with { Blocks = AttachCaptions(blocks) });
                     blocks = [];
                     var id = heading.GetAttributes().Id;
                     if (string.IsNullOrEmpty(id))
@@ -90,13 +90,13 @@ public sealed class MarkdownBodyReader
                     break;
             }
         }
-        if (blocks.Count > 0 || current.Level > 0 || sections.Count == 0) sections.Add(current with { Blocks = blocks });
+        if (blocks.Count > 0 || current.Level > 0 || sections.Count == 0) sections.Add(current with { Blocks = AttachCaptions(blocks) });
         // Markdig drops a note that nothing cites from the document's notes; its definition is still known.
         var kept = footnotes.Select(f => f.Label).ToHashSet();
         foreach (var definition in document.GetLinkReferenceDefinitions(addGroup: false).Links.Values.OfType<FootnoteLinkReferenceDefinition>()
                      .Where(d => !kept.Contains(Label(d.Footnote.Label))).OrderBy(d => d.Footnote.Line))
             Problem(definition.Footnote, $"note [^{Label(definition.Footnote.Label)}] is never cited; cite it with [^{Label(definition.Footnote.Label)}] in the text or remove it");
-        return new DraftBody(_lang, _file, sections, footnotes, _referenceOrder) { InternalLinks = _internalLinks };
+        return new DraftBody(_lang, _file, sections, footnotes, _referenceOrder) { InternalLinks = _internalLinks, References = _references };
     }
 
     private DraftBlock? ReadBlock(Markdig.Syntax.Block block)
@@ -104,7 +104,7 @@ public sealed class MarkdownBodyReader
         switch (block)
         {
             case Markdig.Syntax.ParagraphBlock paragraph:
-                return new DraftParagraph(Spot(paragraph), ReadInlines(paragraph.Inline));
+                return ReadParagraph(paragraph);
             case Markdig.Syntax.ListBlock list:
                 var start = 1;
                 if (list.IsOrdered && list.OrderedStart is { } s && !int.TryParse(s, out start)) start = 1;
@@ -145,7 +145,7 @@ public sealed class MarkdownBodyReader
     }
 
     private List<DraftBlock> ReadBlocks(ContainerBlock container) =>
-        container.Select(ReadBlock).OfType<DraftBlock>().ToList();
+        AttachCaptions(container.Select(ReadBlock).OfType<DraftBlock>().ToList());
 
     private DraftBlock? ReadFigure(Figure figure)
     {
@@ -162,7 +162,7 @@ public sealed class MarkdownBodyReader
         var alt = string.Concat(image.Descendants<MdInlines.LiteralInline>().Select(l => l.Content.ToString()));
         if (string.IsNullOrWhiteSpace(alt)) Problem(image, "image has no alt text; describe the image between ![ and ]");
         return new DraftFigure(Spot(figure), path ?? "", alt, caption is null ? [] : ReadInlines(caption.Inline), image.Title ?? "",
-            path is null ? null : LanguageImage(image, path));
+            path is null ? null : LanguageImage(image, path)) { Label = FigureLabel(image) };
     }
 
     /// <summary>This language's own image beside the one the Markdown names (<see cref="FigureBlock.LanguageVariant"/>), checked as the image is; null when there is none.</summary>
@@ -346,7 +346,7 @@ public sealed class MarkdownBodyReader
             if (run is null) return;
             var text = run.ToString();
             ReportUndefinedNotes(text, pieces);
-            joined.Add(new TextInline(text));
+            AddWithReferences(joined, text, pieces);
             run = null;
             pieces.Clear();
         }

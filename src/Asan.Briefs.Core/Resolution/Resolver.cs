@@ -54,6 +54,7 @@ internal sealed class Resolver(PrintDocument markup, Theme theme)
                 foreach (var entry in contents.Entries) Set(entry.Text, entry.Text.Style);
                 break;
             case PrintTable table:
+                if (table.Caption is { } tableCaption) Set(tableCaption, tableCaption.Style);
                 foreach (var cell in table.Rows.SelectMany(r => r.Cells)) Set(cell, cell.Style);
                 break;
         }

@@ -47,6 +47,11 @@ public sealed record BlockView(string Kind, string Id)
     public string File { get; init; } = "";
     public string Alt { get; init; } = "";
     public IReadOnlyList<InlineView> Caption { get; init; } = [];
+    /// <summary>A figure's or table's number (<see cref="Numbering"/>); a table's caption is <see cref="Caption"/>, set when it has one.</summary>
+    public int Number { get; init; }
+    /// <summary>Whether the figure or table has an id that references name (then <see cref="Id"/> is its anchor, fig-trade).</summary>
+    public bool Labelled { get; init; }
+    public bool HasCaption { get; init; }
     public string Credit { get; init; } = "";
     public IReadOnlyList<string> Columns { get; init; } = [];
     public IReadOnlyList<RowView> Rows { get; init; } = [];
@@ -58,7 +63,8 @@ public sealed record RowView(bool Header, IReadOnlyList<CellView> Cells);
 
 public sealed record CellView(string Align, IReadOnlyList<InlineView> Inlines);
 
-/// <summary>An inline; <see cref="Kind"/> is text, em, strong, code, link, note or break.</summary>
+/// <summary>An inline; <see cref="Kind"/> is text, em, strong, code, link, ref (a cross-reference: its number word as
+/// <see cref="Text"/>, "#anchor" of its figure or table as <see cref="Url"/>), note or break.</summary>
 public sealed record InlineView(string Kind)
 {
     public string Text { get; init; } = "";
@@ -82,11 +88,15 @@ public sealed class BriefViewBuilder
     private readonly string _lang;
     private readonly Dictionary<string, NoteView> _notes;
     private readonly HashSet<string> _cited = [];
+    private readonly I18n _i18n;
+    private readonly Numbering _numbering;
 
-    private BriefViewBuilder(Brief brief, string lang)
+    private BriefViewBuilder(Brief brief, string lang, I18n i18n)
     {
         _brief = brief;
         _lang = lang;
+        _i18n = i18n;
+        _numbering = Numbering.Of(brief);
         _notes = brief.Footnotes.ToDictionary(f => f.Label, f => new NoteView(
             "note-" + AnchorId(f.Label), f.Label, f.Number,
             f.Paragraphs[lang].Select(p => (IReadOnlyList<InlineView>)p.Select(Inline).ToList()).ToList()));
@@ -94,7 +104,7 @@ public sealed class BriefViewBuilder
 
     public static BriefView Build(Brief brief, string lang, I18n i18n, IReadOnlyList<EditionView> editions)
     {
-        var builder = new BriefViewBuilder(brief, lang);
+        var builder = new BriefViewBuilder(brief, lang, i18n);
         var m = brief.Metadata;
         var culture = CultureInfo.GetCultureInfo(lang);
         var authors = m.Authors.Select(a => new AuthorView(a.Name[lang], a.Role[lang], a.Affiliation[lang], a.Bio[lang])).ToList();
@@ -135,16 +145,23 @@ public sealed class BriefViewBuilder
             Items = l.Items.Select((item, i) => new ListItemView(AnchorId(item.Id), l.Start + i, item.Blocks.Select(Block).ToList())).ToList(),
         },
         QuoteBlock q => new BlockView("quote", AnchorId(q.Id)) { Blocks = q.Blocks.Select(Block).ToList() },
-        FigureBlock f => new BlockView("figure", AnchorId(f.Id))
+        FigureBlock f => new BlockView("figure", f.Label is { } figureLabel ? Numbering.Anchor(figureLabel) : AnchorId(f.Id))
         {
+            Number = _numbering.NumberOf(f),
+            Labelled = f.Label is not null,
+            HasCaption = true,
             Src = f.ImageFor(_lang),
             File = Path.GetFileName(f.ImageFor(_lang)),
             Alt = f.Alt[_lang],
             Caption = f.Caption[_lang].Select(Inline).ToList(),
             Credit = f.Credit[_lang],
         },
-        TableBlock t => new BlockView("table", AnchorId(t.Id))
+        TableBlock t => new BlockView("table", t.Label is { } tableLabel ? Numbering.Anchor(tableLabel) : AnchorId(t.Id))
         {
+            Number = _numbering.NumberOf(t),
+            Labelled = t.Label is not null,
+            HasCaption = t.Caption is not null,
+            Caption = t.Caption?[_lang].Select(Inline).ToList() ?? [],
             Columns = t.Columns.Select(c => c.ToString().ToLowerInvariant()).ToList(),
             Rows = t.Rows.Select(r => new RowView(r.IsHeader, r.Cells.Select((c, i) => new CellView(
                 i < t.Columns.Count ? t.Columns[i].ToString().ToLowerInvariant() : "default",
@@ -160,6 +177,11 @@ public sealed class BriefViewBuilder
         EmphasisInline e => new InlineView("em") { Children = e.Children.Select(Inline).ToList() },
         StrongInline s => new InlineView("strong") { Children = s.Children.Select(Inline).ToList() },
         LinkInline l => new InlineView("link") { Url = l.Url, Children = l.Children.Select(Inline).ToList() },
+        ReferenceInline r => new InlineView("ref")
+        {
+            Text = _i18n.ReferenceText(_numbering, r),
+            Url = "#" + Numbering.Anchor(r.Target),
+        },
         NoteReferenceInline n => new InlineView("note") { Note = _notes[n.Label], First = _cited.Add(n.Label) },
         LineBreakInline => new InlineView("break"),
         _ => throw new ArgumentOutOfRangeException(nameof(inline), inline.GetType().Name),

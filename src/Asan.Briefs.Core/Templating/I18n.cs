@@ -1,4 +1,5 @@
 using Asan.Briefs.Diagnostics;
+using Asan.Briefs.Model;
 using Asan.Briefs.Reading;
 using Asan.Briefs.Typography;
 using Scriban.Runtime;
@@ -29,6 +30,20 @@ public sealed class I18n
 
     /// <summary>The language's hyphenation (i18n `hyphenation:`), or null where it has none (Korean breaks between 어절).</summary>
     public Hyphenator? Hyphenator => _hyphenator.Value;
+
+    /// <summary>"Figure 3", "표 1": a figure's or table's number in words, from labels.figure_number or labels.table_number ("Figure {0}").</summary>
+    public string NumberWord(string kind, int number)
+    {
+        var key = kind + "_number";
+        var format = Values["labels"] is ScriptObject labels && labels.TryGetValue(key, out var value) ? value?.ToString() : null;
+        if (format is null || !format.Contains("{0}", StringComparison.Ordinal))
+            throw new BriefException(Path, 0, 0, $"labels: {key} is missing or has no {{0}}; add e.g. `{key}: \"{char.ToUpperInvariant(kind[0]) + kind[1..]} {{0}}\"`");
+        return format.Replace("{0}", number.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    /// <summary>A cross-reference's words: its target's number word in this language ("Table 1").</summary>
+    public string ReferenceText(Numbering numbering, ReferenceInline reference) =>
+        NumberWord(Numbering.KindOf(reference.Target)!, numbering.NumberOf(numbering.Target(reference.Target)));
 
     public string SeriesLabel(string key, string briefFile) =>
         Values["series"] is ScriptObject series && series.TryGetValue(key, out var label)

@@ -54,6 +54,9 @@ internal static partial class InlineWriter
                     Write(text, l.Children, where);
                     text.Append("](").Append(Destination(l.Url)).Append(')');
                     break;
+                case ReferenceInline r:
+                    text.Append("[@").Append(r.Target).Append(']');
+                    break;
                 case NoteReferenceInline n:
                     text.Append("[^").Append(n.Label).Append(']');
                     break;

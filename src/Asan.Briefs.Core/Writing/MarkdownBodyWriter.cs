@@ -152,14 +152,23 @@ public sealed class MarkdownBodyWriter
         return
         [
             "^^^",
-            $"![{InlineWriter.Text(figure.Alt, InlineWriter.Where.Inside)}]({InlineWriter.Destination(path)}{title})",
+            $"![{InlineWriter.Text(figure.Alt, InlineWriter.Where.Inside)}]({InlineWriter.Destination(path)}{title}){Id(figure.Label)}",
             caption.Length == 0 ? "^^^" : "^^^ " + caption,
         ];
     }
 
+    /// <summary>A figure's or table's id as the reader takes it ({#fig:trade}), after a space when it follows text.</summary>
+    private static string Id(string? label, string before = "") => label is null ? "" : $"{before}{{#{label}}}";
+
     private static List<string> Table(DraftTable table)
     {
         var lines = new List<string>();
+        if (table.Caption is { } caption)
+        {
+            var text = InlineWriter.Line(caption, InlineWriter.Where.Caption);
+            lines.Add((MarkdownBodyReader.TableCaptionMarker + text + Id(table.Label, text.Length > 0 ? " " : "")).TrimEnd());
+            lines.Add("");
+        }
         static string Row(IEnumerable<string> cells) => "| " + string.Join(" | ", cells) + " |";
         var columns = Math.Max(table.Columns.Count, table.Rows.Select(r => r.Cells.Count).DefaultIfEmpty(0).Max());
         for (var r = 0; r < table.Rows.Count; r++)

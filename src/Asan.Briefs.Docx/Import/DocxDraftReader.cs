@@ -100,7 +100,8 @@ public static class DocxDraftReader
     private static string Unlabelled(Footnote? note, Dictionary<long, string> labels, HashSet<string> claimed, ImportTarget target, string file, List<string> notices)
     {
         var taken = labels.Values.Concat(claimed).ToHashSet(StringComparer.Ordinal);
-        var text = Squeeze(note?.InnerText ?? "");
+        // The brief's note text has no words for its cross-references ("Figure 1" is the writer's): compared without them.
+        var text = Squeeze(note is null ? "" : CaptionReader.TextWithoutReferences(note));
         if (target.Notes.FirstOrDefault(n => !taken.Contains(n.Label) && Squeeze(n.Text) == text) is { } same) return same.Label;
         var position = labels.Count;
         if (position < target.Notes.Count && !taken.Contains(target.Notes[position].Label))

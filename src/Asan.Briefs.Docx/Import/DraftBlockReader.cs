@@ -84,6 +84,15 @@ internal sealed class DraftBlockReader
                 Matter.Add((style ?? "", Inlines.PlainText(_inlines.Read(paragraph))));
                 continue;
             }
+            if (style == "caption" && i + 1 < elements.Count && elements[i + 1] is Table captioned)
+            {
+                var indented = captioned.GetFirstChild<TableProperties>()?.TableIndentation?.Width?.Value > 0;
+                var (captionText, label) = (CaptionReader.Text(paragraph, _inlines), CaptionReader.Label(paragraph));
+                // The number alone is the writer's for a table with no caption of its own.
+                AddBlock(captionText.Count == 0 && label is null ? ReadTable(captioned) : ReadTable(captioned) with { Caption = captionText, Label = label }, indented);
+                i++;
+                continue;
+            }
             if (paragraph.Descendants<A.Blip>().FirstOrDefault() is { } blip)
             {
                 var inItem = Indented(paragraph);
@@ -305,8 +314,8 @@ internal sealed class DraftBlockReader
             path = ImagePath(copy.ToArray(), name, image.ContentType);
         }
         else _notices.Add($"{_file}: figure at paragraph {_paragraph} has no image in the package");
-        return new DraftFigure(Spot(), path, alt, caption is null ? [] : _inlines.Read(caption),
-            credit is null ? "" : Inlines.PlainText(_inlines.Read(credit)));
+        return new DraftFigure(Spot(), path, alt, caption is null ? [] : CaptionReader.Text(caption, _inlines),
+            credit is null ? "" : Inlines.PlainText(_inlines.Read(credit))) { Label = CaptionReader.Label(paragraph) };
     }
 
     /// <summary>The brief's PNG with the same bytes (the one named as in the draft first); otherwise a new file, the bytes as stored.</summary>

@@ -170,6 +170,9 @@ internal sealed class InlineReader
                 Wrap(result, Nest(inner.Select(x => x with { Emphasis = false }).ToList(), 0, inner.Count), c => new EmphasisInline(c));
             else if (strongEnd == end)
                 Wrap(result, Nest(inner.Select(x => x with { Strong = false }).ToList(), 0, inner.Count), c => new StrongInline(c));
+            // A link to a figure's or table's anchor is a cross-reference: its text is the number the writer made.
+            else if (p.Href!.StartsWith('#') && Model.Numbering.LabelOfAnchor(p.Href[1..]) is { } label)
+                result.Add(new ReferenceInline(label));
             else
                 result.Add(new LinkInline(p.Href!, Nest(inner.Select(x => x with { Href = null }).ToList(), 0, inner.Count)));
             i = end;

@@ -65,6 +65,9 @@ internal sealed class StructureTree(PdfFile file)
         return link;
     }
 
+    /// <summary>A Reference element (a citation of a place in this document) inside <paramref name="parent"/>, to hold its Link.</summary>
+    public Element Reference(Element parent, int page) => Child(parent, "Reference", page);
+
     /// <summary>A note's mark sets its destination first: the note's element is placed after the block citing it.</summary>
     public void NoteDestination(string name) => _noteTarget = name;
 

@@ -79,9 +79,13 @@ internal sealed class TaggedPage(PdfFile file, StructureTree tree, Navigation na
             if (run.NoteCall is not null || run.Href is { Length: > 0 })
             {
                 // A contents entry is one link, however many lines and runs it takes, its page number included.
+                // A link to a place in the document (a cross-reference to a figure or table, a heading) is a
+                // Reference holding the Link, as the contents entries are (ISO 32000-1 §14.8.4.4).
                 element = line.Role.Kind == StructureKind.ContentsEntry
                     ? _entryLinks.TryGetValue(leaf, out var entry) ? entry : _entryLinks[leaf] = tree.Link(leaf, page, null)
-                    : tree.Link(leaf, page, run.NoteCall is { } note ? Asan.Briefs.Resolution.ResolvedDocument.NoteAnchor(note) : null);
+                    : run.NoteCall is { } note ? tree.Link(leaf, page, Asan.Briefs.Resolution.ResolvedDocument.NoteAnchor(note))
+                    : Asan.Briefs.Resolution.LinkTarget.Parse(run.Href!) is Asan.Briefs.Resolution.InternalTarget ? tree.Link(tree.Reference(leaf, page), page, null)
+                    : tree.Link(leaf, page, null);
                 _links.Enqueue(element);
             }
             var mcid = tree.Mcid(element, page);

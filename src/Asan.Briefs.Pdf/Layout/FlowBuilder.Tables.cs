@@ -16,8 +16,17 @@ internal sealed partial class FlowBuilder
     protected override void VisitTable(PrintTable table, Context ctx)
     {
         var tableStyle = _doc.StyleOf(table);
-        OpenBlock(Math.Max(tableStyle.SpaceBefore, PagedLayout.TableSpaceAbove), table);
         var tableElement = ++_element;
+        if (table.Caption is { } caption)
+        {
+            // The caption comes first in the Table element (PDF/UA: Caption inside Table), carries the
+            // table's anchor, so a reference lands on it, and is kept with the rows below it.
+            var captionStyle = _doc.StyleOf(caption);
+            var role = new BoxRole(StructureKind.Caption, captionStyle.Name, 0, ++_element, ctx.GroupRole, new StructPath(StructureKind.Table, tableElement, ctx.Within));
+            Paragraph(caption.Inlines, captionStyle, ctx, role, caption with { Id = table.Id, KeepWithNext = true }, null);
+            table = table with { Id = null };
+        }
+        OpenBlock(Math.Max(tableStyle.SpaceBefore, PagedLayout.TableSpaceAbove), table);
         var columns = table.ColumnCount;
         if (columns == 0) { CloseBlock(tableStyle.SpaceAfter, false); return; }
         var widths = ColumnWidths(table, ctx.Width);

@@ -1,3 +1,4 @@
+using Asan.Briefs.Tests.Support;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
@@ -37,26 +38,30 @@ public sealed partial class HtmlEditionTests(HtmlFixture fixture)
     public void Every_heading_paragraph_caption_and_cell_is_in_the_page_in_order(string id, string lang)
     {
         var brief = fixture.Briefs[id];
+        var text = new ModelText(brief, lang);
         var expected = new List<string>();
         foreach (var section in brief.Sections)
         {
-            if (section.Heading is not null) expected.Add(Inlines.PlainText(section.Heading[lang]));
+            if (section.Heading is not null) expected.Add(text.Plain(section.Heading[lang]));
             foreach (var block in Blocks.Descendants(section.Blocks))
             {
                 switch (block)
                 {
-                    case ParagraphBlock p: expected.Add(Inlines.PlainText(p.Text[lang])); break;
+                    case ParagraphBlock p: expected.Add(text.Plain(p.Text[lang])); break;
                     case FigureBlock f:
-                        expected.Add(Inlines.PlainText(f.Caption[lang]));
+                        expected.Add(text.Caption(f));
                         if (f.Credit[lang] != "") expected.Add(f.Credit[lang]);
                         break;
-                    case TableBlock t: expected.AddRange(t.Rows.SelectMany(r => r.Cells).Select(c => Inlines.PlainText(c[lang]))); break;
+                    case TableBlock t:
+                        expected.Add(text.Caption(t));
+                        expected.AddRange(t.Rows.SelectMany(r => r.Cells).Select(c => text.Plain(c[lang])));
+                        break;
                 }
             }
         }
 
         var body = Parse(id, lang).QuerySelector(".brief-body") ?? throw new Xunit.Sdk.XunitException("no .brief-body in the page");
-        var actual = body.QuerySelectorAll("h2, h3, h4, h5, h6, p, th, td").Select(TextWithoutNoteCalls).ToList();
+        var actual = body.QuerySelectorAll("h2, h3, h4, h5, h6, p, caption, th, td").Select(TextWithoutNoteCalls).ToList();
 
         Assert.Equal(expected.Select(Normalize), actual);
     }
@@ -75,7 +80,7 @@ public sealed partial class HtmlEditionTests(HtmlFixture fixture)
         {
             var item = items[n];
             var paragraphs = item.QuerySelectorAll("p").Select(TextWithoutNoteCalls).Select(t => t.TrimEnd('↑').TrimEnd()).ToList();
-            Assert.Equal(notes[n].Paragraphs[lang].Select(p => Normalize(Inlines.PlainText(p))), paragraphs);
+            Assert.Equal(notes[n].Paragraphs[lang].Select(p => Normalize(new ModelText(brief, lang).Plain(p))), paragraphs);
 
             // note → text: the back link targets the first call, which targets the note.
             var back = item.QuerySelector("a[role=doc-backlink]") ?? throw new Xunit.Sdk.XunitException($"note {n + 1} has no back link");

@@ -26,6 +26,7 @@ public sealed class TemplateCoverageTests
         [typeof(CodeInline)] = ("code", "code"),
         [typeof(LinkInline)] = ("a", "a[href]"),
         [typeof(NoteReferenceInline)] = ("note", "a[href^='#note-']"),
+        [typeof(ReferenceInline)] = ("a", "a.xref[href^='#fig-'], a.xref[href^='#tbl-']"),
         [typeof(LineBreakInline)] = ("br", "br"),
     };
 
@@ -68,7 +69,10 @@ public sealed class TemplateCoverageTests
         {
             case ParagraphBlock p: Count(p.Text[lang], counts); break;
             case FigureBlock f: Count(f.Caption[lang], counts); break;
-            case TableBlock t: foreach (var cell in t.Rows.SelectMany(r => r.Cells)) Count(cell[lang], counts); break;
+            case TableBlock t:
+                if (t.Caption is { } caption) Count(caption[lang], counts);
+                foreach (var cell in t.Rows.SelectMany(r => r.Cells)) Count(cell[lang], counts);
+                break;
         }
     }
 

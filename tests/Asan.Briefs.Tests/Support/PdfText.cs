@@ -148,6 +148,7 @@ public sealed class PdfText
                         if (f.Credit is not null) { Inlines(f.Credit.Inlines); body.Append('\n'); }
                         break;
                     case PrintTable t:
+                        if (t.Caption is not null) { Inlines(t.Caption.Inlines); body.Append('\n'); }
                         foreach (var cell in t.Rows.SelectMany(r => r.Cells)) { Inlines(cell.Inlines); body.Append('\n'); }
                         break;
                 }

@@ -60,6 +60,21 @@ public sealed partial class QpdfObjects
         return Convert.FromBase64String(stream.GetProperty("data").GetString()!);
     }
 
+    /// <summary>The named destinations (/Names /Dests): name → index of the page it is on.</summary>
+    public Dictionary<string, int> Destinations()
+    {
+        var pageIndex = Pages.Select((p, i) => (p.GetRawText(), i)).ToDictionary(p => p.Item1, p => p.i);
+        var dests = new Dictionary<string, int>(StringComparer.Ordinal);
+        var names = Get(Get(Catalog.GetProperty("/Names")).GetProperty("/Dests")).GetProperty("/Names").EnumerateArray().ToList();
+        for (var i = 0; i + 1 < names.Count; i += 2)
+            dests[Text(names[i].GetString()!)] = pageIndex[Get(Get(names[i + 1])[0]).GetRawText()];
+        return dests;
+    }
+
+    /// <summary>A string as qpdf's JSON writes it: u: for text, b: for bytes in hex (our names are UTF-8).</summary>
+    public static string Text(string json) =>
+        json.StartsWith("b:", StringComparison.Ordinal) ? System.Text.Encoding.UTF8.GetString(Convert.FromHexString(json[2..])) : json.StartsWith("u:", StringComparison.Ordinal) ? json[2..] : json;
+
     public bool IsStream(string reference) => _objects[reference].TryGetProperty("stream", out _);
 
     /// <summary>A number box such as /MediaBox as four doubles.</summary>

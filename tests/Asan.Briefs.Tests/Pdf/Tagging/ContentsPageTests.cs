@@ -114,12 +114,7 @@ public sealed partial class ContentsPageTests
         var contents = Contents(id, lang)!;
         var pdf = RenderedEditions.Pdf(id, lang);
         var qpdf = QpdfObjects.Of(pdf);
-        var pageIndex = qpdf.Pages.Select((p, i) => (p.GetRawText(), i)).ToDictionary(p => p.Item1, p => p.i);
-        // The named destinations: name → page.
-        var dests = new Dictionary<string, int>(StringComparer.Ordinal);
-        var names = qpdf.Get(qpdf.Get(qpdf.Catalog.GetProperty("/Names")).GetProperty("/Dests")).GetProperty("/Names").EnumerateArray().ToList();
-        for (var i = 0; i + 1 < names.Count; i += 2)
-            dests[Name(names[i].GetString()!)] = pageIndex[qpdf.Get(qpdf.Get(names[i + 1])[0]).GetRawText()];
+        var dests = qpdf.Destinations();
         var onPage = HeadingPages(pdf);
         var linked = new HashSet<string>(StringComparer.Ordinal);
         foreach (var page in qpdf.Pages)
@@ -127,8 +122,8 @@ public sealed partial class ContentsPageTests
             if (!page.TryGetProperty("/Annots", out var annots)) continue;
             foreach (var annot in qpdf.Get(annots).EnumerateArray().Select(qpdf.Get))
             {
-                if (!annot.TryGetProperty("/Dest", out var dest) || contents.Entries.All(e => e.Target != Name(dest.GetString()!))) continue;
-                var target = Name(dest.GetString()!);
+                if (!annot.TryGetProperty("/Dest", out var dest) || contents.Entries.All(e => e.Target != QpdfObjects.Text(dest.GetString()!))) continue;
+                var target = QpdfObjects.Text(dest.GetString()!);
                 var heading = PrintWalker.Descendants(RenderedEditions.PrintDocument(id, lang).Blocks).OfType<PrintHeading>().Single(h => h.Id == target);
                 Assert.Equal(onPage[Squeezed(PrintWalker.PlainText(heading.Inlines))], dests[target] + 1);
                 linked.Add(target);
@@ -137,7 +132,4 @@ public sealed partial class ContentsPageTests
         Assert.Equal(contents.Entries.Select(e => e.Target).ToHashSet(), linked);
     }
 
-    /// <summary>A name as qpdf's JSON writes a string: u: for text, b: for bytes in hex (our names are UTF-8).</summary>
-    private static string Name(string json) =>
-        json.StartsWith("b:", StringComparison.Ordinal) ? Encoding.UTF8.GetString(Convert.FromHexString(json[2..])) : json.StartsWith("u:", StringComparison.Ordinal) ? json[2..] : json;
 }
