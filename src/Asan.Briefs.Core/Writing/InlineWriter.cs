@@ -143,6 +143,9 @@ internal static partial class InlineWriter
             if (line.Length == 0) continue;
             if (line[0] is '#' or '>' or '-' or '+' or '=' or '^' or '~')
                 lines[i] = "\\" + line;
+            // A paragraph opening as a table's caption does (Reading/MarkdownBodyReader.CrossReferences) keeps its colon as text.
+            else if (i == 0 && (line.StartsWith(Reading.MarkdownBodyReader.TableCaptionMarker, StringComparison.Ordinal) || line == "Table:"))
+                lines[i] = "Table\\:" + line["Table:".Length..];
             else if (OrderedMarker().Match(line) is { Success: true } m)
                 lines[i] = line[..(m.Length - 1)] + "\\" + line[(m.Length - 1)..];
         }

@@ -18,7 +18,7 @@ namespace Asan.Briefs.Tests.Editions;
 /// </summary>
 public sealed class FigureLanguageTests
 {
-    private const string Figure = "\n\n^^^\n![A chart](chart.png \"Source: made up\")\n^^^ Figure 1. A chart\n";
+    private const string Figure = "\n\n^^^\n![A chart](chart.png \"Source: made up\")\n^^^ A chart\n";
 
     private static ScratchBrief BriefWithKoreanChart(byte[] korean)
     {

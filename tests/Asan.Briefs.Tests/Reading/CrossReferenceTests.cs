@@ -161,6 +161,53 @@ public sealed class CrossReferenceTests
         AssertAt(problems.First(p => p.File.EndsWith("body.en.md", StringComparison.Ordinal)), "body.en.md", Where(scratch, "body.en.md", "# First"), "'tbl-first'", "another id");
     }
 
+    [Fact]
+    public void A_caption_one_language_lacks_is_an_error_at_that_language()
+    {
+        using var scratch = Scratch("See the table.", "표를 보라.");
+        scratch.Write("body.ko.md", File.ReadAllText(Path.Combine(scratch.Directory, "body.ko.md")).Replace("Table: 연도별 교역 {#tbl:trade}\n\n", ""));
+        var problems = Assert.Throws<BriefException>(() => BriefReader.Read(scratch.Directory)).Diagnostics;
+        AssertAt(problems[0], "body.ko.md", Where(scratch, "body.ko.md", "| 연도 |"), "no caption", "Table: …");
+    }
+
+    [Fact]
+    public void A_figure_takes_its_id_after_the_image_and_a_reference_to_it_as_a_table_is_an_error()
+    {
+        const string figure = "^^^\n![A chart](chart.png \"Source\"){#fig:chart}\n^^^ A chart\n";
+        using var scratch = Scratch(figure + "\nAs [@fig:chart] and [@tbl:chart] show.", figure + "\n[@fig:chart]을 보라.");
+        File.Copy(MarkupSamples.Figure, Path.Combine(scratch.Directory, "chart.png"));
+        AssertAt(SingleProblem(scratch), "body.en.md", Where(scratch, "body.en.md", "[@tbl:chart]"), "names a table", "write [@fig:chart]");
+        scratch.Write("body.en.md", File.ReadAllText(Path.Combine(scratch.Directory, "body.en.md")).Replace(" and [@tbl:chart]", ""));
+        var brief = BriefReader.Read(scratch.Directory);
+        Assert.Equal("fig:chart", Assert.Single(brief.AllBlocks.OfType<FigureBlock>()).Label);
+    }
+
+    [Fact]
+    public void Tables_count_in_reading_order_and_a_reference_shows_its_tables_number_in_every_output()
+    {
+        // Two tables; the text cites the second first, so the numbers come from the tables, not from the order of citing.
+        const string second = "\nTable: Second {#tbl:second}\n\n| A |\n| --- |\n| 1 |\n";
+        const string secondKo = "\nTable: 둘째 {#tbl:second}\n\n| 가 |\n| --- |\n| 1 |\n";
+        using var scratch = Scratch("See [@tbl:second] and [@tbl:trade].\n" + second, "[@tbl:second]과 [@tbl:trade]을 보라.\n" + secondKo);
+        var brief = BriefReader.Read(scratch.Directory);
+        foreach (var (lang, words) in new[] { ("en", new[] { "Table 2", "Table 1" }), ("ko", new[] { "표 2", "표 1" }) })
+        {
+            var outputs = Repository.Publisher.Render(brief, lang, Asan.Briefs.Cli.Pipeline.OutputFormat.All);
+            byte[] Output(string suffix) => outputs.Single(o => o.RelativePath.EndsWith(suffix, StringComparison.Ordinal)).Bytes;
+            var html = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(System.Text.Encoding.UTF8.GetString(Output($".{lang}.html")));
+            Assert.Equal(words, html.QuerySelectorAll("a.xref").Select(a => a.TextContent));
+            Assert.Equal(["#tbl-second", "#tbl-trade"], html.QuerySelectorAll("a.xref").Select(a => a.GetAttribute("href")!));
+            Assert.Equal(words.Reverse().Select(w => w + "."), html.QuerySelectorAll("table > caption .caption-number").Select(c => c.TextContent));
+            using var pdf = UglyToad.PdfPig.PdfDocument.Open(Output($".{lang}.pdf"));
+            var text = PdfText.Squeeze(string.Concat(pdf.GetPages().SelectMany(p => p.Letters).Select(l => l.Value)));
+            Assert.True(text.IndexOf(PdfText.Squeeze(words[1] + "."), StringComparison.Ordinal) < text.IndexOf(PdfText.Squeeze(words[0] + "."), StringComparison.Ordinal), text);
+            using var docx = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(Output($".{lang}.docx")), false);
+            var links = docx.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Hyperlink>().Where(h => h.Anchor is not null).ToList();
+            Assert.Equal(words, links.Select(h => h.InnerText));
+            Assert.Equal(["tbl_second", "tbl_trade"], links.Select(h => h.Anchor!.Value!));
+        }
+    }
+
     [Theory]
     [InlineData("check")]
     [InlineData("build")]

@@ -18,7 +18,7 @@ public class InputSafetyTests
     /// <summary>The scratch brief with a figure citing <paramref name="file"/> in both languages; returns the English figure's line.</summary>
     private static int WithFigure(ScratchBrief scratch, string file)
     {
-        var figure = $"\n^^^\n![A chart.]({file} \"Source: test\")\n^^^ Figure 1. A chart\n";
+        var figure = $"\n^^^\n![A chart.]({file} \"Source: test\")\n^^^ A chart\n";
         scratch.Write("body.en.md", ScratchBrief.English.Replace("- one", figure + "\n- one"));
         scratch.Write("body.ko.md", ScratchBrief.Korean.Replace("- 하나", figure.Replace("A chart", "도표") + "\n- 하나"));
         return File.ReadAllLines(Path.Combine(scratch.Directory, "body.en.md")).ToList().FindIndex(l => l.StartsWith("![", StringComparison.Ordinal)) + 1;

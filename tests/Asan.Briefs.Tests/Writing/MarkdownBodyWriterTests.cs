@@ -59,8 +59,21 @@ public sealed class MarkdownBodyWriterTests
         | x | \* |
 
         ^^^
-        ![Alt with \* star](figure.png "Credit with \"quotes\" and \\")
+        ![Alt with \* star](figure.png "Credit with \"quotes\" and \\"){#fig:tricky}
         ^^^ Caption [^n-1] with **bold**
+
+        Table: A *caption* with \{braces\} {#tbl:tricky}
+
+        | a | b |
+        | --- | --- |
+        | 1 | 2 |
+
+        Table: {#tbl:bare}
+
+        | c |
+        | --- |
+
+        Table\: not a caption, and \[@fig:x\] not a reference; see [@tbl:tricky] and [@fig:tricky].
 
         [^n-1]: A note with <https://example.org/>.
 
