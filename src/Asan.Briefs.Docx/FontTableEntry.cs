@@ -27,8 +27,9 @@ internal static class FontTableEntry
         if (!string.IsNullOrWhiteSpace(fallback)) font.Append(new AltName { Val = fallback });
         if (os2.Length >= 42) font.Append(new Panose1Number { Val = Convert.ToHexString(os2.Slice(32, 10)) });
         font.Append(new FontCharSet { Val = script == Script.Hangul ? "81" : "00" });
-        font.Append(new FontFamily { Val = Family(os2, role) });
         var fixedPitch = post.Length >= 16 && BinaryPrimitives.ReadUInt32BigEndian(post[12..]) != 0;
+        // Word's family class for a fixed-pitch face (Consolas, Courier New) is modern, whatever its design.
+        font.Append(new FontFamily { Val = fixedPitch ? FontFamilyValues.Modern : Family(os2, role) });
         font.Append(new Pitch { Val = fixedPitch ? FontPitchValues.Fixed : FontPitchValues.Variable });
         if (os2.Length >= 86)
         {

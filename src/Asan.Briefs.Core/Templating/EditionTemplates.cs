@@ -140,6 +140,8 @@ public sealed class EditionTemplates
         ["theme"] = Theme.File,
         ["styles"] = Theme.StyleNames.ToDictionary(n => n, n => Theme.Style(n, lang)),
         ["fonts"] = FontFaceViews(lang),
+        // Each role's families, Latin first, so each character run takes the face of its script.
+        ["font_stacks"] = Theme.FontRoles.ToDictionary(r => r, r => new[] { Script.Latin, Script.Hangul }.Select(s => Theme.Face(r, s, false, false, lang).Family).Distinct().ToList()),
         ["code_font"] = Theme.CodeFontRole,
         ["word_spacing"] = WordSpacing(lang),
         ["created"] = Stamp.Created(view),

@@ -321,7 +321,7 @@ public sealed class DocxWriterTests
         var fontTable = docx.MainDocumentPart!.FontTablePart!;
         var fonts = fontTable.Fonts!.Elements<Font>().ToDictionary(f => f.Name!.Value!);
         // Korean sets its serif Latin in Noto Serif Light (theme.yaml languages.ko.fonts).
-        Assert.Equal(["NanumGothic", "NanumMyeongjo", "Noto Sans", "Noto Serif Light"], fonts.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["NanumGothic", "NanumMyeongjo", "Noto Sans", "Noto Sans Mono", "Noto Serif Light"], fonts.Keys.Order(StringComparer.Ordinal));
         Assert.NotNull(docx.MainDocumentPart.DocumentSettingsPart!.Settings!.GetFirstChild<EmbedTrueTypeFonts>());
 
         // Body text in NanumMyeongjo: every Hangul syllable of the body is in the embedded subset.

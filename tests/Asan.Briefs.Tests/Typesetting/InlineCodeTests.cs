@@ -51,7 +51,13 @@ public sealed class InlineCodeTests
         Assert.Equal(ModelCode(lang), html.QuerySelectorAll("main code").Select(c => c.TextContent));
         var family = Repository.Theme.Face(Repository.Theme.CodeFontRole, Script.Latin, false, false).Family;
         var css = string.Concat(html.QuerySelectorAll("style").Select(s => s.TextContent));
-        Assert.Matches($@"(^|\n)code \{{ font-family: ""{family}""", css);
+        var hangul = Repository.Theme.Face(Repository.Theme.CodeFontRole, Script.Hangul, false, false, lang).Family;
+        Assert.Matches($@"(^|\n)code \{{ font-family: ""{family}"", ""{hangul}""", css);
+        // The face is served: its @font-face names a WOFF2 subset written beside the page.
+        var rule = System.Text.RegularExpressions.Regex.Match(css, $@"@font-face \{{\s*font-family: ""{family}"";\s*src: url\(""[^""]*fonts/([^""/]+)""\)[^}}]*font-weight: 400;\s*font-style: normal;");
+        Assert.True(rule.Success, $"no @font-face for {family}");
+        var file = RenderedEditions.Files(id, lang).Single(f => f.RelativePath.EndsWith("fonts/" + rule.Groups[1].Value, StringComparison.Ordinal));
+        Assert.Equal("wOF2"u8.ToArray(), file.Bytes[..4]);
     }
 
     [Theory]
@@ -79,6 +85,12 @@ public sealed class InlineCodeTests
         Assert.Equal(StyleValues.Character, style.Type!.Value);
         var family = Repository.Theme.Face(Repository.Theme.CodeFontRole, Script.Latin, false, false).Family;
         Assert.Equal(family, style.StyleRunProperties!.RunFonts!.Ascii!.Value);
+        // The font table tells Word the face is monospaced (read from the file's post table), so a machine
+        // without it substitutes a monospaced face.
+        Assert.Equal("mono", Repository.Theme.CodeFontRole);
+        var entry = main.FontTablePart!.Fonts!.Elements<Font>().Single(f => f.Name == family);
+        Assert.Equal(FontPitchValues.Fixed, entry.Pitch!.Val!.Value);
+        Assert.Equal(FontFamilyValues.Modern, entry.FontFamily!.Val!.Value);
     }
 
     [Theory]
@@ -107,6 +119,9 @@ public sealed class InlineCodeTests
             var set = Enumerable.Range(at, word.Length).Select(k => letters[owner[k]]).ToList();
             Assert.True(set.All(l => (l.FontName ?? "").Contains(codeFace, StringComparison.Ordinal)), $"'{code}' set in {string.Join(", ", set.Select(l => l.Value + ":" + l.FontName))}");
             Assert.DoesNotContain(codeFace, letters[owner[at] - 1].FontName ?? "", StringComparison.Ordinal);
+            // Monospaced: every Latin letter of the span advances by the same width (PdfPig's glyph widths).
+            var widths = set.Where(l => l.Value.All(char.IsAscii)).Select(l => Math.Round(l.Width / l.PointSize, 3)).Distinct().ToList();
+            Assert.True(widths.Count == 1, $"'{code}' advances by {string.Join(", ", widths)} em: not one width");
             from = at + word.Length;
         }
     }
