@@ -82,6 +82,8 @@ public static partial class HtmlEditionWriter
         // Control characters (the source's line breaks and tabs) are never drawn.
         foreach (var rune in DecodeCharacterReferences(WithoutComments(html)).EnumerateRunes())
             if (!Rune.IsControl(rune)) codepoints.Add(rune.Value);
+        // Quotes and brackets the page sets in the Hangul face (the pair rule), though the Latin faces have them.
+        var hangulPairs = HangulFaceSpan().Matches(html).SelectMany(m => m.Groups[1].Value.EnumerateRunes()).Select(r => r.Value).ToHashSet();
         foreach (var url in references)
         {
             var stem = Path.GetFileNameWithoutExtension(url);
@@ -93,7 +95,7 @@ public static partial class HtmlEditionWriter
             // and nothing at all (no file, no rule) when that is none of its own characters.
             if (before.TryGetValue(stem, out var firsts))
             {
-                drawn = new SortedSet<int>(codepoints.Where(c => firsts.Any(f => !f.HasGlyph(c))));
+                drawn = new SortedSet<int>(codepoints.Where(c => firsts.Any(f => !f.HasGlyph(c)) || hangulPairs.Contains(c)));
                 if (!drawn.Any(c => font.HasGlyph(c) && !AlwaysKept.Contains(c)))
                 {
                     yield return (url, url, null);
@@ -129,6 +131,10 @@ public static partial class HtmlEditionWriter
     /// (a CSS comment's "어절" would otherwise put Hangul in an English page's subsets).</summary>
     private static string WithoutComments(string html) =>
         HtmlComment().Replace(StyleElement().Replace(html, m => CssComment().Replace(m.Value, "")), "");
+
+    /// <summary>A character the page's flow partial sets in the Hangul face (templates/html/partials/flow.sbn).</summary>
+    [GeneratedRegex("""<span class="hangul-face">([^<]+)</span>""")]
+    private static partial Regex HangulFaceSpan();
 
     [GeneratedRegex("<!--.*?-->", RegexOptions.Singleline)]
     private static partial Regex HtmlComment();

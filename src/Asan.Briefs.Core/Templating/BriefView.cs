@@ -1,5 +1,6 @@
 using System.Globalization;
 using Asan.Briefs.Model;
+using Asan.Briefs.Typography;
 
 namespace Asan.Briefs.Templating;
 
@@ -68,12 +69,21 @@ public sealed record CellView(string Align, IReadOnlyList<InlineView> Inlines);
 public sealed record InlineView(string Kind)
 {
     public string Text { get; init; } = "";
+    /// <summary>For text: its pieces, each in the face its script gives it (<see cref="TextPiece"/>).</summary>
+    public IReadOnlyList<TextPiece> Pieces { get; init; } = [];
     public string Url { get; init; } = "";
     public IReadOnlyList<InlineView> Children { get; init; } = [];
     /// <summary>For a note call: the note it cites, and whether this is its first citation.</summary>
     public NoteView? Note { get; init; }
     public bool First { get; init; }
 }
+
+/// <summary>
+/// A piece of text; <see cref="Hangul"/> when it is a quote or bracket that the writers' one rule
+/// (<see cref="TextRules.ResolveScripts"/>) sets in the Hangul face because of the Hangul it
+/// encloses, though the Latin face first in a page's font stack has it.
+/// </summary>
+public sealed record TextPiece(string Text, bool Hangul);
 
 /// <summary>A footnote: <see cref="Id"/> is an anchor-safe id, <see cref="Number"/> its mark.</summary>
 public sealed record NoteView(string Id, string Label, int Number, IReadOnlyList<IReadOnlyList<InlineView>> Paragraphs)
@@ -99,7 +109,7 @@ public sealed class BriefViewBuilder
         _numbering = Numbering.Of(brief);
         _notes = brief.Footnotes.ToDictionary(f => f.Label, f => new NoteView(
             "note-" + AnchorId(f.Label), f.Label, f.Number,
-            f.Paragraphs[lang].Select(p => (IReadOnlyList<InlineView>)p.Select(Inline).ToList()).ToList()));
+            f.Paragraphs[lang].Select(p => (IReadOnlyList<InlineView>)Sequence(p)).ToList()));
     }
 
     public static BriefView Build(Brief brief, string lang, I18n i18n, IReadOnlyList<EditionView> editions)
@@ -130,14 +140,14 @@ public sealed class BriefViewBuilder
 
     private SectionView Section(Section section)
     {
-        var heading = section.Heading?[_lang].Select(Inline).ToList() ?? [];
+        var heading = section.Heading is null ? [] : Sequence(section.Heading[_lang]);
         return new SectionView(AnchorId(section.Id), section.Level, heading,
             section.Heading is null ? "" : Inlines.PlainText(section.Heading[_lang]), section.Blocks.Select(Block).ToList());
     }
 
     private BlockView Block(Block block) => block switch
     {
-        ParagraphBlock p => new BlockView("paragraph", AnchorId(p.Id)) { Inlines = p.Text[_lang].Select(Inline).ToList(), KeepWithNext = Blocks.IntroducesNext(p.Text[_lang]) },
+        ParagraphBlock p => new BlockView("paragraph", AnchorId(p.Id)) { Inlines = Sequence(p.Text[_lang]), KeepWithNext = Blocks.IntroducesNext(p.Text[_lang]) },
         ListBlock l => new BlockView("list", AnchorId(l.Id))
         {
             Ordered = l.Ordered,
@@ -153,7 +163,7 @@ public sealed class BriefViewBuilder
             Src = f.ImageFor(_lang),
             File = Path.GetFileName(f.ImageFor(_lang)),
             Alt = f.Alt[_lang],
-            Caption = f.Caption[_lang].Select(Inline).ToList(),
+            Caption = Sequence(f.Caption[_lang]),
             Credit = f.Credit[_lang],
         },
         TableBlock t => new BlockView("table", t.Label is { } tableLabel ? Numbering.Anchor(tableLabel) : AnchorId(t.Id))
@@ -165,15 +175,15 @@ public sealed class BriefViewBuilder
             Columns = t.Columns.Select(c => c.ToString().ToLowerInvariant()).ToList(),
             Rows = t.Rows.Select(r => new RowView(r.IsHeader, r.Cells.Select((c, i) => new CellView(
                 i < t.Columns.Count ? t.Columns[i].ToString().ToLowerInvariant() : "default",
-                c[_lang].Select(Inline).ToList())).ToList())).ToList(),
+                Sequence(c[_lang]))).ToList())).ToList(),
         },
         _ => throw new ArgumentOutOfRangeException(nameof(block), block.GetType().Name),
     };
 
     private InlineView Inline(Inline inline) => inline switch
     {
-        TextInline t => new InlineView("text") { Text = t.Text },
-        CodeInline c => new InlineView("code") { Text = c.Text },
+        TextInline t => new InlineView("text") { Text = t.Text, Pieces = Pieces(t.Text) },
+        CodeInline c => new InlineView("code") { Text = c.Text, Pieces = Pieces(c.Text) },
         EmphasisInline e => new InlineView("em") { Children = e.Children.Select(Inline).ToList() },
         StrongInline s => new InlineView("strong") { Children = s.Children.Select(Inline).ToList() },
         LinkInline l => new InlineView("link") { Url = l.Url, Children = l.Children.Select(Inline).ToList() },
@@ -186,4 +196,51 @@ public sealed class BriefViewBuilder
         LineBreakInline => new InlineView("break"),
         _ => throw new ArgumentOutOfRangeException(nameof(inline), inline.GetType().Name),
     };
+
+    // The scripts of the sequence being projected, and where in its text the next text inline starts.
+    private CharScript[] _scripts = [];
+    private int _offset;
+
+    /// <summary>A sequence of inlines (a paragraph, heading, caption, cell or note paragraph), with the script of
+    /// each character resolved over the whole sequence, as the PDF resolves a paragraph.</summary>
+    private List<InlineView> Sequence(IReadOnlyList<Inline> inlines)
+    {
+        var text = new System.Text.StringBuilder();
+        void Flatten(Inline inline)
+        {
+            switch (inline)
+            {
+                case TextInline t: text.Append(t.Text); break;
+                case CodeInline c: text.Append(c.Text); break;
+                case EmphasisInline e: foreach (var child in e.Children) Flatten(child); break;
+                case StrongInline st: foreach (var child in st.Children) Flatten(child); break;
+                case LinkInline l: foreach (var child in l.Children) Flatten(child); break;
+            }
+        }
+        foreach (var inline in inlines) Flatten(inline);
+        _scripts = new CharScript[text.Length];
+        TextRules.ResolveScripts(text.ToString(), _scripts, _lang.StartsWith("ko", StringComparison.OrdinalIgnoreCase) ? CharScript.Hangul : CharScript.Latin);
+        _offset = 0;
+        return inlines.Select(Inline).ToList();
+    }
+
+    /// <summary>The next text of the sequence, cut where a quote or bracket takes the Hangul face.</summary>
+    private List<TextPiece> Pieces(string text)
+    {
+        var start = _offset;
+        _offset += text.Length;
+        List<TextPiece>? pieces = null;
+        var from = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (start + i >= _scripts.Length || _scripts[start + i] != CharScript.Hangul || !TextRules.IsPairPunctuation(text[i])) continue;
+            pieces ??= [];
+            if (i > from) pieces.Add(new TextPiece(text[from..i], false));
+            pieces.Add(new TextPiece(text[i].ToString(), true));
+            from = i + 1;
+        }
+        if (pieces is null) return [new TextPiece(text, false)];
+        if (from < text.Length) pieces.Add(new TextPiece(text[from..], false));
+        return pieces;
+    }
 }

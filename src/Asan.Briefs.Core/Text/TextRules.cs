@@ -115,6 +115,9 @@ public static class TextRules
         }
     }
 
+    /// <summary>True for a quote or bracket of a pair, whose face <see cref="ResolveContextualScripts"/> decides from what it encloses.</summary>
+    public static bool IsPairPunctuation(char c) => PairOf(c) != '\0';
+
     /// <summary>For an opening quote or bracket itself, for a closing one its opener; otherwise '\0'.</summary>
     private static char PairOf(char c) => c switch
     {
