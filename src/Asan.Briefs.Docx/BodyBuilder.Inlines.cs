@@ -51,18 +51,23 @@ internal sealed partial class BodyBuilder
             {
                 var runStyle = RunStyleOf(text, inLink);
                 if (runStyle is not null) _state.UsedStyles.Add(runStyle);
-                // A caption's number is Word's caption field (what Insert Caption writes), so Word renumbers it and the importer knows it.
-                var field = text.Sequence is { } sequence ? new SimpleField { Instruction = SequenceInstruction(sequence) } : null;
-                if (field is not null) yield return field;
+                // A caption's number is Word's caption field (SEQ, as Insert Caption makes it), so Word renumbers it and
+                // the importer knows it; a complex field, whose result pandoc and LibreOffice read as text.
+                if (text.Sequence is { } sequence)
+                {
+                    yield return new Run(new FieldChar { FieldCharType = FieldCharValues.Begin });
+                    yield return new Run(new FieldCode(SequenceInstruction(sequence)) { Space = SpaceProcessingModeValues.Preserve });
+                    yield return new Run(new FieldChar { FieldCharType = FieldCharValues.Separate });
+                }
                 foreach (var (segment, script) in Segments(text.Text, scripts, offset))
                 {
                     var run = new Run();
                     var rPr = SegmentProperties(text, runStyle, inLink, style, script);
                     if (rPr.HasChildren) run.Append(rPr);
                     AppendText(run, segment);
-                    if (field is not null) field.Append(run);
-                    else yield return run;
+                    yield return run;
                 }
+                if (text.Sequence is not null) yield return new Run(new FieldChar { FieldCharType = FieldCharValues.End });
                 break;
             }
             case PrintNoteCall call when part is MainDocumentPart:

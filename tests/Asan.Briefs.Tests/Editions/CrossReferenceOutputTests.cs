@@ -66,6 +66,9 @@ public sealed class CrossReferenceOutputTests
         }
     }
 
+    /// <summary>A paragraph's text as Word shows it: its w:t, not the field codes.</summary>
+    private static string Shown(Paragraph paragraph) => string.Concat(paragraph.Descendants<Text>().Select(t => t.Text));
+
     [Theory, MemberData(nameof(Editions))]
     public void Word_captions_are_caption_paragraphs_with_seq_fields_and_references_are_hyperlinks_to_their_bookmarks(string id, string lang)
     {
@@ -74,11 +77,11 @@ public sealed class CrossReferenceOutputTests
         var main = document.MainDocumentPart!;
         var body = main.Document!.Body!;
         var captions = body.Descendants<Paragraph>().Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Caption").ToList();
-        Assert.Equal(Numbered(text).Select(n => PdfText.Squeeze(n.Caption)), captions.Select(c => PdfText.Squeeze(c.InnerText)));
+        Assert.Equal(Numbered(text).Select(n => PdfText.Squeeze(n.Caption)), captions.Select(c => PdfText.Squeeze(Shown(c))));
         foreach (var (caption, numbered) in captions.Zip(Numbered(text)))
         {
-            var field = Assert.Single(caption.Descendants<SimpleField>());
-            Assert.Equal($" SEQ {(numbered.Block is FigureBlock ? "Figure" : "Table")} \\* ARABIC ", field.Instruction!.Value);
+            var field = Assert.Single(caption.Descendants<FieldCode>());
+            Assert.Equal($" SEQ {(numbered.Block is FigureBlock ? "Figure" : "Table")} \\* ARABIC ", field.Text);
             if (numbered.Block is TableBlock)
             {
                 Assert.IsType<Table>(caption.NextSibling());
@@ -96,8 +99,43 @@ public sealed class CrossReferenceOutputTests
             Assert.True(bookmarks.TryGetValue(link.Anchor!.Value!, out var target), $"hyperlink to {link.Anchor.Value}: no such bookmark");
             // A table's bookmark is on its caption; a figure's on its picture, whose caption follows.
             var caption = target!.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Caption" ? target : (Paragraph)target.NextSibling()!;
-            Assert.StartsWith(link.InnerText + ".", caption.InnerText);
+            Assert.StartsWith(link.InnerText + ".", Shown(caption));
         }
+    }
+
+    [Theory, MemberData(nameof(Editions))]
+    public void Pandoc_reads_the_word_drafts_table_captions_and_references_as_the_model_has_them(string id, string lang)
+    {
+        var text = new ModelText(Tour, lang);
+        var json = JsonNode.Parse(ExternalTool.RunOnFile("pandoc", "-f docx -t json {file}", RenderedEditions.Docx(id, lang), "docx"))!;
+        var captions = new List<(string Anchor, string Text)>();
+        var links = new List<(string Target, string Text)>();
+        static string Plain(JsonNode? node) => node switch
+        {
+            JsonObject o when (string?)o["t"] == "Str" => (string)o["c"]!,
+            JsonObject o when (string?)o["t"] is "Space" or "SoftBreak" => " ",
+            JsonObject o => Plain(o["c"]),
+            JsonArray a => string.Concat(a.Select(Plain)),
+            _ => "",
+        };
+        void Walk(JsonNode? node)
+        {
+            if (node is JsonArray array) { foreach (var item in array) Walk(item); return; }
+            if (node is not JsonObject o) return;
+            if ((string?)o["t"] == "Table")
+            {
+                var caption = o["c"]![1]![1]!;
+                var anchor = caption.ToJsonString().Contains("\"anchor\"", StringComparison.Ordinal) ? (string)caption[0]!["c"]![0]!["c"]![0]![0]! : "";
+                captions.Add((anchor, PdfText.Squeeze(Plain(caption))));
+            }
+            if ((string?)o["t"] == "Link" && ((string)o["c"]![2]![0]!).StartsWith("#tbl_", StringComparison.Ordinal) || (string?)o["t"] == "Link" && ((string)o["c"]![2]![0]!).StartsWith("#fig_", StringComparison.Ordinal))
+                links.Add(((string)o["c"]![2]![0]!, PdfText.Squeeze(Plain(o["c"]![1]))));
+            foreach (var (_, value) in o) Walk(value);
+        }
+        Walk(json["blocks"]);
+        var tables = Numbered(text).Where(n => n.Block is TableBlock).ToList();
+        Assert.Equal(tables.Select(t => (t.Anchor.Replace('-', '_'), PdfText.Squeeze(t.Caption))), captions);
+        Assert.Equal(References(text).Select(r => ("#" + r.Anchor.Replace('-', '_'), PdfText.Squeeze(r.Word))).Order(), links.Order());
     }
 
     [Theory, MemberData(nameof(Editions))]
@@ -127,6 +165,21 @@ public sealed class CrossReferenceOutputTests
             }
         }
         Assert.Equal(References(text).Select(r => (r.Anchor, PdfText.Squeeze(r.Word))).Order(), found.Order());
+    }
+
+    [Theory, MemberData(nameof(Editions))]
+    public void Pdf_keeps_a_tables_caption_on_the_page_of_its_first_rows(string id, string lang)
+    {
+        var text = new ModelText(Tour, lang);
+        using var pig = PdfDocument.Open(RenderedEditions.Pdf(id, lang));
+        var pages = pig.GetPages().Select(p => PdfText.Squeeze(string.Concat(p.Letters.Select(l => l.Value)))).ToList();
+        foreach (var table in Tour.AllBlocks.OfType<TableBlock>())
+        {
+            var caption = PdfText.Squeeze(text.Caption(table));
+            // The caption, then the header row and the first body row, on one page.
+            var rows = PdfText.Squeeze(string.Concat(table.Rows.Take(2).SelectMany(r => r.Cells).Select(c => text.Plain(c[lang]))));
+            Assert.Contains(pages, p => p.Contains(caption + rows, StringComparison.Ordinal));
+        }
     }
 
     [Theory, MemberData(nameof(Editions))]
