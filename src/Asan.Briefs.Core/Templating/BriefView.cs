@@ -83,7 +83,9 @@ public sealed record InlineView(string Kind)
 /// (<see cref="TextRules.ResolveScripts"/>) sets in the Hangul face because of the Hangul it
 /// encloses, though the Latin face first in a page's font stack has it.
 /// </summary>
-public sealed record TextPiece(string Text, bool Hangul);
+/// <see cref="Trim"/> is "start" or "end" for a full-width bracket beside a space, which loses its half-width
+/// blank on that side (KLREQ, JLREQ: <see cref="TextRules.LosesLeadingBlank"/>), else "".
+public sealed record TextPiece(string Text, bool Hangul, string Trim = "");
 
 /// <summary>A footnote: <see cref="Id"/> is an anchor-safe id, <see cref="Number"/> its mark.</summary>
 public sealed record NoteView(string Id, string Label, int Number, IReadOnlyList<IReadOnlyList<InlineView>> Paragraphs)
@@ -199,6 +201,7 @@ public sealed class BriefViewBuilder
 
     // The scripts of the sequence being projected, and where in its text the next text inline starts.
     private CharScript[] _scripts = [];
+    private string _sequence = "";
     private int _offset;
 
     /// <summary>A sequence of inlines (a paragraph, heading, caption, cell or note paragraph), with the script of
@@ -218,13 +221,14 @@ public sealed class BriefViewBuilder
             }
         }
         foreach (var inline in inlines) Flatten(inline);
+        _sequence = text.ToString();
         _scripts = new CharScript[text.Length];
-        TextRules.ResolveScripts(text.ToString(), _scripts, _lang.StartsWith("ko", StringComparison.OrdinalIgnoreCase) ? CharScript.Hangul : CharScript.Latin);
+        TextRules.ResolveScripts(_sequence, _scripts, _lang.StartsWith("ko", StringComparison.OrdinalIgnoreCase) ? CharScript.Hangul : CharScript.Latin);
         _offset = 0;
         return inlines.Select(Inline).ToList();
     }
 
-    /// <summary>The next text of the sequence, cut where a quote or bracket takes the Hangul face.</summary>
+    /// <summary>The next text of the sequence, cut where a quote or bracket takes the Hangul face or loses a blank.</summary>
     private List<TextPiece> Pieces(string text)
     {
         var start = _offset;
@@ -233,10 +237,14 @@ public sealed class BriefViewBuilder
         var from = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            if (start + i >= _scripts.Length || _scripts[start + i] != CharScript.Hangul || !TextRules.IsPairPunctuation(text[i])) continue;
+            var at = start + i;
+            if (at >= _scripts.Length) break;
+            var hangul = _scripts[at] == CharScript.Hangul && TextRules.IsPairPunctuation(text[i]);
+            var trim = TextRules.LosesLeadingBlank(_sequence, at) ? "start" : TextRules.LosesTrailingBlank(_sequence, at) ? "end" : "";
+            if (!hangul && trim.Length == 0) continue;
             pieces ??= [];
             if (i > from) pieces.Add(new TextPiece(text[from..i], false));
-            pieces.Add(new TextPiece(text[i].ToString(), true));
+            pieces.Add(new TextPiece(text[i].ToString(), hangul, trim));
             from = i + 1;
         }
         if (pieces is null) return [new TextPiece(text, false)];

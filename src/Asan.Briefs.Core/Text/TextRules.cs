@@ -115,6 +115,17 @@ public static class TextRules
         }
     }
 
+    /// <summary>Full-width opening brackets: their ink is in the right half of the em, a blank in the left.</summary>
+    public const string FullWidthOpening = "〈《「『【〔〖〘〚（［｛";
+    /// <summary>Full-width closing brackets: their ink is in the left half of the em, a blank in the right.</summary>
+    public const string FullWidthClosing = "〉》」』】〕〗〙〛）］｝";
+
+    /// <summary>KLREQ, JLREQ: an opening full-width bracket after a space loses its leading half-width blank.</summary>
+    public static bool LosesLeadingBlank(ReadOnlySpan<char> text, int i) => i > 0 && text[i - 1] == ' ' && FullWidthOpening.Contains(text[i]);
+
+    /// <summary>KLREQ, JLREQ: a closing full-width bracket before a space loses its trailing half-width blank.</summary>
+    public static bool LosesTrailingBlank(ReadOnlySpan<char> text, int i) => i + 1 < text.Length && text[i + 1] == ' ' && FullWidthClosing.Contains(text[i]);
+
     /// <summary>True for a quote or bracket of a pair, whose face <see cref="ResolveContextualScripts"/> decides from what it encloses.</summary>
     public static bool IsPairPunctuation(char c) => PairOf(c) != '\0';
 

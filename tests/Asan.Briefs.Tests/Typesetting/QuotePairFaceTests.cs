@@ -11,7 +11,7 @@ namespace Asan.Briefs.Tests.Typesetting;
 /// A pair of quotes or brackets takes one face, decided by the text it encloses, in the web page as in the PDF
 /// (TextRules.ResolveScripts): the page's font stacks name the Latin face first, which has every quote, so a
 /// pair that encloses Hangul is marked to take the Hangul face. Read back with AngleSharp, and the Hangul
-/// face's web font decoded with woff2_decompress.
+/// face's web font decoded with woff2_decompress. And a full-width bracket beside a space loses its half-width blank.
 /// </summary>
 public class QuotePairFaceTests
 {
@@ -64,5 +64,27 @@ public class QuotePairFaceTests
                 Assert.True(font.HasGlyph(mark[0]), $"the page's {hangul} subset lacks '{mark}', which it sets");
         }
         finally { folder.Delete(recursive: true); }
+    }
+
+    [Theory]
+    [MemberData(nameof(KoreanEditions))]
+    public void Html_full_width_brackets_beside_a_space_lose_their_half_width_blank(string id, string lang)
+    {
+        var page = new HtmlParser().ParseDocument(System.Text.Encoding.UTF8.GetString(RenderedEditions.File(id, lang, "html")));
+        var css = string.Concat(page.QuerySelectorAll("style").Select(s => s.TextContent));
+        Assert.Contains(".trim-start { margin-inline-start: -0.5em; }", css, StringComparison.Ordinal);
+        Assert.Contains(".trim-end { margin-inline-end: -0.5em; }", css, StringComparison.Ordinal);
+        var trimmed = 0;
+        foreach (var paragraph in page.QuerySelectorAll(".brief-body p, .notes p"))
+        {
+            var text = paragraph.TextContent;
+            var expected = Enumerable.Range(0, text.Length)
+                .Select(i => TextRules.LosesLeadingBlank(text, i) ? "start " + text[i] : TextRules.LosesTrailingBlank(text, i) ? "end " + text[i] : null)
+                .OfType<string>().ToList();
+            var marked = paragraph.QuerySelectorAll("span.trim-start, span.trim-end").Select(s => s.ClassName![5..] + " " + s.TextContent).ToList();
+            Assert.True(expected.SequenceEqual(marked), $"'{text}': KLREQ trims [{string.Join(", ", expected)}], the page [{string.Join(", ", marked)}]");
+            trimmed += expected.Count;
+        }
+        if (id == Repository.FeatureTour) Assert.True(trimmed >= 3, $"the tour's 「 」 『 』 beside spaces: {trimmed} trimmed");
     }
 }
