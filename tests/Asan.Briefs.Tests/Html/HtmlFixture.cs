@@ -6,10 +6,10 @@ using Asan.Briefs.Theming;
 
 namespace Asan.Briefs.Tests.Html;
 
-/// <summary>Renders both briefs in both languages once and writes the web editions to a temporary folder.</summary>
+/// <summary>Renders every brief of content/ in both languages once and writes the web editions to a temporary folder.</summary>
 public sealed class HtmlFixture : IDisposable
 {
-    public static readonly string[] BriefIds = ["korea-japan-diplomatic-tasks", "feature-tour"];
+    public static IReadOnlyList<string> BriefIds => Asan.Briefs.Tests.Support.Repository.BriefIds;
     public static readonly string[] Languages = ["en", "ko"];
 
     public HtmlFixture()

@@ -15,7 +15,13 @@ public static class Repository
 
     public const string SeedBrief = "korea-japan-diplomatic-tasks";
     public const string FeatureTour = "feature-tour";
-    public static readonly string[] BriefIds = [SeedBrief, FeatureTour];
+
+    /// <summary>Every brief in content/, found from its folders (a folder with a brief.yaml), in id order: a brief added there is tested like the others.</summary>
+    public static IReadOnlyList<string> BriefIds => LazyBriefIds.Value;
+
+    private static readonly Lazy<IReadOnlyList<string>> LazyBriefIds = new(() =>
+        Directory.GetDirectories(Content).Where(d => File.Exists(Path.Combine(d, "brief.yaml")))
+            .Select(d => Path.GetFileName(d)!).Order(StringComparer.Ordinal).ToList());
 
     public static string Root => LazyRoot.Value;
     public static string Templates => Path.Combine(Root, "templates");
