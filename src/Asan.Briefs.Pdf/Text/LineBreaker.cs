@@ -52,9 +52,11 @@ internal sealed class LineBreaker
     /// The passes: adjustment-ratio limit, and whether last-resort breaks (penalty at or above
     /// <see cref="LastResortPenalty"/>) may be taken. As TeX tries a paragraph without hyphenation
     /// before it hyphenates, loose spacing is preferred to a last-resort break; the last pass accepts any stretch.
+    /// A ratio of 1.8 is the loosest at which a Latin space (stretching by half its width) stays under
+    /// half an em (issue #11): a paragraph that can be set so is, before anything looser is tried.
     /// </summary>
     private static readonly (double Tolerance, bool LastResort)[] Passes =
-        [(1.5, false), (2, false), (3, false), (3, true), (double.PositiveInfinity, true)];
+        [(1.5, false), (1.8, false), (2, false), (3, false), (3, true), (double.PositiveInfinity, true)];
 
     /// <summary>Breaks this costly are taken only when no paragraph without them fits.</summary>
     public const double LastResortPenalty = 999;
