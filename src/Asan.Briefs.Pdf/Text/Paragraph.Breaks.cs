@@ -187,8 +187,9 @@ internal sealed partial class Paragraph
         var after = s[k + 1];
         if (TextRules.IsDigit(before) && TextRules.IsDigit(after)) return false; // 3-11, 12.5–14.0: a number range
         if (TextRules.IsBreakAfterDash(after) || TextRules.IsBreakAfterDash(before)) return false; // -- or ---
-        // Korean keeps every 어절 whole (keep-all), hyphenated or not.
-        if (TextRules.ScriptOf(before) == CharScript.Hangul || TextRules.ScriptOf(after) == CharScript.Hangul) return false;
+        // Korean keeps every 어절 whole (keep-all), hyphenated or not, Latin inside it included: 의정서(information-sharing.
+        foreach (var ch in s.AsSpan(start, end - start))
+            if (TextRules.ScriptOf(ch) == CharScript.Hangul) return false;
         var okBefore = char.IsLetterOrDigit(before) || TextRules.IsLineStartProhibited(before);
         var okAfter = char.IsLetterOrDigit(after) || TextRules.IsLineEndProhibited(after);
         return okBefore && okAfter;

@@ -39,6 +39,22 @@ public sealed class LineBreakingTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Latin_inside_a_Korean_word_unit_does_not_break_at_its_hyphen()
+    {
+        // 의정서(information-sharing is one 어절: keep-all holds for the Latin in it too (the third brief's
+        // Korean once broke it after the hyphen, which KoreanLineBreakTests caught).
+        const string text = "강제력 있는 기밀 유지 의무를 담아, 지정된 전략 물자의 재고를 다루는 정보 공유 의정서(information-sharing protocol)를 협상하고 분쟁 해결(dispute-settlement) 절차를 둔다.";
+        var style = TextFixture.Theme.Style("body", "ko");
+        foreach (var mode in new[] { LineBreaking.TotalFit, LineBreaking.Greedy })
+        for (var width = 120.0; width <= 420; width += 7)
+        {
+            var lines = TextFixture.Layouter.Layout(TextFixture.Plain(text), style, "ko", width, 0, mode);
+            Assert.All(CheckReassembles(text, lines), b => Assert.True(b.AtSpace || WordAround(text, b) > width,
+                $"{mode} at {width}pt broke inside the 어절 around «{b.Context}»"));
+        }
+    }
+
+    [Fact]
     public void Numbers_are_never_split()
     {
         const string text = "Delegations went to the U.S. from April 3-11 and Japan from April 24-28, when exports of 2,500억 won " +
