@@ -36,14 +36,16 @@ public sealed class PublishTests : IDisposable
         Assert.Contains(a.Keys, k => k.EndsWith(".zip", StringComparison.Ordinal));
         Assert.Equal(a, b);
 
+        // Every edition of every brief in content/.
+        var editions = Repository.BriefIds.Sum(id => Repository.Brief(id).Languages.Count);
         var again = new TestConsole();
         BuildCommand.Run(first, Everything, again);
-        Assert.Contains("0 of 4 edition(s) rebuilt", again.Output);
+        Assert.Contains($"0 of {editions} edition(s) rebuilt", again.Output);
         Assert.Equal(a, Hashes(first.ArtifactsDirectory));
 
         var forced = new TestConsole();
         BuildCommand.Run(first, Everything with { Force = true }, forced);
-        Assert.Contains("4 of 4 edition(s) rebuilt", forced.Output);
+        Assert.Contains($"{editions} of {editions} edition(s) rebuilt", forced.Output);
     }
 
     [Fact]

@@ -16,12 +16,11 @@ public static class Repository
     public const string SeedBrief = "korea-japan-diplomatic-tasks";
     public const string FeatureTour = "feature-tour";
 
-    /// <summary>Every brief in content/, found from its folders (a folder with a brief.yaml), in id order: a brief added there is tested like the others.</summary>
+    /// <summary>Every brief in content/, found as the build finds them (BriefReader.FindBriefs): a brief added there is tested like the others.</summary>
     public static IReadOnlyList<string> BriefIds => LazyBriefIds.Value;
 
     private static readonly Lazy<IReadOnlyList<string>> LazyBriefIds = new(() =>
-        Directory.GetDirectories(Content).Where(d => File.Exists(Path.Combine(d, "brief.yaml")))
-            .Select(d => Path.GetFileName(d)!).Order(StringComparer.Ordinal).ToList());
+        BriefReader.FindBriefs(Content).Select(d => Path.GetFileName(d)!).ToList());
 
     public static string Root => LazyRoot.Value;
     public static string Templates => Path.Combine(Root, "templates");
