@@ -75,6 +75,17 @@ Task("Render")
     .IsDependentOn("BuildCli")
     .Does(() => RunCli("build" + (force ? " --force" : "") + (shard != null ? $" --shard {shard}" : "")));
 
+Task("Figures")
+    .Description("Draws the figures that are made from data (scripts/figure-*.cs) into content/, in every language.")
+    .Does(() =>
+{
+    foreach (var script in GetFiles("./scripts/figure-*.cs"))
+    {
+        var exit = StartProcess("dotnet", new ProcessSettings { Arguments = $"run \"{script.FullPath}\"" });
+        if (exit != 0) throw new CakeException(exit, $"{script.GetFilename()} failed with exit code {exit}");
+    }
+});
+
 Task("Test")
     .Description("Runs the test suite.")
     .IsDependentOn("Build")

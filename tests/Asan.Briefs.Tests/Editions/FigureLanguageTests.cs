@@ -64,6 +64,36 @@ public sealed class FigureLanguageTests
     }
 
     [Fact]
+    public void The_tour_s_Korean_edition_shows_a_Korean_chart_drawn_from_the_data_both_alt_texts_give()
+    {
+        var figure = Assert.Single(Repository.Brief(Repository.FeatureTour).AllBlocks.OfType<FigureBlock>());
+        Assert.Equal("figure-trade.ko.png", Path.GetFileName(figure.ImageFor("ko")));
+        var english = File.ReadAllBytes(figure.ImageFor("en"));
+        var korean = File.ReadAllBytes(figure.ImageFor("ko"));
+        Assert.NotEqual(english, korean);
+        // Same canvas (IHDR width and height), so the two editions give the chart the same room.
+        Assert.Equal(english.AsSpan(16, 8).ToArray(), korean.AsSpan(16, 8).ToArray());
+
+        // scripts/figure-trade.cs draws both charts from one table; it must be the data the alt texts state.
+        var script = File.ReadAllText(Path.Combine(Repository.Root, "scripts", "figure-trade.cs"));
+        var drawn = System.Text.RegularExpressions.Regex.Matches(script, @"\((\d{4}), (\d+)\)").Select(m => m.Groups[2].Value).ToList();
+        Assert.Equal(8, drawn.Count);
+        foreach (var lang in new[] { "en", "ko" })
+        {
+            var alt = figure.Alt[lang];
+            var stated = System.Text.RegularExpressions.Regex.Matches(alt[(alt.LastIndexOf(':') + 1)..], @"\d+").Select(m => m.Value).ToList();
+            Assert.Equal(stated, drawn);
+
+            using var stream = new MemoryStream(RenderedEditions.Docx(Repository.FeatureTour, lang));
+            using var doc = WordprocessingDocument.Open(stream, false);
+            using var media = Assert.Single(doc.MainDocumentPart!.ImageParts).GetStream();
+            using var copy = new MemoryStream();
+            media.CopyTo(copy);
+            Assert.Equal(lang == "ko" ? korean : english, copy.ToArray());
+        }
+    }
+
+    [Fact]
     public void A_Korean_image_that_is_not_a_png_is_an_error_at_the_Korean_figure()
     {
         using var scratch = BriefWithKoreanChart("not a png"u8.ToArray());
