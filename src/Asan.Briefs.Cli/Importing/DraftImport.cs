@@ -43,7 +43,7 @@ public static class DraftImport
             throw new BriefException(DisplayPath.Of(Path.Combine(directory, "brief.yaml")), 0, 0, $"brief '{briefId}' has no language '{lang}' ({string.Join(", ", current.Languages)}); name it with --lang LANG, or add the language first");
         var bodyPath = Path.Combine(directory, $"body.{lang}.md");
         var problems = new List<Diagnostic>();
-        var before = MarkdownBodyReader.Read(directory, lang, bodyPath, problems);
+        var before = MarkdownBodyReader.Read(directory, lang, bodyPath, problems, smartPunctuation: current.Metadata.SmartPunctuation);
         var target = ImportTarget.Of(directory, before, current.Sections.Where(s => s.Level > 0).Select(s => s.Id));
         var draft = DocxDraftReader.Read(docxPath, target);
         var markdown = MarkdownBodyWriter.Write(draft.Body, directory);
@@ -53,7 +53,7 @@ public static class DraftImport
         var labels = new DraftLabels(Label("author_line") is { Length: > 0 } line ? line : "{role}, {affiliation}", Label("about_author"), Label("about_authors"), Label("disclaimer"));
         var (yaml, metadataChanges, metadataNotices) = MetadataEdit.Apply(File.ReadAllText(Path.Combine(directory, "brief.yaml")), current.Metadata, draft.Metadata, lang, labels);
 
-        var drift = Check(workspace, directory, lang, draft, markdown, yaml);
+        var drift = Check(workspace, directory, lang, draft, markdown, yaml, current.Metadata.SmartPunctuation);
         return new ImportPlan(directory, lang, draft, markdown, yaml, metadataChanges, BlockDiff.Compare(before, draft.Body, directory), drift,
             [.. draft.Notices, .. metadataNotices]);
     }
@@ -75,7 +75,7 @@ public static class DraftImport
     }
 
     /// <summary>The check of the staged brief; returns the drift against other languages, throws for anything else.</summary>
-    private static List<Diagnostic> Check(Workspace workspace, string directory, string lang, ImportedDraft draft, string markdown, string yaml)
+    private static List<Diagnostic> Check(Workspace workspace, string directory, string lang, ImportedDraft draft, string markdown, string yaml, bool smart)
     {
         var stageRoot = Path.Combine(Path.GetTempPath(), $"asan-import-{Guid.NewGuid():N}");
         var stage = Path.Combine(stageRoot, Path.GetFileName(directory));
@@ -89,7 +89,7 @@ public static class DraftImport
 
             // The imported body on its own: the Markdown reader must take it, and read it back to the same text.
             var problems = new List<Diagnostic>();
-            var reread = MarkdownBodyReader.Read(stage, lang, Path.Combine(stage, $"body.{lang}.md"), problems);
+            var reread = MarkdownBodyReader.Read(stage, lang, Path.Combine(stage, $"body.{lang}.md"), problems, smartPunctuation: smart);
             if (problems.Count == 0 && MarkdownBodyWriter.Write(reread, stage) != markdown)
                 problems.Add(new Diagnostic(DisplayPath.Of(Path.Combine(directory, $"body.{lang}.md")), 1, 1, "the imported text does not read back as it was written (some text in the draft looks like Markdown that the writer cannot escape); simplify the formatting around it in Word"));
             if (problems.Count > 0) throw new BriefException(problems.Select(p => p with { File = Real(p.File), Message = Real(p.Message) }).ToList());

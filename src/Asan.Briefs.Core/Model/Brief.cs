@@ -30,7 +30,11 @@ public sealed record BriefMetadata(
     Localized<string> Summary,
     Localized<IReadOnlyList<string>> Keywords,
     IReadOnlyList<Author> Authors,
-    Localized<string> Disclaimer);
+    Localized<string> Disclaimer)
+{
+    /// <summary>brief.yaml's smart_punctuation: straight quotes, -- and ... in running text become typographic (the default).</summary>
+    public bool SmartPunctuation { get; init; } = true;
+}
 
 public sealed record Author(
     Localized<string> Name,

@@ -37,7 +37,7 @@ public static class BriefReader
                 problems.Add(new Diagnostic(DisplayPath.Of(path), 0, 0, unsafeBody));
                 continue;
             }
-            try { bodies.Add(MarkdownBodyReader.Read(directory, lang, path, problems, warnings, limits, sources)); }
+            try { bodies.Add(MarkdownBodyReader.Read(directory, lang, path, problems, warnings, limits, sources, metadata.SmartPunctuation)); }
             catch (BriefException e) { problems.AddRange(e.Diagnostics); }
         }
         if (textCheck is not null)

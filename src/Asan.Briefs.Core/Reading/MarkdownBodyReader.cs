@@ -33,11 +33,13 @@ public sealed partial class MarkdownBodyReader
     private readonly ContentLimits _limits;
     // The character before the text being read in this paragraph, for smart quotes (see SmartPunctuation).
     private char _before = ' ';
+    private readonly bool _smart;
     private int _listDepth, _quoteDepth;
     private SourcePositions _source = new("");
 
-    private MarkdownBodyReader(string briefDirectory, string lang, string file, List<Diagnostic> problems, ContentLimits limits)
+    private MarkdownBodyReader(string briefDirectory, string lang, string file, List<Diagnostic> problems, ContentLimits limits, bool smart)
     {
+        _smart = smart;
         _limits = limits;
         _briefDirectory = briefDirectory;
         _lang = lang;
@@ -45,13 +47,14 @@ public sealed partial class MarkdownBodyReader
         _problems = problems;
     }
 
+    /// <param name="smartPunctuation">Whether straight quotes, -- and ... are made typographic (brief.yaml's smart_punctuation).</param>
     public static DraftBody Read(string briefDirectory, string lang, string path, List<Diagnostic> problems, List<Diagnostic>? warnings = null, ContentLimits? limits = null,
-        List<(string File, string Text)>? sources = null)
+        List<(string File, string Text)>? sources = null, bool smartPunctuation = true)
     {
         var display = DisplayPath.Of(path);
         var markdown = YamlFile.ReadText(path, display, warnings);
         sources?.Add((display, markdown));
-        return new MarkdownBodyReader(briefDirectory, lang, display, problems, limits ?? ContentLimits.Default).ReadBody(markdown);
+        return new MarkdownBodyReader(briefDirectory, lang, display, problems, limits ?? ContentLimits.Default, smartPunctuation).ReadBody(markdown);
     }
 
     private DraftBody ReadBody(string markdown)
@@ -159,9 +162,15 @@ public sealed partial class MarkdownBodyReader
             return null;
         }
         var path = ImagePath(image);
-        var alt = string.Concat(image.Descendants<MdInlines.LiteralInline>().Select(l => l.Content.ToString()));
+        // The alt text and the credit are running text too; an escaped character in the alt text stays as typed.
+        _before = ' ';
+        var alt = string.Concat(image.Descendants<MdInlines.LiteralInline>().Select(l => l.IsFirstCharacterEscaped && l.Content.Length > 0
+            ? l.Content.ToString()[0] + Smart(l.Content.ToString()[1..], l.Content.ToString()[0])
+            : Smart(l.Content.ToString())));
         if (string.IsNullOrWhiteSpace(alt)) Problem(image, "image has no alt text; describe the image between ![ and ]");
-        return new DraftFigure(Spot(figure), path ?? "", alt, caption is null ? [] : ReadInlines(caption.Inline), image.Title ?? "",
+        _before = ' ';
+        var credit = Smart(image.Title ?? "");
+        return new DraftFigure(Spot(figure), path ?? "", alt, caption is null ? [] : ReadInlines(caption.Inline), credit,
             path is null ? null : LanguageImage(image, path)) { Label = FigureLabel(image) };
     }
 
@@ -306,6 +315,7 @@ public sealed partial class MarkdownBodyReader
     private string Smart(string text, char? first = null)
     {
         if (first is { } c) _before = c;
+        if (!_smart) return Verbatim(text);
         return SmartPunctuation.Apply(text, ref _before);
     }
 

@@ -9,6 +9,7 @@ public sealed class BriefFile
 {
     public List<string> Languages { get; set; } = [];
     public bool Example { get; set; }
+    public bool SmartPunctuation { get; set; } = true;
     public string Series { get; set; } = "issue-brief";
     public string? Number { get; set; }
     public string? Date { get; set; }
@@ -82,18 +83,27 @@ public static class MetadataReader
             return new Localized<T>(result);
         }
 
-        var title = Field("title", file.Title, required: true, "");
+        // Running text is made typographic as the body is (SmartPunctuation), unless the brief says smart_punctuation: false.
+        string Smart(string text)
+        {
+            var before = ' ';
+            return file.SmartPunctuation ? Reading.SmartPunctuation.Apply(text, ref before) : text;
+        }
+        Localized<string> Text(string key, Dictionary<string, string>? values, bool required, string[]? parent = null) =>
+            Field(key, values, required, "", parent).Select(Smart);
+
+        var title = Text("title", file.Title, required: true);
         foreach (var lang in languages)
             if (file.Title?.GetValueOrDefault(lang) is "") Problem("title", $"title is empty for '{lang}'; write the title");
-        var shortTitle = file.ShortTitle is null ? title : Field("short_title", file.ShortTitle, false, "");
+        var shortTitle = file.ShortTitle is null ? title : Text("short_title", file.ShortTitle, false);
         var authors = file.Authors.Select((a, i) =>
         {
             string[] at = ["authors", i.ToString(CultureInfo.InvariantCulture)];
             return new Author(
-                Field("name", a.Name, required: true, "", at),
-                Field("role", a.Role, false, "", at),
-                Field("affiliation", a.Affiliation, false, "", at),
-                Field("bio", a.Bio, false, "", at));
+                Text("name", a.Name, required: true, at),
+                Text("role", a.Role, false, at),
+                Text("affiliation", a.Affiliation, false, at),
+                Text("bio", a.Bio, false, at));
         }).ToList();
         if (authors.Count == 0) Problem("authors", "no authors; list at least one under authors:");
 
@@ -105,11 +115,13 @@ public static class MetadataReader
             date,
             title,
             shortTitle,
-            Field("subtitle", file.Subtitle, false, ""),
-            Field("summary", file.Summary, false, ""),
-            Field("keywords", file.Keywords?.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value), false, (IReadOnlyList<string>)[]),
+            Text("subtitle", file.Subtitle, false),
+            Text("summary", file.Summary, false),
+            Field("keywords", file.Keywords?.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value), false, (IReadOnlyList<string>)[])
+                .Select(words => (IReadOnlyList<string>)words.Select(Smart).ToList()),
             authors,
-            Field("disclaimer", file.Disclaimer, false, ""));
+            Text("disclaimer", file.Disclaimer, false))
+        { SmartPunctuation = file.SmartPunctuation };
     }
 
     private static bool IsLanguageTag(string tag)
