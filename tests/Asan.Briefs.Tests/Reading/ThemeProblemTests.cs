@@ -99,7 +99,7 @@ public sealed class ThemeProblemTests : IDisposable
     [InlineData("\nlanguages:", "letter_spacing_limit: 0.09", "letter_spacing_limit: 0.03", "languages.ko.justify.letter_spacing_limit: 0.03 is below letter_spacing 0.05")]
     [InlineData("\nlanguages:", "max_word_gap: 0.49", "max_word_gap: 0.2", "languages.ko.justify.max_word_gap: 0.2 em is not wider than word_space 0.25 em")]
     [InlineData("\nlanguages:", "word_space: 0.25", "word_space: narrow", "'narrow' is not a number")]
-    [InlineData("\njustify:", "space_shrink: 0.3333333333333333", "space_shrink: 1.5", "justify.space_shrink: 1.5 would shrink a space to nothing")]
+    [InlineData("\njustify:", "space_shrink: 0.4 ", "space_shrink: 1.5 ", "justify.space_shrink: 1.5 would shrink a space to nothing")]
     [InlineData("\njustify:", "hangul_space_stretch: 0.2", "hangul_space_stretch: -1", "justify.hangul_space_stretch: -1 must not be negative")]
     public void A_spacing_value_that_cannot_work_is_reported_at_its_line(string section, string find, string replacement, string message)
     {
