@@ -117,7 +117,8 @@ public sealed class TypstSource : PrintBlockVisitor<StringBuilder>
     private string TextArguments(ParagraphStyle style)
     {
         var faces = _theme.File.Fonts[style.FontRole];
-        return $"font: ({Str(faces.Latin.Family)}, {Str(faces.Hangul.Family)}), size: {Pt(style.Size)}, weight: {(style.Bold ? "\"bold\"" : "\"regular\"")}, style: {(style.Italic ? "\"italic\"" : "\"normal\"")}, fill: rgb({Str(style.Color)}), tracking: {Pt(style.Tracking)}";
+        // Hyphenated where our engine hyphenates, in justified text (under the document's lang), so the two compare like for like.
+        return $"font: ({Str(faces.Latin.Family)}, {Str(faces.Hangul.Family)}), size: {Pt(style.Size)}, weight: {(style.Bold ? "\"bold\"" : "\"regular\"")}, style: {(style.Italic ? "\"italic\"" : "\"normal\"")}, fill: rgb({Str(style.Color)}), tracking: {Pt(style.Tracking)}, hyphenate: {Bool(style.Align == TextAlign.Justify)}";
     }
 
     private static string ParArguments(ParagraphStyle style) =>
