@@ -34,6 +34,7 @@ public sealed partial class MarkdownBodyReader
     // The character before the text being read in this paragraph, for smart quotes (see SmartPunctuation).
     private char _before = ' ';
     private readonly bool _smart;
+    private string _markdown = "";
     private int _listDepth, _quoteDepth;
     private SourcePositions _source = new("");
 
@@ -60,6 +61,7 @@ public sealed partial class MarkdownBodyReader
     private DraftBody ReadBody(string markdown)
     {
         _source = new SourcePositions(markdown);
+        _markdown = markdown;
         var document = Markdown.Parse(markdown, Pipeline);
         var sections = new List<DraftSection>();
         var footnotes = new List<DraftFootnote>();
@@ -168,10 +170,39 @@ public sealed partial class MarkdownBodyReader
             ? l.Content.ToString()[0] + Smart(l.Content.ToString()[1..], l.Content.ToString()[0])
             : Smart(l.Content.ToString())));
         if (string.IsNullOrWhiteSpace(alt)) Problem(image, "image has no alt text; describe the image between ![ and ]");
-        _before = ' ';
-        var credit = Smart(image.Title ?? "");
+        var credit = Credit(image);
         return new DraftFigure(Spot(figure), path ?? "", alt, caption is null ? [] : ReadInlines(caption.Inline), credit,
             path is null ? null : LanguageImage(image, path)) { Label = FigureLabel(image) };
+    }
+
+    /// <summary>
+    /// The figure's source line (the image's title) as running text: made typographic, except for a
+    /// character the author escaped in the file (\"), read from the title's own source span.
+    /// </summary>
+    private string Credit(MdInlines.LinkInline image)
+    {
+        _before = ' ';
+        var title = image.Title ?? "";
+        var span = image.TitleSpan;
+        if (!_smart || span.IsEmpty || span.End >= _markdown.Length) return Smart(title);
+        // The span holds the title with its delimiters ("…", '…' or (…)).
+        var raw = _markdown.AsSpan(span.Start, span.Length);
+        if (raw.Length >= 2 && raw[0] is '"' or '\'' or '(') raw = raw[1..^1];
+        if (raw.IndexOf('\\') < 0 || raw.IndexOf('&') >= 0) return Smart(title); // no escape, or an entity Markdig decoded
+        var text = new System.Text.StringBuilder(title.Length);
+        var run = new System.Text.StringBuilder();
+        for (var i = 0; i < raw.Length; i++)
+        {
+            // CommonMark escapes any ASCII punctuation character.
+            if (raw[i] == '\\' && i + 1 < raw.Length && char.IsAscii(raw[i + 1]) && (char.IsPunctuation(raw[i + 1]) || char.IsSymbol(raw[i + 1])))
+            {
+                text.Append(Smart(run.ToString())).Append(Verbatim(raw[i + 1].ToString()));
+                run.Clear();
+                i++;
+            }
+            else run.Append(raw[i]);
+        }
+        return text.Append(Smart(run.ToString())).ToString();
     }
 
     /// <summary>This language's own image beside the one the Markdown names (<see cref="FigureBlock.LanguageVariant"/>), checked as the image is; null when there is none.</summary>
