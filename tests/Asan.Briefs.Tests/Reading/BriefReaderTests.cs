@@ -51,7 +51,7 @@ public class BriefReaderTests
         scratch.Write("brief.yaml", ScratchBrief.Yaml.Replace("series:", "serie:"));
         var problem = SingleProblem(scratch);
         Assert.Equal(2, problem.Line);
-        Assert.Equal("unknown key 'serie'; the keys here are: languages, example, series, number, date, title, short_title, subtitle, summary, keywords, authors, disclaimer", problem.Message);
+        Assert.Equal("unknown key 'serie'; the keys here are: languages, example, smart_punctuation, series, number, date, title, short_title, subtitle, summary, keywords, authors, disclaimer", problem.Message);
     }
 
     [Fact]

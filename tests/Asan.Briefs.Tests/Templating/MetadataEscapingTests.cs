@@ -21,7 +21,8 @@ public class MetadataEscapingTests
     public void Ampersands_angle_brackets_and_quotes_in_the_metadata_reach_every_output_as_written()
     {
         using var scratch = new ScratchBrief();
-        scratch.Write("brief.yaml", ScratchBrief.Yaml
+        // Straight quotes kept (smart_punctuation: false), so that escaping " is what is tested.
+        scratch.Write("brief.yaml", "smart_punctuation: false\n" + ScratchBrief.Yaml
             .Replace("title: { en: \"A Test Brief\"", "title: { en: 'Trade & Tariffs <2022> \"Now\"'")
             .Replace("summary: { en: \"Summary.\"", "summary: { en: 'Costs & \"benefits\" <up>.'")
             .Replace("keywords: { en: [test]", "keywords: { en: ['R&D', 'a<b', '\"quoted\"']"));
