@@ -20,7 +20,10 @@ internal sealed partial class BodyBuilder
             // Above the table, in Word's Caption style, kept with it; it carries the table's bookmark, so a reference lands on it.
             var captionContext = ctx with { Number = null, ContinuationLevel = ctx.Number?.Level ?? ctx.ContinuationLevel };
             var captionParagraph = TextParagraph(Doc.StyleOf(caption), caption.Inlines, captionContext, caption);
-            (captionParagraph.ParagraphProperties ??= new ParagraphProperties()).KeepNext = new KeepNext();
+            var captionProperties = captionParagraph.ParagraphProperties ??= new ParagraphProperties();
+            captionProperties.KeepNext = new KeepNext();
+            if (Doc.StyleOf(caption).SpaceBefore < PagedLayout.TableCaptionSpaceAbove)
+                (captionProperties.SpacingBetweenLines ??= new SpacingBetweenLines()).Before = DocxUnits.Twips(PagedLayout.TableCaptionSpaceAbove);
             if (table.Id is not null) _bookmarks.Add(captionParagraph, table.Id);
             _state.Body.Add(captionParagraph);
         }

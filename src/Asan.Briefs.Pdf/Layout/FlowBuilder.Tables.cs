@@ -22,6 +22,7 @@ internal sealed partial class FlowBuilder
             // The caption comes first in the Table element (PDF/UA: Caption inside Table), carries the
             // table's anchor, so a reference lands on it, and is kept with the rows below it.
             var captionStyle = _doc.StyleOf(caption);
+            captionStyle = captionStyle with { SpaceBefore = Math.Max(captionStyle.SpaceBefore, PagedLayout.TableCaptionSpaceAbove) };
             var role = new BoxRole(StructureKind.Caption, captionStyle.Name, 0, ++_element, ctx.GroupRole, new StructPath(StructureKind.Table, tableElement, ctx.Within));
             Paragraph(caption.Inlines, captionStyle, ctx, role, caption with { Id = table.Id, KeepWithNext = true }, null);
             table = table with { Id = null };

@@ -183,6 +183,25 @@ public sealed class CrossReferenceOutputTests
     }
 
     [Theory, MemberData(nameof(Editions))]
+    public void Pdf_sets_a_tables_caption_clear_of_the_text_above_it(string id, string lang)
+    {
+        // The Korean tour's figure floats to the page its table starts: its source line is right above the caption.
+        var text = new ModelText(Tour, lang);
+        using var pig = PdfDocument.Open(RenderedEditions.Pdf(id, lang));
+        // The glyphs' gap: the glue (PagedLayout's space above a caption) plus the lines' half-leading, at least the glue.
+        var blockSpace = Math.Max(Repository.Theme.Style("body", lang).SpaceAfter, Asan.Briefs.Resolution.PagedLayout.TableCaptionSpaceAbove);
+        foreach (var table in Tour.AllBlocks.OfType<TableBlock>())
+        {
+            var word = text.NumberWord(table).Split(' ');
+            var (page, caption) = pig.GetPages().SelectMany(p => p.GetWords().Zip(p.GetWords().Skip(1)).Select(w => (p, w)))
+                .Where(x => x.w.First.Text == word[0] && x.w.Second.Text == word[1] + ".").Select(x => (x.p, x.w.First)).Single();
+            var above = page.Letters.Where(l => l.BoundingBox.Bottom > caption.BoundingBox.Top && !string.IsNullOrWhiteSpace(l.Value)
+                && l.BoundingBox.Left < caption.BoundingBox.Left + 200).Select(l => l.BoundingBox.Bottom).DefaultIfEmpty(double.MaxValue).Min();
+            Assert.True(above - caption.BoundingBox.Top >= blockSpace, $"{lang}: {above - caption.BoundingBox.Top:0.0} pt between the text above and '{text.Caption(table)}'; at least {blockSpace} pt");
+        }
+    }
+
+    [Theory, MemberData(nameof(Editions))]
     public void Pdf_tags_a_tables_caption_inside_its_table_and_each_reference_as_a_reference_with_its_link(string id, string lang)
     {
         var text = new ModelText(Tour, lang);
