@@ -85,7 +85,13 @@ public sealed record InlineView(string Kind)
 /// </summary>
 /// <see cref="Trim"/> is "start" or "end" for a full-width bracket beside a space, which loses its half-width
 /// blank on that side (KLREQ, JLREQ: <see cref="TextRules.LosesLeadingBlank"/>), else "".
-public sealed record TextPiece(string Text, bool Hangul, string Trim = "");
+/// <see cref="KeepOpen"/> and <see cref="KeepClose"/> mark the first and last piece of a Korean word unit that
+/// the page keeps on one line (<see cref="WordUnits"/>).
+public sealed record TextPiece(string Text, bool Hangul, string Trim = "")
+{
+    public bool KeepOpen { get; init; }
+    public bool KeepClose { get; init; }
+}
 
 /// <summary>A footnote: <see cref="Id"/> is an anchor-safe id, <see cref="Number"/> its mark.</summary>
 public sealed record NoteView(string Id, string Label, int Number, IReadOnlyList<IReadOnlyList<InlineView>> Paragraphs)
@@ -184,7 +190,7 @@ public sealed class BriefViewBuilder
 
     private InlineView Inline(Inline inline) => inline switch
     {
-        TextInline t => new InlineView("text") { Text = t.Text, Pieces = Pieces(t.Text) },
+        TextInline t => new InlineView("text") { Text = t.Text, Pieces = KeepWhole(t.Text, Pieces(t.Text)) },
         CodeInline c => new InlineView("code") { Text = c.Text, Pieces = Pieces(c.Text) },
         EmphasisInline e => new InlineView("em") { Children = e.Children.Select(Inline).ToList() },
         StrongInline s => new InlineView("strong") { Children = s.Children.Select(Inline).ToList() },
@@ -250,5 +256,37 @@ public sealed class BriefViewBuilder
         if (pieces is null) return [new TextPiece(text, false)];
         if (from < text.Length) pieces.Add(new TextPiece(text[from..], false));
         return pieces;
+    }
+
+    /// <summary>The pieces cut again at the ends of each word unit kept whole, its first and last piece marked.</summary>
+    private static List<TextPiece> KeepWhole(string text, List<TextPiece> pieces)
+    {
+        var ranges = WordUnits.KeptRanges(text);
+        if (ranges.Count == 0) return pieces;
+        var cuts = new SortedSet<int>(ranges.SelectMany(r => new[] { r.Start, r.End }));
+        var cut = new List<TextPiece>();
+        var at = 0;
+        foreach (var piece in pieces)
+        {
+            var from = 0;
+            if (piece.Text.Length > 1)
+                foreach (var c in cuts.GetViewBetween(at + 1, at + piece.Text.Length - 1))
+                {
+                    cut.Add(piece with { Text = piece.Text[from..(c - at)] });
+                    from = c - at;
+                }
+            cut.Add(piece with { Text = piece.Text[from..] });
+            at += piece.Text.Length;
+        }
+        at = 0;
+        for (var k = 0; k < cut.Count; k++)
+        {
+            var end = at + cut[k].Text.Length;
+            var open = ranges.Exists(r => r.Start == at);
+            var close = ranges.Exists(r => r.End == end);
+            if (open || close) cut[k] = cut[k] with { KeepOpen = open, KeepClose = close };
+            at = end;
+        }
+        return cut;
     }
 }

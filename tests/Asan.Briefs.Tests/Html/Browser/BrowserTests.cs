@@ -52,6 +52,20 @@ public sealed class BrowserTests(BrowserRun run) : IClassFixture<BrowserRun>
         Assert.Contains($"{body} 400 normal", result["fontsLoaded"]!.AsArray().Select(f => (string)f!));
     }
 
+    public static IEnumerable<object[]> KoreanPagesAndWidths() => PagesAndWidths().Where(p => ((string)p[0]).EndsWith(".ko.html", StringComparison.Ordinal) && !((string)p[0]).EndsWith("index.ko.html", StringComparison.Ordinal));
+
+    [Theory]
+    [MemberData(nameof(KoreanPagesAndWidths))]
+    public void Chromium_keeps_every_Korean_word_unit_on_one_line(string page, int width)
+    {
+        // Issue #11's KLREQ rule for the web edition, as far as CSS allows (word-break: keep-all): the
+        // PDF's check (KoreanLineBreakTests) read back from the browser's line boxes.
+        var eojeol = run.Result(page, width)["eojeol"]!;
+        Assert.True((int)eojeol["checked"]! > 100, $"{page} at {width} px: only {eojeol["checked"]} 어절 checked");
+        var split = eojeol["split"]!.AsArray().Select(s => (string)s!).ToList();
+        Assert.True(split.Count == 0, $"{page} at {width} px breaks inside: " + string.Join(", ", split));
+    }
+
     [Fact]
     public void Every_page_of_the_site_fetches_one_shared_copy_of_each_Latin_face()
     {

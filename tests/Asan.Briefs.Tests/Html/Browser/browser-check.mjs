@@ -1,6 +1,6 @@
 // Opens pages in headless Chromium through puppeteer-core and checks each at every width: axe-core's
-// violations, horizontal overflow, console errors, Content-Security-Policy violations, failed requests
-// and images or fonts that did not load. Both npm packages are installed into tools/ by .ci/run.
+// violations, horizontal overflow, console errors, Content-Security-Policy violations, failed requests,
+// images or fonts that did not load, and Korean word units (어절) split across lines. Both npm packages are installed into tools/ by .ci/run.
 // The pages are served over HTTP from one folder (as a host serves the site), never from file://,
 // so relative links, font preloads with crossorigin and the CSP behave as they do on the web.
 // Usage: node browser-check.mjs <node_modules> <chromium> <root> <output dir> <width,width> <page>...
@@ -83,6 +83,35 @@ try {
       });
       const bodyFamily = await page.evaluate(() => getComputedStyle(document.body).fontFamily.split(",")[0].trim().replace(/^"|"$/g, ""));
       for (const font of fonts.filter((f) => f.status === "error")) problems.push(`font failed: ${font.family} ${font.weight} ${font.style}`);
+      // KLREQ as far as CSS allows (word-break: keep-all): every space-separated unit with Hangul in it (an 어절)
+      // of the body's paragraphs and list items lies on one line; its boxes on two lines do not overlap vertically.
+      const eojeol = await page.evaluate(() => {
+        const split = [];
+        let checked = 0;
+        for (const block of document.querySelectorAll(".brief-body p, .brief-body li")) {
+          const chars = [];
+          const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            if (n.parentElement.closest("p, li") !== block) continue;
+            for (let i = 0; i < n.data.length; i++) chars.push([n, i]);
+          }
+          const text = chars.map(([n, i]) => n.data[i]).join("");
+          for (const m of text.matchAll(/\S+/g)) {
+            if (!/[\uAC00-\uD7A3]/.test(m[0]) || m[0].includes("://")) continue;
+            const range = document.createRange();
+            const [startNode, startOffset] = chars[m.index];
+            const [endNode, endOffset] = chars[m.index + m[0].length - 1];
+            range.setStart(startNode, startOffset);
+            range.setEnd(endNode, endOffset + 1);
+            const lines = [];
+            for (const r of [...range.getClientRects()].filter((r) => r.width > 0))
+              if (!lines.some((l) => r.top < l.bottom && r.bottom > l.top)) lines.push(r);
+            checked++;
+            if (lines.length > 1) split.push(m[0]);
+          }
+        }
+        return { checked, split: split.slice(0, 10) };
+      });
       // Wider than the viewport: the document itself, and any element whose box reaches past the right
       // edge outside a scroll region (a table inside its focusable region may be wider: it scrolls).
       const overflow = await page.evaluate(() => {
@@ -115,7 +144,7 @@ try {
       const screenshot = join(shots, `${relative.replaceAll("/", "_")}.${width}.png`);
       await page.screenshot({ path: screenshot, fullPage: true });
       results.push({
-        page: relative, width, bodyFamily, rulesPassed: axe.passes, violations: axe.violations, problems, overflow,
+        page: relative, width, bodyFamily, rulesPassed: axe.passes, violations: axe.violations, problems, overflow, eojeol,
         fetched,
         fontsLoaded: fonts.filter((f) => f.status === "loaded").map((f) => `${f.family} ${f.weight} ${f.style}`), screenshot,
       });
