@@ -179,7 +179,7 @@ public sealed class BriefViewBuilder
             Number = _numbering.NumberOf(t),
             Labelled = t.Label is not null,
             HasCaption = t.Caption is not null,
-            Caption = t.Caption?[_lang].Select(Inline).ToList() ?? [],
+            Caption = t.Caption is null ? [] : Sequence(t.Caption[_lang]),
             Columns = t.Columns.Select(c => c.ToString().ToLowerInvariant()).ToList(),
             Rows = t.Rows.Select(r => new RowView(r.IsHeader, r.Cells.Select((c, i) => new CellView(
                 i < t.Columns.Count ? t.Columns[i].ToString().ToLowerInvariant() : "default",

@@ -24,7 +24,7 @@ public class QuotePairFaceTests
         var page = new HtmlParser().ParseDocument(System.Text.Encoding.UTF8.GetString(RenderedEditions.File(id, lang, "html")));
         var checkedPairs = 0;
         // The body and its notes (text from the Markdown; brief.yaml's plain strings, such as the authors' notes, are not marked).
-        foreach (var paragraph in page.QuerySelectorAll(".brief-body p, .brief-body li, .brief-body td, .brief-body th, .brief-body figcaption, .notes p"))
+        foreach (var paragraph in page.QuerySelectorAll(".brief-body p, .brief-body li, .brief-body td, .brief-body th, .brief-body figcaption, .brief-body caption, .notes p"))
         {
             var text = paragraph.TextContent;
             var scripts = new CharScript[text.Length];
