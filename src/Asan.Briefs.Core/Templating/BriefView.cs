@@ -266,25 +266,23 @@ public sealed class BriefViewBuilder
         var cuts = new SortedSet<int>(ranges.SelectMany(r => new[] { r.Start, r.End }));
         var cut = new List<TextPiece>();
         var at = 0;
+        void Add(TextPiece piece, int start, int end) => cut.Add(piece with
+        {
+            Text = piece.Text[(start - at)..(end - at)],
+            KeepOpen = ranges.Exists(r => r.Start == start),
+            KeepClose = ranges.Exists(r => r.End == end),
+        });
         foreach (var piece in pieces)
         {
-            var from = 0;
+            var from = at;
+            var end = at + piece.Text.Length;
             if (piece.Text.Length > 1)
-                foreach (var c in cuts.GetViewBetween(at + 1, at + piece.Text.Length - 1))
+                foreach (var c in cuts.GetViewBetween(at + 1, end - 1))
                 {
-                    cut.Add(piece with { Text = piece.Text[from..(c - at)] });
-                    from = c - at;
+                    Add(piece, from, c);
+                    from = c;
                 }
-            cut.Add(piece with { Text = piece.Text[from..] });
-            at += piece.Text.Length;
-        }
-        at = 0;
-        for (var k = 0; k < cut.Count; k++)
-        {
-            var end = at + cut[k].Text.Length;
-            var open = ranges.Exists(r => r.Start == at);
-            var close = ranges.Exists(r => r.End == end);
-            if (open || close) cut[k] = cut[k] with { KeepOpen = open, KeepClose = close };
+            Add(piece, from, end);
             at = end;
         }
         return cut;
