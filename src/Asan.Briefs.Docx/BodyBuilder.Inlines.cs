@@ -22,10 +22,11 @@ internal sealed partial class BodyBuilder
         var result = new List<OpenXmlElement>();
         Hyperlink? link = null;
         string? linkHref = null;
-        var scripts = ParagraphScripts(inlines);
-        var offset = 0;
-        foreach (var inline in inlines)
+        var sequence = SequenceText.Of(inlines);
+        var scripts = ParagraphScripts(sequence);
+        for (var i = 0; i < inlines.Count; i++)
         {
+            var inline = inlines[i];
             var href = (inline as PrintText)?.Href;
             if (href != linkHref)
             {
@@ -33,12 +34,11 @@ internal sealed partial class BodyBuilder
                 if (link is not null) result.Add(link);
                 linkHref = href;
             }
-            foreach (var element in InlineElements(inline, href is not null, part, style, scripts, offset))
+            foreach (var element in InlineElements(inline, href is not null, part, style, scripts, sequence.Start(i)))
             {
                 if (link is not null) link.Append(element);
                 else result.Add(element);
             }
-            if (inline is PrintText t) offset += t.Text.Length;
         }
         return result;
     }

@@ -13,16 +13,13 @@ namespace Asan.Briefs.Docx;
 /// </summary>
 internal sealed partial class BodyBuilder
 {
-    /// <summary>The script of every character of the paragraph's text runs, joined as the PDF joins them;
-    /// null when text stays one run per inline (a document in Latin script with no Hangul in the paragraph).</summary>
-    private CharScript[]? ParagraphScripts(IReadOnlyList<PrintInline> inlines)
+    /// <summary>The script of every character of the paragraph's sequence text (<see cref="SequenceText"/>, as the PDF and
+    /// the web page resolve it); null when text stays one run per inline (a document in Latin script with no Hangul in the paragraph).</summary>
+    private CharScript[]? ParagraphScripts(SequenceText sequence)
     {
-        var text = string.Concat(inlines.OfType<PrintText>().Select(t => t.Text));
         var korean = _ctx.LatinLanguage is not null;
-        if (!korean && !text.Any(c => TextRules.ScriptOf(c) == CharScript.Hangul)) return null;
-        var scripts = new CharScript[text.Length];
-        TextRules.ResolveScripts(text, scripts, korean ? CharScript.Hangul : CharScript.Latin);
-        return scripts;
+        if (!korean && !sequence.HasHangul) return null;
+        return sequence.Scripts(korean ? CharScript.Hangul : CharScript.Latin);
     }
 
     /// <summary>The pieces of one text run that take one face; the whole text, script unknown, without <paramref name="scripts"/>.</summary>

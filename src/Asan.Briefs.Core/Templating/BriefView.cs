@@ -188,65 +188,59 @@ public sealed class BriefViewBuilder
         _ => throw new ArgumentOutOfRangeException(nameof(block), block.GetType().Name),
     };
 
-    private InlineView Inline(Inline inline) => inline switch
+    private InlineView Inline(Inline inline)
     {
-        TextInline t => new InlineView("text") { Text = t.Text, Pieces = KeepWhole(t.Text, Pieces(t.Text)) },
-        CodeInline c => new InlineView("code") { Text = c.Text, Pieces = Pieces(c.Text) },
-        EmphasisInline e => new InlineView("em") { Children = e.Children.Select(Inline).ToList() },
-        StrongInline s => new InlineView("strong") { Children = s.Children.Select(Inline).ToList() },
-        LinkInline l => new InlineView("link") { Url = l.Url, Children = l.Children.Select(Inline).ToList() },
-        ReferenceInline r => new InlineView("ref")
+        // Every leaf is a piece of the sequence (SequenceText), in reading order.
+        var piece = inline is EmphasisInline or StrongInline or LinkInline ? -1 : _piece++;
+        return inline switch
         {
-            Text = _i18n.ReferenceText(_numbering, r),
-            Url = "#" + Numbering.Anchor(r.Target),
-        },
-        NoteReferenceInline n => new InlineView("note") { Note = _notes[n.Label], First = _cited.Add(n.Label) },
-        LineBreakInline => new InlineView("break"),
-        _ => throw new ArgumentOutOfRangeException(nameof(inline), inline.GetType().Name),
-    };
+            TextInline t => new InlineView("text") { Text = t.Text, Pieces = KeepWhole(t.Text, Pieces(piece)) },
+            CodeInline c => new InlineView("code") { Text = c.Text, Pieces = Pieces(piece) },
+            EmphasisInline e => new InlineView("em") { Children = e.Children.Select(Inline).ToList() },
+            StrongInline s => new InlineView("strong") { Children = s.Children.Select(Inline).ToList() },
+            LinkInline l => new InlineView("link") { Url = l.Url, Children = l.Children.Select(Inline).ToList() },
+            ReferenceInline r => new InlineView("ref")
+            {
+                Text = _i18n.ReferenceText(_numbering, r),
+                Url = "#" + Numbering.Anchor(r.Target),
+            },
+            NoteReferenceInline n => new InlineView("note") { Note = _notes[n.Label], First = _cited.Add(n.Label) },
+            LineBreakInline => new InlineView("break"),
+            _ => throw new ArgumentOutOfRangeException(nameof(inline), inline.GetType().Name),
+        };
+    }
 
-    // The scripts of the sequence being projected, and where in its text the next text inline starts.
+    // The sequence being projected, its scripts, and the next of its pieces.
+    private SequenceText _sequence = null!;
     private CharScript[] _scripts = [];
-    private string _sequence = "";
-    private int _offset;
+    private int _piece;
 
     /// <summary>A sequence of inlines (a paragraph, heading, caption, cell or note paragraph), with the script of
-    /// each character resolved over the whole sequence, as the PDF resolves a paragraph.</summary>
+    /// each character resolved over the whole sequence (<see cref="SequenceText"/>), as the PDF and DOCX resolve it.</summary>
     private List<InlineView> Sequence(IReadOnlyList<Inline> inlines)
     {
-        var text = new System.Text.StringBuilder();
-        void Flatten(Inline inline)
-        {
-            switch (inline)
-            {
-                case TextInline t: text.Append(t.Text); break;
-                case CodeInline c: text.Append(c.Text); break;
-                case EmphasisInline e: foreach (var child in e.Children) Flatten(child); break;
-                case StrongInline st: foreach (var child in st.Children) Flatten(child); break;
-                case LinkInline l: foreach (var child in l.Children) Flatten(child); break;
-            }
-        }
-        foreach (var inline in inlines) Flatten(inline);
-        _sequence = text.ToString();
-        _scripts = new CharScript[text.Length];
-        TextRules.ResolveScripts(_sequence, _scripts, _lang.StartsWith("ko", StringComparison.OrdinalIgnoreCase) ? CharScript.Hangul : CharScript.Latin);
-        _offset = 0;
+        _sequence = SequenceText.Of(inlines, r => _i18n.ReferenceText(_numbering, r), NoteMark);
+        _scripts = _sequence.Scripts(SequenceText.LanguageScript(_lang));
+        _piece = 0;
         return inlines.Select(Inline).ToList();
     }
 
-    /// <summary>The next text of the sequence, cut where a quote or bracket takes the Hangul face or loses a blank.</summary>
-    private List<TextPiece> Pieces(string text)
+    private string NoteMark(NoteReferenceInline call) =>
+        _brief.Footnote(call.Label).Number.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The text of one piece of the sequence, cut where a quote or bracket takes the Hangul face or loses a blank.</summary>
+    private List<TextPiece> Pieces(int piece)
     {
-        var start = _offset;
-        _offset += text.Length;
+        var sequence = _sequence.Text;
+        var start = _sequence.Start(piece);
+        var text = sequence[start.._sequence.End(piece)];
         List<TextPiece>? pieces = null;
         var from = 0;
         for (var i = 0; i < text.Length; i++)
         {
             var at = start + i;
-            if (at >= _scripts.Length) break;
             var hangul = _scripts[at] == CharScript.Hangul && TextRules.IsPairPunctuation(text[i]);
-            var trim = TextRules.LosesLeadingBlank(_sequence, at) ? "start" : TextRules.LosesTrailingBlank(_sequence, at) ? "end" : "";
+            var trim = TextRules.LosesLeadingBlank(sequence, at) ? "start" : TextRules.LosesTrailingBlank(sequence, at) ? "end" : "";
             if (!hangul && trim.Length == 0) continue;
             pieces ??= [];
             if (i > from) pieces.Add(new TextPiece(text[from..i], false));

@@ -59,7 +59,7 @@ public static class TextRules
     public static bool TakesLatinFace(char c) => c is '<' or '>' or '-' or '/' or '\u2010' or '\u2013' or '\u2014';
 
     /// <summary>
-    /// The face of every character of a paragraph's text, the one rule of the three writers: letters choose
+    /// The face of every character of a sequence's text (<see cref="SequenceText"/>), the one rule of the three writers: letters choose
     /// their script, neutral characters (spaces, digits, punctuation) join the text before them (at the
     /// start, the first letter's, else <paramref name="fallback"/>, the edition's language), and then
     /// <see cref="ResolveContextualScripts"/>. A surrogate pair's two halves get the same script.

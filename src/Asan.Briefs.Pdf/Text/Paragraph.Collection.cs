@@ -4,27 +4,41 @@ using Asan.Briefs.Typography;
 
 namespace Asan.Briefs.Pdf.Text;
 
-/// <summary>Collection: the inlines flattened into one string with collapsed spaces and the spans that style it.</summary>
+/// <summary>
+/// Collection: the inlines' sequence text (<see cref="SequenceText"/>, whose scripts the writers share) folded
+/// into the string the paragraph sets, with collapsed spaces, and the spans that style it; each character
+/// remembers where in the sequence text it comes from.
+/// </summary>
 internal sealed partial class Paragraph
 {
     private void Flatten(IReadOnlyList<PrintInline> inlines)
     {
+        _sequence = SequenceText.Of(inlines);
+        var sequence = _sequence.Text;
         var sb = _scratch!.Text.Clear();
-        foreach (var inline in inlines)
+        _source = _scratch.Source.Length >= sequence.Length ? _scratch.Source : new int[sequence.Length * 2];
+        void Append(char c, int from)
         {
-            switch (inline)
+            _source[sb.Length] = from;
+            sb.Append(c);
+        }
+        for (var p = 0; p < inlines.Count; p++)
+        {
+            var from = _sequence.Start(p);
+            switch (inlines[p])
             {
                 case PrintText t:
                 {
                     var start = sb.Length;
-                    foreach (var c in t.Text)
+                    for (var k = 0; k < t.Text.Length; k++)
                     {
+                        var c = t.Text[k];
                         if (c is '\u00AD' or '\u200B' or '\uFEFF') continue; // soft hyphen, zero-width space, BOM
                         if (TextRules.IsCollapsibleSpace(c))
                         {
-                            if (sb.Length > 0 && sb[^1] != ' ' && sb[^1] != '\n') sb.Append(' ');
+                            if (sb.Length > 0 && sb[^1] != ' ' && sb[^1] != '\n') Append(' ', from + k);
                         }
-                        else sb.Append(c);
+                        else Append(c, from + k);
                     }
                     // A collapsed space may have been absorbed by the previous span: keep spans contiguous.
                     if (sb.Length > start) AddSpan(start, sb.Length, new SpanInfo { Bold = t.Bold, Italic = t.Italic, Code = t.Code, Href = t.Href });
@@ -34,7 +48,7 @@ internal sealed partial class Paragraph
                 {
                     TrimTrailingSpace(sb);
                     var start = sb.Length;
-                    sb.Append(call.Note.Mark);
+                    for (var k = 0; k < call.Note.Mark.Length; k++) Append(call.Note.Mark[k], from + k);
                     AddSpan(start, sb.Length, new SpanInfo { Note = call.Note });
                     break;
                 }
@@ -42,7 +56,7 @@ internal sealed partial class Paragraph
                 {
                     TrimTrailingSpace(sb);
                     var start = sb.Length;
-                    sb.Append('\n');
+                    Append('\n', from);
                     AddSpan(start, sb.Length, new SpanInfo { Break = true });
                     break;
                 }

@@ -6,18 +6,14 @@ namespace Asan.Briefs.Pdf.Text;
 /// <summary>Script and font resolution: the script of every character and the run style (face, size, colour) of every span.</summary>
 internal sealed partial class Paragraph
 {
-    /// <summary>The script of every character, by the writers' one rule (<see cref="TextRules.ResolveScripts"/>).</summary>
+    /// <summary>The script of every character: that of the sequence-text character it comes from, resolved by the
+    /// writers' one rule (<see cref="SequenceText.Scripts"/>).</summary>
     private void ResolveScripts()
     {
         var n = _text.Length;
         _script = _scratch!.Script.Length >= n ? _scratch.Script : new CharScript[n * 2];
-        TextRules.ResolveScripts(_text.AsSpan(), _script.AsSpan(0, n), _korean ? CharScript.Hangul : CharScript.Latin);
-        // A note call's mark is set in one face: the script of its first character.
-        foreach (var span in _spans)
-        {
-            if (span.Note is null) continue;
-            for (var i = span.Start + 1; i < span.End; i++) _script[i] = _script[span.Start];
-        }
+        var scripts = _sequence.Scripts(_korean ? CharScript.Hangul : CharScript.Latin);
+        for (var i = 0; i < n; i++) _script[i] = scripts[_source[i]];
     }
 
     private RunStyle StyleAt(int i, CharScript script)

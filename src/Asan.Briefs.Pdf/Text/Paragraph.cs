@@ -72,6 +72,7 @@ internal sealed partial class Paragraph
         public Frag[] Frags = new Frag[256];
         public int[] SpanOf = new int[1024];
         public CharScript[] Script = new CharScript[1024];
+        public int[] Source = new int[1024];
     }
 
     [ThreadStatic] private static Scratch? t_scratch;
@@ -80,6 +81,8 @@ internal sealed partial class Paragraph
     private readonly List<SpanInfo> _spans;
     private readonly List<RunStyle> _styles = new(8);
     private string _text = "";
+    private SequenceText _sequence = null!;
+    private int[] _source = []; // for each character of _text, where it comes from in _sequence.Text
     private int[] _spanOf = [];
     private CharScript[] _script = [];
     private Frag[] _frags;
@@ -114,6 +117,7 @@ internal sealed partial class Paragraph
         scratch.Items = Items;
         scratch.SpanOf = _spanOf.Length > scratch.SpanOf.Length ? _spanOf : scratch.SpanOf;
         scratch.Script = _script.Length > scratch.Script.Length ? _script : scratch.Script;
+        scratch.Source = _source.Length > scratch.Source.Length ? _source : scratch.Source;
         _spans.Clear();
         _scratch = null;
         t_scratch = scratch;

@@ -1,6 +1,4 @@
-using Asan.Briefs.Typography;
-
-namespace Asan.Briefs.Templating;
+namespace Asan.Briefs.Typography;
 
 /// <summary>
 /// KLREQ in the web edition, where CSS stops short: <c>word-break: keep-all</c> keeps Hangul syllables
