@@ -106,6 +106,24 @@ public class StructureTreeTests
 
     [Theory]
     [MemberData(nameof(AllEditions))]
+    public void Every_caption_is_inside_its_figure_or_table_with_the_models_text(string id, string lang)
+    {
+        var document = RenderedEditions.PrintDocument(id, lang);
+        var elements = Elements(id, lang);
+        // PDF/UA-1 (ISO 14289-1 §7.3, ISO 32000-1 §14.8.4.4): a Caption is a child of the Figure or Table it captions.
+        var outside = elements.Where(e => e.Role == "Caption" && e.Ancestors.LastOrDefault() is not ("Figure" or "Table")).Select(e => $"'{e.Text}' in {string.Join('/', e.Ancestors)}").ToList();
+        Assert.True(outside.Count == 0, "captions outside their figure or table: " + string.Join("; ", outside));
+        // A figure's caption and credit, in that order, are its Caption.
+        var figures = PrintWalker.Descendants(document.Blocks).OfType<PrintFigure>()
+            .Select(f => Unhyphenated(string.Concat(new[] { f.Caption, f.Credit }.OfType<PrintParagraph>().Select(p => Plain(p.Inlines))))).ToList();
+        var captioned = elements.Where(e => e.Role == "Caption" && e.Ancestors[^1] == "Figure").Select(e => Unhyphenated(e.Text)).ToList();
+        Assert.Equal(figures.Where(f => f.Length > 0), captioned);
+        var tables = PrintWalker.Descendants(document.Blocks).OfType<PrintTable>().Count(t => t.Caption is not null);
+        Assert.Equal(tables, elements.Count(e => e.Role == "Caption" && e.Ancestors[^1] == "Table"));
+    }
+
+    [Theory]
+    [MemberData(nameof(AllEditions))]
     public void No_text_lies_outside_the_tree_or_an_artifact(string id, string lang)
     {
         foreach (var page in Pages(id, lang))
