@@ -46,7 +46,7 @@ public static class DraftImport
         var before = MarkdownBodyReader.Read(directory, lang, bodyPath, problems, smartPunctuation: current.Metadata.SmartPunctuation);
         var target = ImportTarget.Of(directory, before, current.Sections.Where(s => s.Level > 0).Select(s => s.Id));
         var draft = DocxDraftReader.Read(docxPath, target);
-        var markdown = MarkdownBodyWriter.Write(draft.Body, directory);
+        var markdown = MarkdownBodyWriter.Write(draft.Body, directory, current.Metadata.SmartPunctuation);
 
         var i18n = I18n.Load(workspace.TemplatesDirectory, lang).Values["labels"] as Scriban.Runtime.ScriptObject;
         string Label(string key) => i18n?[key]?.ToString() ?? "";
@@ -90,7 +90,7 @@ public static class DraftImport
             // The imported body on its own: the Markdown reader must take it, and read it back to the same text.
             var problems = new List<Diagnostic>();
             var reread = MarkdownBodyReader.Read(stage, lang, Path.Combine(stage, $"body.{lang}.md"), problems, smartPunctuation: smart);
-            if (problems.Count == 0 && MarkdownBodyWriter.Write(reread, stage) != markdown)
+            if (problems.Count == 0 && MarkdownBodyWriter.Write(reread, stage, smart) != markdown)
                 problems.Add(new Diagnostic(DisplayPath.Of(Path.Combine(directory, $"body.{lang}.md")), 1, 1, "the imported text does not read back as it was written (some text in the draft looks like Markdown that the writer cannot escape); simplify the formatting around it in Word"));
             if (problems.Count > 0) throw new BriefException(problems.Select(p => p with { File = Real(p.File), Message = Real(p.Message) }).ToList());
 

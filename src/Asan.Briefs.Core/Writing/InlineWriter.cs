@@ -8,39 +8,41 @@ namespace Asan.Briefs.Writing;
 /// Inline content in its canonical Markdown form: <c>*emphasis*</c>, <c>**strong**</c>,
 /// <c>`code`</c>, <c>[text](url)</c>, <c>&lt;url&gt;</c> for a link that shows its own address, <c>[^label]</c>, and a
 /// hard break as a backslash at the end of the line. Text is escaped where CommonMark (with the
-/// footnote, table, figure and attribute extensions the reader uses) would otherwise see markup.
+/// footnote, table, figure and attribute extensions the reader uses) would otherwise see markup, and,
+/// for a brief with smart punctuation, where the reader would make it typographic.
 /// </summary>
 internal static partial class InlineWriter
 {
     public enum Where { Paragraph, Heading, Caption, TableCell, Inside }
 
     /// <summary>A paragraph's text; lines after a hard break are escaped like the first line.</summary>
-    public static string Paragraph(IReadOnlyList<Inline> inlines) => Line(inlines, Where.Paragraph);
+    public static string Paragraph(IReadOnlyList<Inline> inlines, bool smart) => Line(inlines, Where.Paragraph, smart);
 
-    public static string Line(IReadOnlyList<Inline> inlines, Where where)
+    /// <param name="smart">Whether the brief reads with smart punctuation (brief.yaml's smart_punctuation).</param>
+    public static string Line(IReadOnlyList<Inline> inlines, Where where, bool smart)
     {
         var text = new StringBuilder();
-        Write(text, inlines, where);
+        Write(text, inlines, where, smart);
         return EscapeLineStarts(text.ToString(), where);
     }
 
-    private static void Write(StringBuilder text, IReadOnlyList<Inline> inlines, Where where)
+    private static void Write(StringBuilder text, IReadOnlyList<Inline> inlines, Where where, bool smart)
     {
         foreach (var inline in inlines)
         {
             switch (inline)
             {
                 case TextInline t:
-                    text.Append(Text(t.Text, where));
+                    text.Append(Text(t.Text, where, smart));
                     break;
                 case EmphasisInline e:
                     text.Append('*');
-                    Write(text, e.Children, where);
+                    Write(text, e.Children, where, smart);
                     text.Append('*');
                     break;
                 case StrongInline s:
                     text.Append("**");
-                    Write(text, s.Children, where);
+                    Write(text, s.Children, where, smart);
                     text.Append("**");
                     break;
                 case CodeInline c:
@@ -51,7 +53,7 @@ internal static partial class InlineWriter
                     break;
                 case LinkInline l:
                     text.Append('[');
-                    Write(text, l.Children, where);
+                    Write(text, l.Children, where, smart);
                     text.Append("](").Append(Destination(l.Url)).Append(')');
                     break;
                 case ReferenceInline r:
@@ -106,10 +108,10 @@ internal static partial class InlineWriter
     }
 
     /// <summary>
-    /// Plain text with the characters that would start markup escaped, and those smart punctuation
-    /// would change (a straight quote, -- and ...), so that they read back as they are.
+    /// Plain text with the characters that would start markup escaped, and, when <paramref name="smart"/>, those
+    /// smart punctuation would change (a straight quote, -- and ...), so that they read back as they are.
     /// </summary>
-    public static string Text(string text, Where where)
+    public static string Text(string text, Where where, bool smart)
     {
         var escaped = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
@@ -118,9 +120,10 @@ internal static partial class InlineWriter
             var next = i + 1 < text.Length ? text[i + 1] : '\0';
             var escape = ch switch
             {
-                '\\' or '*' or '_' or '`' or '[' or ']' or '{' or '}' or '"' or '\'' => true,
-                '-' => next == '-',
-                '.' => next == '.' && i + 2 < text.Length && text[i + 2] == '.',
+                '\\' or '*' or '_' or '`' or '[' or ']' or '{' or '}' => true,
+                '"' or '\'' => smart,
+                '-' => smart && next == '-',
+                '.' => smart && next == '.' && i + 2 < text.Length && text[i + 2] == '.',
                 '<' => char.IsAsciiLetter(next) || next is '/' or '!' or '?',
                 '|' => where == Where.TableCell,
                 _ => false,

@@ -20,18 +20,25 @@ namespace Asan.Briefs.Writing;
 public sealed class MarkdownBodyWriter
 {
     private readonly string _briefDirectory;
+    private readonly bool _smart;
 
-    private MarkdownBodyWriter(string briefDirectory) => _briefDirectory = briefDirectory;
+    private MarkdownBodyWriter(string briefDirectory, bool smart)
+    {
+        _briefDirectory = briefDirectory;
+        _smart = smart;
+    }
 
     /// <param name="briefDirectory">The folder figure paths are written relative to.</param>
-    public static string Write(DraftBody body, string briefDirectory)
+    /// <param name="smartPunctuation">brief.yaml's smart_punctuation: when true, straight quotes, -- and ... are
+    /// escaped so that they read back as typed; when false the reader keeps them, and they are written bare.</param>
+    public static string Write(DraftBody body, string briefDirectory, bool smartPunctuation = true)
     {
-        var writer = new MarkdownBodyWriter(briefDirectory);
+        var writer = new MarkdownBodyWriter(briefDirectory, smartPunctuation);
         var chunks = new List<List<string>>();
         foreach (var section in body.Sections)
         {
             if (section.Level > 0)
-                chunks.Add([$"{new string('#', section.Level)} {InlineWriter.Line(section.Heading ?? [], InlineWriter.Where.Heading).TrimEnd()} {{#{section.Id}}}"]);
+                chunks.Add([$"{new string('#', section.Level)} {InlineWriter.Line(section.Heading ?? [], InlineWriter.Where.Heading, writer._smart).TrimEnd()} {{#{section.Id}}}"]);
             chunks.AddRange(writer.BlockChunks(section.Blocks));
         }
         foreach (var note in OrderedNotes(body))
@@ -45,12 +52,13 @@ public sealed class MarkdownBodyWriter
         return text.ToString();
     }
 
-    /// <summary>One block (or a note's paragraphs, or a heading) in its canonical form, for comparing two versions of a body.</summary>
+    /// <summary>One block (or a note's paragraphs, or a heading) in its canonical form, for comparing two versions of a body
+    /// (both written alike, escaped as for smart punctuation).</summary>
     public static string WriteBlock(DraftBlock block, string briefDirectory) =>
-        string.Join('\n', new MarkdownBodyWriter(briefDirectory).Block(block));
+        string.Join('\n', new MarkdownBodyWriter(briefDirectory, true).Block(block));
 
     public static string WriteNote(DraftFootnote note, string briefDirectory) =>
-        string.Join('\n', new MarkdownBodyWriter(briefDirectory).Footnote(note));
+        string.Join('\n', new MarkdownBodyWriter(briefDirectory, true).Footnote(note));
 
     /// <summary>Notes in order of first citation, then any never cited, in the order they were defined.</summary>
     private static IEnumerable<DraftFootnote> OrderedNotes(DraftBody body)
@@ -85,7 +93,7 @@ public sealed class MarkdownBodyWriter
 
     private List<string> Block(DraftBlock block) => block switch
     {
-        DraftParagraph p => Lines(InlineWriter.Paragraph(p.Inlines)),
+        DraftParagraph p => Lines(InlineWriter.Paragraph(p.Inlines, _smart)),
         DraftQuote q => Quote(q),
         DraftFigure f => Figure(f),
         DraftTable t => Table(t),
@@ -148,11 +156,11 @@ public sealed class MarkdownBodyWriter
     {
         var path = Path.GetRelativePath(_briefDirectory, figure.ImagePath).Replace(Path.DirectorySeparatorChar, '/');
         var title = figure.Credit.Length == 0 ? "" : $" \"{figure.Credit.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"";
-        var caption = InlineWriter.Line(figure.Caption, InlineWriter.Where.Caption);
+        var caption = InlineWriter.Line(figure.Caption, InlineWriter.Where.Caption, _smart);
         return
         [
             "^^^",
-            $"![{InlineWriter.Text(figure.Alt, InlineWriter.Where.Inside)}]({InlineWriter.Destination(path)}{title}){Id(figure.Label)}",
+            $"![{InlineWriter.Text(figure.Alt, InlineWriter.Where.Inside, _smart)}]({InlineWriter.Destination(path)}{title}){Id(figure.Label)}",
             caption.Length == 0 ? "^^^" : "^^^ " + caption,
         ];
     }
@@ -160,12 +168,12 @@ public sealed class MarkdownBodyWriter
     /// <summary>A figure's or table's id as the reader takes it ({#fig:trade}), after a space when it follows text.</summary>
     private static string Id(string? label, string before = "") => label is null ? "" : $"{before}{{#{label}}}";
 
-    private static List<string> Table(DraftTable table)
+    private List<string> Table(DraftTable table)
     {
         var lines = new List<string>();
         if (table.Caption is { } caption)
         {
-            var text = InlineWriter.Line(caption, InlineWriter.Where.Caption);
+            var text = InlineWriter.Line(caption, InlineWriter.Where.Caption, _smart);
             lines.Add((MarkdownBodyReader.TableCaptionMarker + text + Id(table.Label, text.Length > 0 ? " " : "")).TrimEnd());
             lines.Add("");
         }
@@ -174,7 +182,7 @@ public sealed class MarkdownBodyWriter
         for (var r = 0; r < table.Rows.Count; r++)
         {
             lines.Add(Row(Enumerable.Range(0, columns).Select(c =>
-                c < table.Rows[r].Cells.Count ? InlineWriter.Line(table.Rows[r].Cells[c], InlineWriter.Where.TableCell) : "")));
+                c < table.Rows[r].Cells.Count ? InlineWriter.Line(table.Rows[r].Cells[c], InlineWriter.Where.TableCell, _smart) : "")));
             if (r == 0)
             {
                 lines.Add(Row(Enumerable.Range(0, columns).Select(c => (c < table.Columns.Count ? table.Columns[c] : ColumnAlign.Default) switch
@@ -194,7 +202,7 @@ public sealed class MarkdownBodyWriter
         var lines = new List<string>();
         for (var i = 0; i < note.Paragraphs.Count; i++)
         {
-            var paragraph = Lines(InlineWriter.Paragraph(note.Paragraphs[i]));
+            var paragraph = Lines(InlineWriter.Paragraph(note.Paragraphs[i], _smart));
             if (i == 0)
             {
                 lines.Add($"[^{note.Label}]: {paragraph[0]}".TrimEnd());
