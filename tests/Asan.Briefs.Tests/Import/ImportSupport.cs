@@ -35,21 +35,7 @@ public static class ImportSupport
             ResaveWithLibreOffice(RenderedEditions.Docx(key.Item1, key.Item2), $"{key.Item1}.{key.Item2}.docx"))).Value;
 
     /// <summary>A draft as LibreOffice saves it again (`soffice --headless --convert-to docx`).</summary>
-    public static byte[] ResaveWithLibreOffice(byte[] docx, string fileName)
-    {
-        ExternalTool.Ensure("soffice");
-        var work = Path.Combine(Path.GetTempPath(), $"asan-lo-{Guid.NewGuid():N}");
-        var input = Path.Combine(work, "in", fileName);
-        Directory.CreateDirectory(Path.GetDirectoryName(input)!);
-        File.WriteAllBytes(input, docx);
-        try
-        {
-            // A profile of its own, so that a LibreOffice the user has open does not take the job.
-            ExternalTool.Run("soffice", $"-env:UserInstallation=file://{work}/profile --headless --convert-to docx --outdir \"{work}/out\" \"{input}\"");
-            return File.ReadAllBytes(Path.Combine(work, "out", fileName));
-        }
-        finally { Directory.Delete(work, recursive: true); }
-    }
+    public static byte[] ResaveWithLibreOffice(byte[] docx, string fileName) => LibreOffice.Convert([(fileName, docx)], "docx")[0];
 
     public static string Markdown(string briefId, ImportedDraft draft) =>
         MarkdownBodyWriter.Write(draft.Body, Repository.Brief(briefId).Directory);

@@ -107,7 +107,7 @@ public static class ExternalTool
         finally { File.Delete(path); }
     }
 
-    public static string Run(string tool, string arguments, byte[]? input = null, int[]? acceptExit = null)
+    public static string Run(string tool, string arguments, byte[]? input = null, int[]? acceptExit = null, (string Name, string Value)[]? environment = null)
     {
         Ensure(tool);
         var start = new ProcessStartInfo(tool, arguments)
@@ -116,6 +116,7 @@ public static class ExternalTool
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (var (name, value) in environment ?? []) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
