@@ -11,8 +11,8 @@ namespace Asan.Briefs.Tests.Typesetting;
 /// to PDF with the theme's fonts), pdftotext reads its lines, and the PDF's own check (<see cref="KoreanLineBreakTests"/>)
 /// judges every line end against the text as written. A line end that splits an 어절, or starts or ends a line with a
 /// character KLREQ prohibits there, must be one the draft forbids: its settings' w:noLineBreaksBefore / w:noLineBreaksAfter
-/// for ko-KR name the character, and its paragraphs break Korean text by word (w:wordWrap on, nowhere off), so that a
-/// layout engine that keeps the draft's rules (Word) makes none of them.
+/// for ko-KR name the character (and w:kinsoku is nowhere off), and its paragraphs break Korean text by word (w:wordWrap
+/// on, nowhere off), so that a layout engine that keeps the draft's rules (Word) makes none of them.
 /// </summary>
 /// <remarks>
 /// What LibreOffice 7.4 does with the drafts, found with probe drafts of each kind of 어절 at every line position: it
@@ -47,15 +47,19 @@ public class DocxKoreanLineBreakTests(ITestOutputHelper output)
             var noStart = settings.Elements<NoLineBreaksBeforeKinsoku>().Single(k => k.Language?.Value == "ko-KR").Val!.Value!;
             var noEnd = settings.Elements<NoLineBreaksAfterKinsoku>().Single(k => k.Language?.Value == "ko-KR").Val!.Value!;
             var styles = draft.MainDocumentPart.StyleDefinitionsPart!.Styles!;
+            var body = draft.MainDocumentPart.Document!;
             var byWord = styles.Elements<Style>().Single(s => s.StyleId?.Value == "Normal").StyleParagraphProperties?.WordWrap?.Val?.Value == true
-                && !styles.Descendants<WordWrap>().Concat(draft.MainDocumentPart.Document!.Descendants<WordWrap>()).Any(w => w.Val?.Value == false);
+                && !styles.Descendants<WordWrap>().Concat(body.Descendants<WordWrap>()).Any(w => w.Val?.Value == false);
+            // The lists apply where w:kinsoku does, which is everywhere it is not turned off (ECMA-376 §17.3.1.16; Word applies it to Korean).
+            var kinsoku = !styles.Descendants<Kinsoku>().Concat(body.Descendants<Kinsoku>()).Any(k => k.Val?.Value == false);
 
             var document = RenderedEditions.PrintDocument(id, "ko");
-            var (body, notes) = PdfText.Written(document);
+            var (text, notes) = PdfText.Written(document);
             var pairs = KoreanLineBreakTests.LineEnds(pdf, document);
-            var wrong = pairs.SelectMany(pair => KoreanLineBreakTests.Breaks(pair, body + "\n" + notes)).Where(e => e.Problems.Any()).ToList();
-            var allowed = wrong.Where(e => (e.Splits is not null && !byWord) || (e.BadEnd && !noEnd.Contains(e.Before[^1], StringComparison.Ordinal))
-                || (e.BadStart && !noStart.Contains(e.After[0], StringComparison.Ordinal))).ToList();
+            var wrong = pairs.SelectMany(pair => KoreanLineBreakTests.Breaks(pair, text + "\n" + notes)).Where(e => e.Problems.Any()).ToList();
+            var allowed = wrong.Where(e => (e.Splits is not null && !byWord)
+                || (e.BadEnd && !(kinsoku && noEnd.Contains(e.Before[^1], StringComparison.Ordinal)))
+                || (e.BadStart && !(kinsoku && noStart.Contains(e.After[0], StringComparison.Ordinal)))).ToList();
             Assert.True(allowed.Count == 0, $"{id}: the draft allows LibreOffice these breaks:\n" + string.Join('\n', allowed.SelectMany(e => e.Problems)));
             Assert.True(pairs.Count > 50, $"{id}: only {pairs.Count} line ends read back");
             output.WriteLine($"{id}.ko.docx in LibreOffice: {pairs.Count} line ends, {wrong.Count} against the draft's rules");
