@@ -22,6 +22,7 @@ public static class ExternalTool
     private static readonly Dictionary<string, string> Packages = new()
     {
         ["pdftotext"] = "poppler-utils",
+        ["pdffonts"] = "poppler-utils",
         ["qpdf"] = "qpdf",
         ["java"] = "default-jre-headless",
         ["woff2_decompress"] = "woff2",
