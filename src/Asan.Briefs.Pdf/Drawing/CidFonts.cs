@@ -56,7 +56,7 @@ internal sealed class CidFonts
         // aliases (a hyphen added at a line break). W lists every advance in one run.
         var gids = new ushort[entry.Glyphs + entry.Aliases.Count];
         var advances = new double[entry.Glyphs];
-        foreach (var (original, subset) in face.GlyphMap) advances[subset] = Em(font.Font.GetHorizontalGlyphAdvance(original));
+        foreach (var (original, subset) in face.GlyphMap) advances[subset] = Em(HalfWidthBrackets.Advance(font, original));
         for (var cid = 0; cid < gids.Length; cid++) gids[cid] = cid < entry.Glyphs ? (ushort)cid : entry.Aliases[cid - entry.Glyphs];
         var w = new StringBuilder("[0 [");
         for (var cid = 0; cid < gids.Length; cid++) w.Append(cid == 0 ? "" : " ").Append(PdfSyntax.Number(advances[gids[cid]]));

@@ -47,10 +47,20 @@ internal static class SubsetFonts
     /// <param name="characters">The characters the glyphs were set for: the subset's cmap maps exactly
     /// these, so a glyph shared by several code points (en dash and soft hyphen, say) reads back as the
     /// character that was set.</param>
+    /// <remarks>Half-width brackets (<see cref="HalfWidthBrackets"/>) are not the face's own glyphs: the
+    /// subset keeps the brackets they draw and gets them appended as composite glyphs.</remarks>
     private static SubsetFace Load(FontData font, SortedSet<uint> glyphs, SortedSet<int> characters)
     {
-        var subset = FontSubsetter.SubsetGlyphsCompact(font, glyphs, characters);
-        return new SubsetFace(font, subset.Bytes, subset.GlyphMap, Tag(subset.Bytes));
+        var added = glyphs.Where(g => HalfWidthBrackets.IsHalfWidth(font, g)).ToList();
+        var forms = added.Select(g => HalfWidthBrackets.Describe(font, g)).ToList();
+        var own = new SortedSet<uint>(glyphs.Where(g => !HalfWidthBrackets.IsHalfWidth(font, g)).Concat(forms.Select(f => (uint)f.Glyph)));
+        var subset = FontSubsetter.SubsetGlyphsCompact(font, own, characters);
+        if (added.Count == 0) return new SubsetFace(font, subset.Bytes, subset.GlyphMap, Tag(subset.Bytes));
+        var map = new Dictionary<uint, uint>(subset.GlyphMap);
+        var (bytes, first) = CompositeGlyphs.Append(subset.Bytes,
+            forms.Select(f => new CompositeGlyphs.Composite((ushort)map[f.Glyph], f.XOffset, f.Advance)).ToList());
+        for (var i = 0; i < added.Count; i++) map[added[i]] = (uint)(first + i);
+        return new SubsetFace(font, bytes, map, Tag(bytes));
     }
 
     private static string Fingerprint(SortedSet<uint> values)

@@ -1,4 +1,5 @@
 using Asan.Briefs.Fonts;
+using Asan.Briefs.Typography;
 
 namespace Asan.Briefs.Pdf.Text;
 
@@ -58,9 +59,33 @@ internal sealed partial class Paragraph
 
     private double AddFragWidth(ShapedText shaped, RunStyle style, int start, int length)
     {
+        shaped = WithHalfWidthBrackets(shaped, style.Font, start);
         var width = shaped.Advance * style.Scale + style.Tracking * shaped.Glyphs.Length;
         AddFrag(shaped, style, start, length, width);
         return width;
+    }
+
+    /// <summary>
+    /// KLREQ, JLREQ: a full-width bracket beside a space gives up its half-width blank (an opener after a
+    /// space, a closer before one; <see cref="TextRules.LosesLeadingBlank"/>), so the two do not leave a
+    /// double gap. The bracket is set as the face's half-width form (<see cref="HalfWidthBrackets"/>), a
+    /// glyph whose advance is what is left, so extracted text boxes it where its ink is. A copy: shapes are shared.
+    /// </summary>
+    private ShapedText WithHalfWidthBrackets(ShapedText shaped, FontData font, int start)
+    {
+        ushort[]? glyphs = null;
+        int[]? advances = null;
+        for (var g = 0; g < shaped.Glyphs.Length; g++)
+        {
+            var i = start + (int)shaped.Clusters[g];
+            if (!TextRules.LosesLeadingBlank(_text, i) && !TextRules.LosesTrailingBlank(_text, i)) continue;
+            if (HalfWidthBrackets.For(font, _text[i], shaped.Glyphs[g]) is not { } half) continue;
+            glyphs ??= (ushort[])shaped.Glyphs.Clone();
+            advances ??= (int[])shaped.Advances.Clone();
+            advances[g] -= HalfWidthBrackets.Advance(font, shaped.Glyphs[g]) - HalfWidthBrackets.Advance(font, half);
+            glyphs[g] = half;
+        }
+        return glyphs is null ? shaped : new ShapedText(glyphs, advances!, shaped.XOffsets, shaped.YOffsets, shaped.Clusters, shaped.HasNotdef);
     }
 
     private int AddFrag(ShapedText shaped, RunStyle style, int start, int length, double width)

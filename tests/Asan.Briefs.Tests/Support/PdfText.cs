@@ -92,7 +92,14 @@ public sealed class PdfText
     }
 
     /// <summary>Every line poppler finds (`pdftotext -bbox-layout`), in its reading order, with its page and vertical extent.</summary>
-    public static List<(int Page, double Top, double Bottom, string Text)> BoxedLines(byte[] pdf)
+    public static List<(int Page, double Top, double Bottom, string Text)> BoxedLines(byte[] pdf) =>
+        BoxedWords(pdf).Select(l => (l.Page, l.Top, l.Bottom, string.Join(' ', l.Words.Select(w => w.Text)))).ToList();
+
+    /// <summary>A word as poppler boxes it: from its glyphs' origins and widths (points from the page's top left).</summary>
+    public sealed record BoxedWord(string Text, double Left, double Right, double Top, double Bottom);
+
+    /// <summary>Every line poppler finds (`pdftotext -bbox-layout`), in its reading order, with its page, vertical extent and words.</summary>
+    public static List<(int Page, double Top, double Bottom, IReadOnlyList<BoxedWord> Words)> BoxedWords(byte[] pdf)
     {
         var xhtml = ExternalTool.RunOnFile("pdftotext", "-bbox-layout -q {file} -", pdf, "pdf");
         var doc = System.Xml.Linq.XDocument.Parse(xhtml[..(xhtml.LastIndexOf("</html>", StringComparison.Ordinal) + 7)]);
@@ -100,7 +107,8 @@ public sealed class PdfText
         double Num(System.Xml.Linq.XElement e, string name) => double.Parse((string)e.Attribute(name)!, CultureInfo.InvariantCulture);
         return doc.Descendants(x + "page")
             .SelectMany((page, i) => page.Descendants(x + "line").Select(l =>
-                (i + 1, Num(l, "yMin"), Num(l, "yMax"), string.Join(' ', l.Elements(x + "word").Select(w => w.Value)))))
+                (i + 1, Num(l, "yMin"), Num(l, "yMax"), (IReadOnlyList<BoxedWord>)l.Elements(x + "word")
+                    .Select(w => new BoxedWord(w.Value, Num(w, "xMin"), Num(w, "xMax"), Num(w, "yMin"), Num(w, "yMax"))).ToList())))
             .ToList();
     }
 
