@@ -12,7 +12,8 @@ namespace Asan.Briefs.Docx;
 /// <summary>Inlines: runs with language tags per script, hyperlinks, note references and fields.</summary>
 internal sealed partial class BodyBuilder
 {
-    private List<OpenXmlElement> Inlines(IReadOnlyList<PrintInline> inlines, OpenXmlPart part, ParagraphStyle style)
+    /// <param name="afterSpace">The runs follow a space of their own (a footnote's text after its mark): the space is the first run.</param>
+    private List<OpenXmlElement> Inlines(IReadOnlyList<PrintInline> inlines, OpenXmlPart part, ParagraphStyle style, bool afterSpace = false)
     {
         // Digits and common punctuation for note numbers, page fields and list numbers in this style.
         _state.Use(style, false, false, " 0123456789.,:;()-/");
@@ -24,6 +25,13 @@ internal sealed partial class BodyBuilder
         string? linkHref = null;
         var sequence = SequenceText.Of(inlines);
         var scripts = ParagraphScripts(sequence);
+        var trims = BracketTrims(sequence, scripts, style, afterSpace);
+        if (afterSpace)
+        {
+            var space = new Run(new Text(" ") { Space = SpaceProcessingModeValues.Preserve });
+            if (trims?.Space is { } trim) space.PrependChild(new RunProperties { Spacing = Condensed(trim, style) });
+            result.Add(space);
+        }
         for (var i = 0; i < inlines.Count; i++)
         {
             var inline = inlines[i];
@@ -34,7 +42,7 @@ internal sealed partial class BodyBuilder
                 if (link is not null) result.Add(link);
                 linkHref = href;
             }
-            foreach (var element in InlineElements(inline, href is not null, part, style, scripts, sequence.Start(i)))
+            foreach (var element in InlineElements(inline, href is not null, part, style, scripts, trims?.After, sequence.Start(i)))
             {
                 if (link is not null) link.Append(element);
                 else result.Add(element);
@@ -43,7 +51,7 @@ internal sealed partial class BodyBuilder
         return result;
     }
 
-    private IEnumerable<OpenXmlElement> InlineElements(PrintInline inline, bool inLink, OpenXmlPart part, ParagraphStyle style, CharScript[]? scripts, int offset)
+    private IEnumerable<OpenXmlElement> InlineElements(PrintInline inline, bool inLink, OpenXmlPart part, ParagraphStyle style, CharScript[]? scripts, double[]? trims, int offset)
     {
         switch (inline)
         {
@@ -59,10 +67,10 @@ internal sealed partial class BodyBuilder
                     yield return new Run(new FieldCode(SequenceInstruction(sequence)) { Space = SpaceProcessingModeValues.Preserve });
                     yield return new Run(new FieldChar { FieldCharType = FieldCharValues.Separate });
                 }
-                foreach (var (segment, script) in Segments(text.Text, scripts, offset))
+                foreach (var (segment, script, trim) in Segments(text.Text, scripts, trims, offset))
                 {
                     var run = new Run();
-                    var rPr = SegmentProperties(text, runStyle, inLink, style, script);
+                    var rPr = SegmentProperties(text, runStyle, inLink, style, script, trim);
                     if (rPr.HasChildren) run.Append(rPr);
                     AppendText(run, segment);
                     yield return run;

@@ -1,5 +1,4 @@
 using Asan.Briefs.PrintMarkup;
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Asan.Briefs.Docx;
@@ -17,12 +16,9 @@ internal sealed partial class BodyBuilder
             var p = paragraphs[i];
             var style = note.Paragraphs.Count > 0 ? Doc.StyleOf(p) : Doc.Style("note");
             var paragraph = new Paragraph(new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = StyleId(style) } });
-            if (i == 0)
-            {
-                paragraph.Append(new Run(new RunProperties(new RunStyle { Val = WordStyles.FootnoteReferenceId }), new FootnoteReferenceMark()));
-                paragraph.Append(new Run(new Text(" ") { Space = SpaceProcessingModeValues.Preserve }));
-            }
-            paragraph.Append(Inlines(p.Inlines, _ctx.Main.FootnotesPart!, style));
+            if (i == 0) paragraph.Append(new Run(new RunProperties(new RunStyle { Val = WordStyles.FootnoteReferenceId }), new FootnoteReferenceMark()));
+            // Word's footnote text follows its mark after a space.
+            paragraph.Append(Inlines(p.Inlines, _ctx.Main.FootnotesPart!, style, afterSpace: i == 0));
             // The note's id as a bookmark: an import reads the note's label back from it.
             if (i == 0) _bookmarks.Add(paragraph, note.Id);
             footnote.Append(paragraph);

@@ -2,7 +2,12 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Asan.Briefs.Tests.Support;
 using Asan.Briefs.Typography;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
 using HarfBuzzSharp;
+using Blob = HarfBuzzSharp.Blob;
+using Face = HarfBuzzSharp.Face;
+using Font = HarfBuzzSharp.Font;
 using UglyToad.PdfPig;
 
 namespace Asan.Briefs.Tests.Typesetting;
@@ -110,6 +115,73 @@ public class BracketBlankTests
             checkedFonts++;
         }
         Assert.True(checkedFonts >= 2, $"{checkedFonts} CID fonts found");
+    }
+
+
+    /// <summary>
+    /// The DOCX, read with the Open XML SDK: the closer, or the space before the opener, is a run of its own condensed by the
+    /// bracket's blank in NanumMyeongjo (half its em, read with HarfBuzz; none for NanumGothic's proportional brackets), Word's
+    /// character spacing after a character (ECMA-376 17.3.2.35). LibreOffice 7.4 does not draw it (condensing a one-character
+    /// run moves nothing in its PDF): the report of issue #11 has the figures.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(KoreanEditions))]
+    public void Docx_condenses_each_bracket_beside_a_space_by_its_half_width_blank(string id, string lang)
+    {
+        using var docx = WordprocessingDocument.Open(new MemoryStream(RenderedEditions.Docx(id, lang)), false);
+        var main = docx.MainDocumentPart!;
+        var styles = main.StyleDefinitionsPart!.Styles!;
+        var byId = styles.Elements<Style>().ToDictionary(s => s.StyleId!.Value!, StringComparer.Ordinal);
+        double Size(string? styleId)
+        {
+            for (var style = styleId is null ? null : byId.GetValueOrDefault(styleId); style is not null; style = style.BasedOn?.Val?.Value is { } b ? byId.GetValueOrDefault(b) : null)
+                if (style.StyleRunProperties?.FontSize?.Val?.Value is { } sz) return double.Parse(sz, CultureInfo.InvariantCulture) / 2;
+            return double.Parse(styles.DocDefaults!.RunPropertiesDefault!.RunPropertiesBaseStyle!.FontSize!.Val!.Value!, CultureInfo.InvariantCulture) / 2;
+        }
+        var condensed = 0;
+        var paragraphs = main.Document!.Body!.Descendants<Paragraph>().Concat(main.FootnotesPart?.Footnotes?.Descendants<Paragraph>() ?? []);
+        foreach (var paragraph in paragraphs)
+        {
+            var runs = paragraph.Descendants<Run>().Select(r => (Run: r, Text: string.Concat(r.Elements<Text>().Select(t => t.Text)))).Where(r => r.Text.Length > 0).ToList();
+            var text = string.Concat(runs.Select(r => r.Text));
+            var runAt = runs.SelectMany(r => Enumerable.Repeat(r.Run, r.Text.Length)).ToList();
+            var size = Size(paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value ?? "Normal");
+            var expected = new SortedDictionary<int, int>();
+            for (var i = 0; i < text.Length; i++)
+            {
+                var leading = TextRules.LosesLeadingBlank(text, i);
+                if (!leading && !TextRules.LosesTrailingBlank(text, i)) continue;
+                var family = runAt[i].RunProperties?.RunFonts?.EastAsia?.Value;
+                if (family is not ("NanumMyeongjo" or "NanumGothic")) continue;
+                var blank = Blank(family, text[i], leading);
+                if (blank > 0) expected[leading ? i - 1 : i] = -(int)Math.Round(blank * size * 20);
+            }
+            var found = new SortedDictionary<int, int>();
+            for (var i = 0; i < text.Length; i++)
+                if (runAt[i].RunProperties?.Spacing?.Val?.Value is { } spacing && spacing != 0 && (i == 0 || runAt[i - 1] != runAt[i]))
+                {
+                    Assert.True(i + 1 == text.Length || runAt[i + 1] != runAt[i], $"'{text}': the condensed run at {i} holds more than its character");
+                    found[i] = spacing;
+                }
+            Assert.True(expected.SequenceEqual(found),
+                $"'{text}': the rule condenses [{string.Join(", ", expected.Select(e => $"{e.Key}:{e.Value}"))}], the draft [{string.Join(", ", found.Select(e => $"{e.Key}:{e.Value}"))}]");
+            condensed += found.Count;
+        }
+        if (id == Repository.FeatureTour) Assert.True(condensed >= 3, $"the tour's brackets beside spaces: {condensed} condensed");
+    }
+
+    /// <summary>The blank of a full-width bracket on the side that goes, at most half its em, in em; 0 for a proportional one.</summary>
+    private static double Blank(string family, char bracket, bool opening)
+    {
+        using var blob = Blob.FromFile(Path.Combine(Repository.Root, "templates", "fonts", family + ".ttf"));
+        using var face = new Face(blob, 0);
+        using var font = new Font(face);
+        font.SetScale(face.UnitsPerEm, face.UnitsPerEm);
+        if (!font.TryGetNominalGlyph(bracket, out var glyph)) return 0;
+        var advance = font.GetHorizontalGlyphAdvance(glyph);
+        if (advance < face.UnitsPerEm * 0.9 || !font.TryGetGlyphExtents(glyph, out var ink)) return 0;
+        var blank = opening ? ink.XBearing : advance - ink.XBearing - ink.Width;
+        return Math.Max(0, Math.Min(advance / 2, blank)) / (double)face.UnitsPerEm;
     }
 
     /// <summary>
