@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Asan.Briefs.Pdf.Text;
 using Asan.Briefs.Tests.Support;
 using Asan.Briefs.Typography;
 using DocumentFormat.OpenXml.Packaging;
@@ -117,6 +118,48 @@ public class BracketBlankTests
         Assert.True(checkedFonts >= 2, $"{checkedFonts} CID fonts found");
     }
 
+
+    /// <summary>
+    /// At a line's start (the line broke at the space before an opener) and end (at the space after a closer) the bracket is
+    /// set half-width too: the space is still in the text, so the rule applies, and the ink stands near the margin as the
+    /// text's other edges do. The first character of a paragraph follows no space and keeps its blank.
+    /// </summary>
+    [Fact]
+    public void Pdf_bracket_at_a_line_start_or_end_after_a_break_at_its_space_is_half_width()
+    {
+        const string text = "「한일관계사」는 책이고 「대한민국과 일본국 간의 기본관계에 관한 조약」 같은 조약은 홑낫표로 묶으며, 『한국 외교의 과제』 같은 책은 겹낫표로 묶는다.";
+        var style = Asan.Briefs.Tests.Pdf.Text.TextFixture.Theme.Style("body", "ko");
+        var font = new Asan.Briefs.Fonts.FontLibrary().Get(Path.Combine(Repository.Templates, "fonts", "NanumMyeongjo.ttf"));
+        var full = font.Font.GetHorizontalGlyphAdvance(font.GlyphFor('「')) * style.Size / font.UnitsPerEm;
+        int starts = 0, ends = 0;
+        for (var width = 90.0; width <= 300; width += 3)
+        {
+            var lines = Asan.Briefs.Tests.Pdf.Text.TextFixture.Layouter.Layout(Asan.Briefs.Tests.Pdf.Text.TextFixture.Plain(text), style, "ko", width, 0, LineBreaking.TotalFit);
+            for (var n = 0; n < lines.Count; n++)
+            {
+                var runs = lines[n].Runs.Where(r => r.Glyphs.Length > 0).ToList();
+                var first = runs[0];
+                if (TextRules.FullWidthOpening.Contains(first.Text[0]))
+                {
+                    var advance = (first.Glyphs.Length > 1 ? first.Positions[1] : first.Width) - first.Positions[0];
+                    var expected = n == 0 ? full : full / 2;
+                    Assert.True(Math.Abs(advance - expected) < 0.3, $"at {width} pt, line {n + 1} '{Asan.Briefs.Tests.Pdf.Text.TextFixture.LineText(lines[n])}' starts with a bracket {advance:0.00} pt wide, not {expected:0.00}");
+                    if (n > 0) starts++;
+                }
+                var last = runs[^1];
+                var end = last.Text.TrimEnd();
+                if (n + 1 < lines.Count && end.Length > 0 && TextRules.FullWidthClosing.Contains(end[^1]))
+                {
+                    var g = last.Glyphs.Length - 1;
+                    while (g > 0 && last.Clusters[g] >= end.Length) g--; // a space set after it
+                    var advance = (g + 1 < last.Glyphs.Length ? last.Positions[g + 1] : last.Width) - last.Positions[g];
+                    Assert.True(advance < full / 2 + 0.3, $"at {width} pt, line {n + 1} '{Asan.Briefs.Tests.Pdf.Text.TextFixture.LineText(lines[n])}' ends with a bracket {advance:0.00} pt wide");
+                    ends++;
+                }
+            }
+        }
+        Assert.True(starts > 0 && ends > 0, $"no width set a bracket at a line start ({starts}) and at a line end ({ends})");
+    }
 
     /// <summary>
     /// The DOCX, read with the Open XML SDK: the closer, or the space before the opener, is a run of its own condensed by the
