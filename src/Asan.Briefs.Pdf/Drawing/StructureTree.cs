@@ -148,7 +148,6 @@ internal sealed class StructureTree(PdfFile file)
             StructureKind.ListItem => "LI",
             StructureKind.Quote => "BlockQuote",
             StructureKind.Table => "Table",
-            StructureKind.Figure => "Figure", // the element its image's leaf is (the same key), holding its Caption
             StructureKind.TableRow => "TR",
             StructureKind.Contents => "TOC",
             StructureKind.ContentsEntry => "TOCI",

@@ -279,8 +279,8 @@ internal sealed partial class FlowBuilder : PrintBlockVisitor<FlowBuilder.Contex
             y += afterSpace > 0 ? Math.Max(afterSpace, ps.SpaceBefore) : FigureCaptionGap;
             // Caption and credit line up with the image, not with the text column.
             var lines = _text.Set(para.Inlines, ps, _lang, width, ps.IndentFirst);
-            // Tagged inside the Figure (PDF/UA allows Caption as its child), as a table's caption is inside its Table.
-            var prole = new BoxRole(kind, ps.Name, 0, role.Element, ctx.GroupRole, new StructPath(StructureKind.Figure, role.Element, ctx.Within));
+            // Tagged as the Figure's next sibling, not its child: readers speak a Figure's Alt and go no deeper.
+            var prole = new BoxRole(kind, ps.Name, 0, role.Element, ctx.GroupRole, ctx.Within);
             foreach (var line in lines)
             {
                 var tmp = new VItem { Kind = VKind.Box };
