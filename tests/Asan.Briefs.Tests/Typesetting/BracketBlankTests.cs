@@ -65,6 +65,37 @@ public class BracketBlankTests
         if (id == Repository.FeatureTour) Assert.True(measured.Count >= 4, "the tour's brackets beside spaces: " + string.Join("; ", measured));
     }
 
+    /// <summary>
+    /// PdfPig's letters, each as wide as its glyph's W: a bracket beside a space on its line is half its em wide, one
+    /// between two letters ("조약」은") keeps its full width.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(KoreanEditions))]
+    public void Pdf_brackets_beside_a_space_are_half_width_and_the_others_full_width(string id, string lang)
+    {
+        using var reader = PdfDocument.Open(RenderedEditions.Pdf(id, lang));
+        int half = 0, full = 0;
+        foreach (var page in reader.GetPages())
+        foreach (var line in page.Letters.GroupBy(l => Math.Round(l.StartBaseLine.Y * 2) / 2))
+        {
+            var letters = line.OrderBy(l => l.StartBaseLine.X).ToList();
+            for (var k = 1; k + 1 < letters.Count; k++)
+            {
+                var c = letters[k].Value;
+                if (c.Length != 1 || !Brackets.Contains(c[0])) continue;
+                var opening = TextRules.FullWidthOpening.Contains(c[0]);
+                var beside = opening ? letters[k - 1].Value == " " : letters[k + 1].Value == " ";
+                var between = char.IsLetterOrDigit(letters[k - 1].Value[0]) && char.IsLetterOrDigit(letters[k + 1].Value[0]);
+                if (!beside && !between) continue;
+                var em = (letters[k].EndBaseLine.X - letters[k].StartBaseLine.X) / letters[k].PointSize;
+                if (em < 0.8 && em > 0.3) Assert.True(beside, $"page {page.Number}: '{c}' between letters is set {em:0.00} em wide");
+                else if (beside && em >= 0.8) Assert.Fail($"page {page.Number}: '{c}' beside a space is set {em:0.00} em wide");
+                if (beside) half++; else full++;
+            }
+        }
+        if (id == Repository.FeatureTour) Assert.True(half >= 4 && full >= 2, $"the tour's brackets: {half} beside a space, {full} between letters");
+    }
+
     [Theory]
     [MemberData(nameof(KoreanEditions))]
     public void Pdf_text_keeps_the_space_beside_each_trimmed_bracket_in_poppler_and_MuPDF(string id, string lang)
