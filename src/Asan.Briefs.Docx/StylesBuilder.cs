@@ -95,8 +95,8 @@ internal sealed class StylesBuilder
             <w:style w:type="character" w:styleId="{WordStyles.FootnoteReferenceId}"><w:name w:val="footnote reference"/><w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>
             """));
 
-        var codeLatin = System.Security.SecurityElement.Escape(_theme.Face(_theme.CodeFontRole, Script.Latin, false, false).Family);
-        var codeHangul = System.Security.SecurityElement.Escape(_theme.Face(_theme.CodeFontRole, Script.Hangul, false, false).Family);
+        var codeLatin = System.Security.SecurityElement.Escape(_theme.Face(_theme.CodeFontRole, Script.Latin, false, false, _lang).Family);
+        var codeHangul = System.Security.SecurityElement.Escape(_theme.Face(_theme.CodeFontRole, Script.Hangul, false, false, _lang).Family);
         styles.Append(Fixed($"""
             <w:style w:type="character" w:styleId="{WordStyles.CodeId}"><w:name w:val="{WordStyles.CodeName}"/><w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:rPr><w:rFonts w:ascii="{codeLatin}" w:hAnsi="{codeLatin}" w:eastAsia="{codeHangul}" w:cs="{codeLatin}"/></w:rPr></w:style>
             """));

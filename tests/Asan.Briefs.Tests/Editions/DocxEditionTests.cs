@@ -19,8 +19,9 @@ public class DocxEditionTests
         var fontTable = docx.MainDocumentPart!.FontTablePart!;
         Assert.Empty(fontTable.FontParts);
         var families = fontTable.Fonts!.Elements<Font>().Select(f => f.Name!.Value).ToList();
-        // The families of the edition's language: Korean sets its serif Latin in Noto Serif Light (theme.yaml languages.ko.fonts).
-        foreach (var family in new[] { lang == "ko" ? "Noto Serif Light" : "Noto Serif", "Noto Sans", "NanumMyeongjo", "NanumGothic" })
-            Assert.Contains(family, families);
+        // The families of the edition's language: Korean sets its Latin in lighter faces (theme.yaml languages.ko.fonts).
+        foreach (var role in Repository.Theme.FontRoles)
+        foreach (var script in new[] { Asan.Briefs.Theming.Script.Latin, Asan.Briefs.Theming.Script.Hangul })
+            Assert.Contains(Repository.Theme.Face(role, script, false, false, lang).Family, families);
     }
 }

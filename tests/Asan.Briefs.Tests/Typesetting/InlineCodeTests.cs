@@ -49,7 +49,7 @@ public sealed class InlineCodeTests
     {
         var html = new HtmlParser().ParseDocument(Encoding.UTF8.GetString(RenderedEditions.File(id, lang, "html")));
         Assert.Equal(ModelCode(lang), html.QuerySelectorAll("main code").Select(c => c.TextContent));
-        var family = Repository.Theme.Face(Repository.Theme.CodeFontRole, Script.Latin, false, false).Family;
+        var family = Repository.Theme.Face(Repository.Theme.CodeFontRole, Script.Latin, false, false, lang).Family;
         var css = string.Concat(html.QuerySelectorAll("style").Select(s => s.TextContent));
         var hangul = Repository.Theme.Face(Repository.Theme.CodeFontRole, Script.Hangul, false, false, lang).Family;
         Assert.Matches($@"(^|\n)code \{{ font-family: ""{family}"", ""{hangul}""", css);
@@ -83,7 +83,7 @@ public sealed class InlineCodeTests
         var style = main.StyleDefinitionsPart!.Styles!.Elements<Style>().Single(s => s.StyleId == "HTMLCode");
         Assert.Equal("HTML Code", style.StyleName!.Val!.Value);
         Assert.Equal(StyleValues.Character, style.Type!.Value);
-        var family = Repository.Theme.Face(Repository.Theme.CodeFontRole, Script.Latin, false, false).Family;
+        var family = Repository.Theme.Face(Repository.Theme.CodeFontRole, Script.Latin, false, false, lang).Family;
         Assert.Equal(family, style.StyleRunProperties!.RunFonts!.Ascii!.Value);
         // The font table tells Word the face is monospaced (read from the file's post table), so a machine
         // without it substitutes a monospaced face.
@@ -97,8 +97,9 @@ public sealed class InlineCodeTests
     [MemberData(nameof(TourEditions))]
     public void Pdf_sets_code_in_the_code_face_and_the_text_around_it_in_the_body_face(string id, string lang)
     {
-        var codeFace = Repository.Theme.Face(Repository.Theme.CodeFontRole, Script.Latin, false, false).Family.Replace(" ", "");
-        var bodyFace = Repository.Theme.Face(Repository.Theme.Style("body", lang).FontRole, Script.Latin, false, false).Family.Replace(" ", "");
+        // The embedded font's name is its file's PostScript name, e.g. NotoSansMono-Light.
+        var codeFace = Path.GetFileNameWithoutExtension(Repository.Theme.Face(Repository.Theme.CodeFontRole, Script.Latin, false, false, lang).Path);
+        var bodyFace = Path.GetFileNameWithoutExtension(Repository.Theme.Face(Repository.Theme.Style("body", lang).FontRole, Script.Latin, false, false, lang).Path);
         Assert.NotEqual(bodyFace, codeFace);
         using var pdf = PdfDocument.Open(RenderedEditions.Pdf(id, lang));
         var letters = pdf.GetPages().SelectMany(p => p.Letters).Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToList();

@@ -70,13 +70,13 @@ public sealed class BrowserTests(BrowserRun run) : IClassFixture<BrowserRun>
     public void Every_page_of_the_site_fetches_one_shared_copy_of_each_Latin_face()
     {
         var sitePages = BrowserRun.Pages().Where(p => p.StartsWith(Site.Folder + "/", StringComparison.Ordinal)).ToList();
-        // Korean pages set their serif Latin in the lighter face that sits with Hangul (theme.yaml languages.ko.fonts).
+        // Korean pages set their Latin in the lighter faces that sit with Hangul (theme.yaml languages.ko.fonts).
         foreach (var korean in new[] { false, true })
         {
             var pages = sitePages.Where(p => p.EndsWith(".ko.html", StringComparison.Ordinal) == korean).ToList();
             var fonts = pages.SelectMany(p => run.Result(p, BrowserRun.Widths[0])["fetched"]!.AsArray())
                 .Where(d => (string)d!["kind"]! == "font").Select(d => (string)d!["url"]!).ToList();
-            foreach (var face in new[] { korean ? "NotoSerif-Light" : "NotoSerif-Regular", "NotoSans-Regular" })
+            foreach (var face in new[] { "serif", "sans" }.Select(r => Path.GetFileNameWithoutExtension(Repository.Theme.Face(r, Asan.Briefs.Theming.Script.Latin, false, false, korean ? "ko" : "en").Path)))
             {
                 var urls = fonts.Where(u => u.Contains("/fonts/" + face + ".", StringComparison.Ordinal)).ToList();
                 Assert.Equal(pages.Count, urls.Count);
