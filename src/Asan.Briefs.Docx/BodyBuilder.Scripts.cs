@@ -93,14 +93,21 @@ internal sealed partial class BodyBuilder
         var rPr = new RunProperties();
         if (runStyle is not null) rPr.RunStyle = new RunStyle { Val = runStyle };
         var hangul = script == CharScript.Hangul;
+        // Emphasis toggles the style's slant, as Word's Emphasis style toggles a Quote's italic; Hangul
+        // takes the theme's upright emphasis face (Theme.Face), never Word's slant. Text of no known script
+        // (a paragraph without Hangul) is Latin.
+        var role = text.Code ? _ctx.Theme.CodeFontRole : style.FontRole;
+        var face = _ctx.Theme.Face(role, hangul ? Script.Hangul : Script.Latin, style.Bold || text.Bold, style.Italic ^ text.Italic, _ctx.Resolved.Lang);
         if (script is not null)
         {
-            // Emphasis toggles the style's slant, as Word's Emphasis style toggles a Quote's italic; Hangul
-            // takes the theme's upright emphasis face (Theme.Face), never Word's slant.
-            var role = text.Code ? _ctx.Theme.CodeFontRole : style.FontRole;
-            var face = _ctx.Theme.Face(role, hangul ? Script.Hangul : Script.Latin, style.Bold || text.Bold, style.Italic ^ text.Italic, _ctx.Resolved.Lang);
             rPr.RunFonts = new RunFonts { Ascii = face.Family, HighAnsi = face.Family, EastAsia = face.Family, ComplexScript = face.Family };
             if (hangul) rPr.RunFonts.Hint = FontTypeHintValues.EastAsia;
+        }
+        // The theme's size correction of the face, in the half points Word sizes text in.
+        if (face.Scale != 1)
+        {
+            var size = StylesBuilder.HalfPoints(style.Size * face.Scale);
+            (rPr.FontSize, rPr.FontSizeComplexScript) = (new FontSize { Val = size }, new FontSizeComplexScript { Val = size });
         }
         if (text.Bold) rPr.Bold = new Bold();
         if (hangul && (text.Italic || style.Italic)) rPr.Italic = new Italic { Val = false };

@@ -178,13 +178,15 @@ public sealed class EditionTemplates
             // upright face declared as this family's italic, so the browser never slants Hangul itself.
             var family = Theme.Face(role, script, false, false, lang).Family;
             if (faces.Any(f => f.Family == family && f.Bold == bold && f.Italic == italic)) continue;
-            faces.Add(new FontFaceView(role, script.ToString().ToLowerInvariant(), family, face.Path, Path.GetFileName(face.Path), bold, italic));
+            faces.Add(new FontFaceView(role, script.ToString().ToLowerInvariant(), family, face.Path, Path.GetFileName(face.Path), bold, italic,
+                face.Scale == 1 ? null : (face.Scale * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%"));
         }
         return faces;
     }
 }
 
-public sealed record FontFaceView(string Role, string Script, string Family, string Path, string File, bool Bold, bool Italic);
+/// <summary>One @font-face; <see cref="SizeAdjust"/> is the theme's size correction as CSS writes it ("90%"), or null.</summary>
+public sealed record FontFaceView(string Role, string Script, string Family, string Path, string File, bool Bold, bool Italic, string? SizeAdjust);
 
 /// <summary>
 /// Dates written into outputs: from the content (the brief's date), or SOURCE_DATE_EPOCH for the

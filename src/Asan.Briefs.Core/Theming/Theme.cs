@@ -10,6 +10,9 @@ public sealed record FontFace(string Family, string Path, bool Bold, bool Italic
 {
     /// <summary>True when the file has no italic and the renderer should slant the upright face.</summary>
     public bool SynthesizeItalic { get; init; }
+
+    /// <summary>The theme's size correction: the face is set at this share of its style's size.</summary>
+    public double Scale { get; init; } = 1;
 }
 
 /// <summary>Page geometry in points.</summary>
@@ -107,6 +110,7 @@ public sealed class Theme
         return new FontFace(set.Family, System.IO.Path.Combine(FontsDirectory, file), bold && (hasWeight || set.Bold is not null), italic)
         {
             SynthesizeItalic = slantMissing,
+            Scale = set.Scale ?? 1,
         };
     }
 
@@ -120,6 +124,43 @@ public sealed class Theme
             return own;
         return script == Script.Hangul ? faces.Hangul : faces.Latin;
     }
+
+    /// <summary>The faces of a role and script in <paramref name="lang"/> (null: the role's own), with where they are written.</summary>
+    private (FontFacesFile Set, string[] Path) FacesWritten(string role, Script script, string? lang)
+    {
+        var key = script == Script.Hangul ? "hangul" : "latin";
+        if (lang is not null && _file.Languages.TryGetValue(lang, out var language) && language.Fonts.TryGetValue(role, out var replaced)
+            && (script == Script.Hangul ? replaced.Hangul : replaced.Latin) is { } own)
+            return (own, ["languages", lang, "fonts", role, key]);
+        return (Faces(role, script, null), ["fonts", role, key]);
+    }
+
+    /// <summary>
+    /// A web page names a face by its family (@font-face), so in one language a family takes one size
+    /// correction whichever role sets it; each conflict once, at the scale that is written.
+    /// </summary>
+    private void CheckScalesPerFamily(Action<string, string[]> problem)
+    {
+        var reported = new HashSet<string>();
+        foreach (var lang in new string?[] { null }.Concat(_file.Languages.Keys))
+        {
+            var seen = new Dictionary<string, (FontFacesFile Set, string[] Path, Script Script)>();
+            foreach (var role in _file.Fonts.Keys)
+            foreach (var script in new[] { Script.Latin, Script.Hangul })
+            {
+                var (set, at) = FacesWritten(role, script, lang);
+                if (!seen.TryGetValue(set.Family, out var first)) { seen[set.Family] = (set, at, script); continue; }
+                if ((first.Set.Scale ?? 1) == (set.Scale ?? 1)) continue;
+                var (written, where, other, otherAt, otherScript) = set.Scale is not null
+                    ? (set, at, first.Set, first.Path, first.Script) : (first.Set, first.Path, set, at, script);
+                if (reported.Add(string.Join('.', where)))
+                    problem($"{string.Join('.', where)}.scale: {set.Family} is also the {otherScript} face of {string.Join('.', otherAt[..^1])} at scale {Number(other.Scale ?? 1)}; a web page names a face by its family, so give both the same scale",
+                        [.. where, "scale"]);
+            }
+        }
+    }
+
+    private static string Number(double value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Every face set the theme names, with where it is written: the roles' and the languages' replacements.</summary>
     private IEnumerable<(FontFacesFile Set, string[] Path)> FaceSets() =>
@@ -252,9 +293,14 @@ public sealed class Theme
         foreach (var (set, at) in FaceSets())
             if (set.Emphasis is { } emphasis && !_file.Fonts.ContainsKey(emphasis))
                 Problem($"{string.Join('.', at)}: emphasis font role '{emphasis}' is not defined under fonts:; define it or use one of: {string.Join(", ", _file.Fonts.Keys)}", [.. at, "emphasis"]);
+        // A correction, not a new size: beyond these the style's own size is what wants changing.
+        foreach (var (set, at) in FaceSets())
+            if (set.Scale is { } scale && scale is < 0.5 or > 1.5)
+                Problem($"{string.Join('.', at)}.scale: {Number(scale)} must be between 0.5 and 1.5 (a share of the style's size, e.g. 0.9)", [.. at, "scale"]);
         foreach (var (lang, language) in _file.Languages)
         foreach (var role in language.Fonts.Keys.Where(r => !_file.Fonts.ContainsKey(r)))
             Problem($"languages.{lang}.fonts: font role '{role}' is not defined under fonts:; define it there first or use one of: {string.Join(", ", _file.Fonts.Keys)}", "languages", lang, "fonts", role);
+        if (problems.Count == 0) CheckScalesPerFamily(Problem);
 
         var page = _file.Page;
         var lengths = new Dictionary<string, double>();

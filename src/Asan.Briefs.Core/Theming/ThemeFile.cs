@@ -67,6 +67,11 @@ public sealed class FontFacesFile
     /// instead of a slanted copy of the regular face. Null: emphasis stays upright in this face.
     /// </summary>
     public string? Emphasis { get; set; }
+    /// <summary>
+    /// A size correction: the face is set at this share of its style's size (e.g. 0.9), so that a face
+    /// drawn larger or wider than the one beside it looks the same size. Null: 1.
+    /// </summary>
+    public double? Scale { get; set; }
 }
 
 public sealed class StyleFile

@@ -179,6 +179,16 @@ internal sealed partial class Paragraph
 
     private bool InNote(int i) => _spans[_spanOf[i]].Note is not null;
 
+    /// <summary>
+    /// Whether justification may add spacing after character <paramref name="i"/> (<see cref="TextRules.TakesLetterSpacing"/>),
+    /// the one answer for the breaker's stretch and the line's runs: never beside a note call, nor where the
+    /// size changes (a face with a size correction, such as code beside Hangul), since poppler starts a new
+    /// word at every size change and reads any gap there as a space.
+    /// </summary>
+    private bool TakesSyllableSpace(int i) =>
+        TextRules.TakesLetterSpacing(_text[i], _text[i + 1]) && !InNote(i) && !InNote(i + 1)
+        && StyleAt(i, _script[i]).Size == StyleAt(i + 1, _script[i + 1]).Size;
+
     private bool DashBreakAllowed(int k, int start, int end)
     {
         var s = _text;
@@ -222,7 +232,7 @@ internal sealed partial class Paragraph
     {
         var gaps = 0;
         for (var i = start; i + 1 < end; i++)
-            if (TextRules.TakesLetterSpacing(_text[i], _text[i + 1]) && !InNote(i) && !InNote(i + 1)) gaps++;
+            if (TakesSyllableSpace(i)) gaps++;
         return gaps;
     }
 

@@ -8,7 +8,7 @@ internal sealed partial class Paragraph
     public IReadOnlyList<LineBox> SetLines(LineBreaker breaker, List<int> breaks, double firstLineIndent)
     {
         var lines = new List<LineBox>(breaks.Count);
-        var builder = new RunBuilder(_text);
+        var builder = new RunBuilder(_text, TakesSyllableSpace);
         var start = 0;
         for (var li = 0; li < breaks.Count; li++)
         {

@@ -45,7 +45,8 @@ internal sealed partial class Paragraph
         {
             Face = face,
             Font = font,
-            Size = note ? _style.Size * TextLayouter.NoteCallScale : _style.Size,
+            // The theme's size correction of the face (e.g. code's Latin beside Hangul), on top of a note call's.
+            Size = (note ? _style.Size * TextLayouter.NoteCallScale : _style.Size) * face.Scale,
             Shift = note ? _style.Size * TextLayouter.NoteCallRise : 0,
             Color = span.Href is not null && _owner.LinkColor is { } link ? link : _style.Color,
             Href = span.Href,

@@ -2,7 +2,7 @@ using Asan.Briefs.Typography;
 namespace Asan.Briefs.Pdf.Text;
 
 /// <summary>Joins consecutive fragments of one style into glyph runs with absolute glyph positions.</summary>
-internal sealed class RunBuilder(string text)
+internal sealed class RunBuilder(string text, Func<int, bool> spacedAfter)
 {
     private readonly List<ushort> _glyphs = new(64);
     private readonly List<float> _positions = new(64);
@@ -30,7 +30,7 @@ internal sealed class RunBuilder(string text)
 
     /// <summary>
     /// Appends a fragment; <paramref name="setWidth"/> ≥ 0 replaces its advance (stretched space);
-    /// <paramref name="syllableSpace"/> is added wherever <see cref="TextRules.TakesLetterSpacing"/> allows it
+    /// <paramref name="syllableSpace"/> is added after every character the paragraph allows it (<c>spacedAfter</c>)
     /// before text index <paramref name="spacingEnd"/> (the end of the box, so never at a line end).
     /// </summary>
     public void Add(in Frag frag, double setWidth, double syllableSpace = 0, int spacingEnd = 0)
@@ -59,7 +59,7 @@ internal sealed class RunBuilder(string text)
             if (syllableSpace != 0 && (g + 1 == shaped.Glyphs.Length || shaped.Clusters[g + 1] != shaped.Clusters[g]))
             {
                 var ci = frag.TextStart + (int)shaped.Clusters[g];
-                if (ci + 1 < spacingEnd && TextRules.TakesLetterSpacing(text[ci], text[ci + 1])) pen += syllableSpace;
+                if (ci + 1 < spacingEnd && spacedAfter(ci)) pen += syllableSpace;
             }
         }
         X = setWidth >= 0 ? X + setWidth : _runX + pen;

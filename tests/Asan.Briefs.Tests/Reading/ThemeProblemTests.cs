@@ -93,6 +93,17 @@ public sealed class ThemeProblemTests : IDisposable
         Assert.Contains(message, problem.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void One_family_at_two_sizes_in_one_language_is_reported_at_its_line()
+    {
+        // The sans and mono roles share NanumGothic for Hangul; a web page names a face by its family, so the
+        // family cannot take a size correction in one role and not in the other.
+        var line = ChangeBelow("\n  sans:", "bold: NanumGothicBold.ttf, emphasis: serif }", "bold: NanumGothicBold.ttf, emphasis: serif, scale: 1.1 }");
+        var problem = Assert.Single(Problems());
+        Assert.Equal((line, true), (problem.Line, problem.Column > 1));
+        Assert.Contains("fonts.sans.hangul.scale: NanumGothic is also the Hangul face of fonts.mono at scale 1", problem.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("\nlanguages:", "letter_spacing: 0.05", "letter_spacing: -0.05", "languages.ko.justify.letter_spacing: -0.05 must not be negative")]
     [InlineData("\nlanguages:", "letter_spacing_limit: 0.09", "letter_spacing_limit: 0.7", "languages.ko.justify.letter_spacing_limit: 0.7 em between two letters would read as a space between words")]
@@ -101,7 +112,11 @@ public sealed class ThemeProblemTests : IDisposable
     [InlineData("\nlanguages:", "word_space: 0.25", "word_space: narrow", "'narrow' is not a number")]
     [InlineData("\njustify:", "space_shrink: 0.4 ", "space_shrink: 1.5 ", "justify.space_shrink: 1.5 would shrink a space to nothing")]
     [InlineData("\njustify:", "hangul_space_stretch: 0.2", "hangul_space_stretch: -1", "justify.hangul_space_stretch: -1 must not be negative")]
-    public void A_spacing_value_that_cannot_work_is_reported_at_its_line(string section, string find, string replacement, string message)
+    [InlineData("\nlanguages:", "scale: 0.9", "scale: 0", "languages.ko.fonts.mono.latin.scale: 0 must be between 0.5 and 1.5")]
+    [InlineData("\nlanguages:", "scale: 0.9", "scale: 2.5", "languages.ko.fonts.mono.latin.scale: 2.5 must be between 0.5 and 1.5")]
+    [InlineData("\nlanguages:", "scale: 0.9", "scale: -0.9", "languages.ko.fonts.mono.latin.scale: -0.9 must be between 0.5 and 1.5")]
+    [InlineData("\nlanguages:", "scale: 0.9", "scale: small", "'small' is not a number")]
+    public void A_spacing_value_or_size_correction_that_cannot_work_is_reported_at_its_line(string section, string find, string replacement, string message)
     {
         var line = ChangeBelow(section, find, replacement);
         var problem = Assert.Single(Problems());

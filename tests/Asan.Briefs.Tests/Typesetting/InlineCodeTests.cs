@@ -30,6 +30,38 @@ public sealed class InlineCodeTests
         return code;
     }
 
+    /// <summary>Each code span of the tour with the character that follows it in its sequence (null at the end).</summary>
+    private static List<(string Code, char? Next)> CodeAndNext(string lang)
+    {
+        var brief = Repository.Brief(Repository.FeatureTour);
+        var result = new List<(string, char?)>();
+        foreach (var sequence in brief.Sections.Select(s => s.Heading?[lang] ?? []).Concat(brief.AllBlocks.SelectMany(b => Blocks.InlineSequences(b, lang))))
+        {
+            var plain = Inlines.PlainText(sequence);
+            var from = 0;
+            foreach (var code in Inlines.Descendants(sequence).OfType<CodeInline>())
+            {
+                var at = plain.IndexOf(code.Text, from, StringComparison.Ordinal);
+                from = at + code.Text.Length;
+                result.Add((code.Text, from < plain.Length ? plain[from] : null));
+            }
+        }
+        return result;
+    }
+
+    [Theory]
+    [MemberData(nameof(TourEditions))]
+    public void Poppler_reads_code_and_the_word_it_belongs_to_without_a_space_between(string id, string lang)
+    {
+        // poppler starts a new word at every change of size (a face's size correction) and reads a gap there
+        // as a space, so justification adds no spacing beside code: "brief.yaml에" stays one word.
+        var text = ExternalTool.RunOnFile("pdftotext", "-q {file} -", RenderedEditions.Pdf(id, lang), "pdf");
+        var joined = CodeAndNext(lang).Where(c => c.Next is { } next && !char.IsWhiteSpace(next)).ToList();
+        Assert.NotEmpty(joined);
+        foreach (var (code, next) in joined)
+            Assert.True(text.Contains(code + next, StringComparison.Ordinal), $"poppler does not read '{code}{next}' (it reads '{code}' as {(text.Contains(code + " " + next, StringComparison.Ordinal) ? "a word of its own" : "missing")})");
+    }
+
     [Fact]
     public void The_reader_keeps_code_as_a_node_with_its_literal_text()
     {
@@ -58,6 +90,12 @@ public sealed class InlineCodeTests
         Assert.True(rule.Success, $"no @font-face for {family}");
         var file = RenderedEditions.Files(id, lang).Single(f => f.RelativePath.EndsWith("fonts/" + rule.Groups[1].Value, StringComparison.Ordinal));
         Assert.Equal("wOF2"u8.ToArray(), file.Bytes[..4]);
+        // The theme's size correction of the code face (scale:) is its @font-face's size-adjust, which
+        // scales that face's glyphs alone, not the Hangul set in the stack's next face; no other face has one.
+        var scale = Repository.Theme.Face(Repository.Theme.CodeFontRole, Script.Latin, false, false, lang).Scale;
+        var adjusts = System.Text.RegularExpressions.Regex.Matches(css, @"@font-face \{[^}]*font-family: ""([^""]+)""[^}]*?size-adjust: ([0-9.]+)%;")
+            .Select(m => (m.Groups[1].Value, double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture))).Distinct().ToList();
+        Assert.Equal(scale == 1 ? [] : new[] { (family, scale * 100) }, adjusts);
     }
 
     [Theory]
@@ -79,6 +117,18 @@ public sealed class InlineCodeTests
             if (span is not null) spans.Add(span.ToString());
         }
         Assert.Equal(ModelCode(lang), spans);
+        // The code face's size correction (theme scale:) is each Latin code run's size, in half points; a
+        // face without one leaves the size to the paragraph's style.
+        var face = Repository.Theme.Face(Repository.Theme.CodeFontRole, Script.Latin, false, false, lang);
+        var expected = face.Scale == 1 ? null : ((int)Math.Round(Repository.Theme.Style("body", lang).Size * face.Scale * 2)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var codeRuns = main.Document.Body!.Descendants<Run>().Where(r => r.RunProperties?.RunStyle?.Val?.Value == "HTMLCode").ToList();
+        Assert.All(codeRuns.Where(r => r.RunProperties!.RunFonts?.Ascii?.Value == face.Family),
+            r => Assert.Equal((expected, expected), (r.RunProperties!.FontSize?.Val?.Value, r.RunProperties.FontSizeComplexScript?.Val?.Value)));
+        // The text around the code keeps its paragraph's size.
+        var around = codeRuns.Select(r => r.Ancestors<Paragraph>().First()).Distinct()
+            .SelectMany(p => p.Descendants<Run>()).Where(r => r.RunProperties?.RunStyle?.Val?.Value != "HTMLCode" && r.InnerText.Length > 0).ToList();
+        Assert.NotEmpty(around);
+        Assert.All(around, r => Assert.Null(r.RunProperties?.FontSize));
 
         var style = main.StyleDefinitionsPart!.Styles!.Elements<Style>().Single(s => s.StyleId == "HTMLCode");
         Assert.Equal("HTML Code", style.StyleName!.Val!.Value);
@@ -101,6 +151,8 @@ public sealed class InlineCodeTests
         var codeFace = Path.GetFileNameWithoutExtension(Repository.Theme.Face(Repository.Theme.CodeFontRole, Script.Latin, false, false, lang).Path);
         var bodyFace = Path.GetFileNameWithoutExtension(Repository.Theme.Face(Repository.Theme.Style("body", lang).FontRole, Script.Latin, false, false, lang).Path);
         Assert.NotEqual(bodyFace, codeFace);
+        var scale = Repository.Theme.Face(Repository.Theme.CodeFontRole, Script.Latin, false, false, lang).Scale;
+        var bodySize = Repository.Theme.Style("body", lang).Size;
         using var pdf = PdfDocument.Open(RenderedEditions.Pdf(id, lang));
         var letters = pdf.GetPages().SelectMany(p => p.Letters).Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToList();
         // Letter of each character: a ligature's letter carries several characters.
@@ -123,6 +175,10 @@ public sealed class InlineCodeTests
             // Monospaced: every Latin letter of the span advances by the same width (PdfPig's glyph widths).
             var widths = set.Where(l => l.Value.All(char.IsAscii)).Select(l => Math.Round(l.Width / l.PointSize, 3)).Distinct().ToList();
             Assert.True(widths.Count == 1, $"'{code}' advances by {string.Join(", ", widths)} em: not one width");
+            // The theme's size correction of the code face (scale:), against the body size of the text before it.
+            var latin = set.Where(l => l.Value.All(char.IsAscii)).ToList();
+            Assert.All(latin, l => Assert.Equal(bodySize * scale, l.PointSize, 2));
+            Assert.Equal(bodySize, letters[owner[at] - 1].PointSize, 2);
             from = at + word.Length;
         }
     }
