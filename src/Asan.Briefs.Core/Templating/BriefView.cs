@@ -25,9 +25,21 @@ public sealed record BriefView(
     string Disclaimer,
     IReadOnlyList<SectionView> Sections,
     IReadOnlyList<NoteView> Notes,
-    IReadOnlyList<EditionView> Editions);
+    IReadOnlyList<EditionView> Editions)
+{
+    // brief.yaml's plain strings where a page sets them as text, projected like the body's sequences, so a
+    // quote pair in them takes its face by the same rule (the strings above stay for attributes and metadata).
+    public IReadOnlyList<InlineView> TitleInlines { get; init; } = [];
+    public IReadOnlyList<InlineView> SubtitleInlines { get; init; } = [];
+    public IReadOnlyList<InlineView> SummaryInlines { get; init; } = [];
+    public IReadOnlyList<InlineView> DisclaimerInlines { get; init; } = [];
+}
 
-public sealed record AuthorView(string Name, string Role, string Affiliation, string Bio);
+public sealed record AuthorView(string Name, string Role, string Affiliation, string Bio)
+{
+    /// <summary>The author's note as an inline sequence (<see cref="BriefView.TitleInlines"/>).</summary>
+    public IReadOnlyList<InlineView> BioInlines { get; init; } = [];
+}
 
 public sealed record SectionView(string Id, int Level, IReadOnlyList<InlineView> Heading, string HeadingText, IReadOnlyList<BlockView> Blocks);
 
@@ -125,7 +137,7 @@ public sealed class BriefViewBuilder
         var builder = new BriefViewBuilder(brief, lang, i18n);
         var m = brief.Metadata;
         var culture = CultureInfo.GetCultureInfo(lang);
-        var authors = m.Authors.Select(a => new AuthorView(a.Name[lang], a.Role[lang], a.Affiliation[lang], a.Bio[lang])).ToList();
+        var authors = m.Authors.Select(a => new AuthorView(a.Name[lang], a.Role[lang], a.Affiliation[lang], a.Bio[lang]) { BioInlines = builder.Plain(a.Bio[lang]) }).ToList();
         var sections = brief.Sections.Select(builder.Section).ToList();
         return new BriefView(
             brief.Id, lang, m.Example,
@@ -139,8 +151,17 @@ public sealed class BriefViewBuilder
             m.Disclaimer[lang],
             sections,
             builder._notes.Values.OrderBy(n => n.Number).ToList(),
-            editions);
+            editions)
+        {
+            TitleInlines = builder.Plain(m.Title[lang]),
+            SubtitleInlines = builder.Plain(m.Subtitle[lang]),
+            SummaryInlines = builder.Plain(m.Summary[lang]),
+            DisclaimerInlines = builder.Plain(m.Disclaimer[lang]),
+        };
     }
+
+    /// <summary>A plain string of brief.yaml as a sequence of one text inline.</summary>
+    private List<InlineView> Plain(string text) => text.Length == 0 ? [] : Sequence([new TextInline(text)]);
 
     /// <summary>Anchor-safe form of a label: letters, digits and hyphens, so it is a valid HTML id and XML ID.</summary>
     public static string AnchorId(string label) =>

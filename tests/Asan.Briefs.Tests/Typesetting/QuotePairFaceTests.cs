@@ -19,12 +19,14 @@ public class QuotePairFaceTests
 
     [Theory]
     [MemberData(nameof(RenderedEditions.All), MemberType = typeof(RenderedEditions))]
-    public void Html_sets_each_pair_in_the_face_of_what_it_encloses(string id, string lang)
+    public void Html_sets_each_pair_in_the_face_of_what_it_encloses_in_the_body_and_in_brief_yaml_s_strings(string id, string lang)
     {
         var page = new HtmlParser().ParseDocument(System.Text.Encoding.UTF8.GetString(RenderedEditions.File(id, lang, "html")));
         var checkedPairs = 0;
-        // The body and its notes (text from the Markdown; brief.yaml's plain strings, such as the authors' notes, are not marked).
-        foreach (var paragraph in page.QuerySelectorAll(".brief-body p, .brief-body li, .brief-body td, .brief-body th, .brief-body figcaption, .brief-body caption, .notes p"))
+        // The body and its notes (text from the Markdown), and brief.yaml's plain strings: the cover's title,
+        // subtitle and author lines, the authors' notes and the disclaimer.
+        var endmatter = 0;
+        foreach (var paragraph in page.QuerySelectorAll(".brief-body p, .brief-body li, .brief-body td, .brief-body th, .brief-body figcaption, .brief-body caption, .notes p, .cover h1, .cover .subtitle, .cover .authors li, .endmatter p"))
         {
             var text = paragraph.TextContent;
             var scripts = new CharScript[text.Length];
@@ -33,8 +35,11 @@ public class QuotePairFaceTests
             var marked = paragraph.QuerySelectorAll("span.hangul-face").Where(s => s.Closest("code") is null).Select(s => s.TextContent).ToList();
             Assert.True(expected.SequenceEqual(marked), $"'{text}': the rule gives [{string.Join(" ", expected)}], the page marks [{string.Join(" ", marked)}]");
             checkedPairs += expected.Count;
+            if (paragraph.Closest(".endmatter") is not null) endmatter += expected.Count;
         }
         if (lang == "ko") Assert.True(checkedPairs > 0, "no pair encloses Hangul on the Korean page");
+        // The tour's Korean author note: 한국어에서 ‘아무개’를.
+        if (id == Repository.FeatureTour && lang == "ko") Assert.True(endmatter >= 2, $"the authors' notes mark {endmatter} quotes");
     }
 
     [Theory]

@@ -67,6 +67,28 @@ public sealed class BrowserTests(BrowserRun run) : IClassFixture<BrowserRun>
     }
 
     [Fact]
+    public void Chromium_sets_code_at_its_face_s_size_correction()
+    {
+        // The theme's size correction (scale:) reaches the page as the code face's size-adjust: a monospaced
+        // face's text is as wide as its letters' advance, times the font size, times that correction.
+        foreach (var lang in Repository.Brief(Repository.FeatureTour).Languages)
+        {
+            var face = Repository.Theme.Face(Repository.Theme.CodeFontRole, Asan.Briefs.Theming.Script.Latin, false, false, lang);
+            var font = Asan.Briefs.Fonts.FontLibrary.Shared.Get(face.Path);
+            var advance = font.Font.GetHorizontalGlyphAdvance(font.GlyphFor('a')) / (double)font.UnitsPerEm;
+            var page = $"{Repository.FeatureTour}/{EditionTemplates.FileName(Repository.FeatureTour, lang, "html")}";
+            var spans = run.Result(page, BrowserRun.Widths[0])["code"]!.AsArray()
+                .Select(c => ((string)c!["text"]!, (double)c["width"]!, (double)c["size"]!)).Where(c => !c.Item1.Contains(' ')).ToList();
+            Assert.NotEmpty(spans);
+            foreach (var (text, width, size) in spans)
+            {
+                var scale = width / (text.Length * advance * size);
+                Assert.True(Math.Abs(scale - face.Scale) < 0.01, $"{page}: '{text}' is set at {scale:0.000} of its size; the theme gives {face.Scale}");
+            }
+        }
+    }
+
+    [Fact]
     public void Every_page_of_the_site_fetches_one_shared_copy_of_each_Latin_face()
     {
         var sitePages = BrowserRun.Pages().Where(p => p.StartsWith(Site.Folder + "/", StringComparison.Ordinal)).ToList();

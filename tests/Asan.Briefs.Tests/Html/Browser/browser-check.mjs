@@ -112,6 +112,13 @@ try {
         }
         return { checked, split: split.slice(0, 10) };
       });
+      // Inline code as the browser sets it: the width of its text and its font size, so the test can read
+      // the code face's size correction (its @font-face's size-adjust) back from the advances.
+      const code = await page.evaluate(() => [...document.querySelectorAll("main code")].map((c) => {
+        const range = document.createRange();
+        range.selectNodeContents(c);
+        return { text: c.textContent, width: range.getBoundingClientRect().width, size: parseFloat(getComputedStyle(c).fontSize) };
+      }));
       // Wider than the viewport: the document itself, and any element whose box reaches past the right
       // edge outside a scroll region (a table inside its focusable region may be wider: it scrolls).
       const overflow = await page.evaluate(() => {
@@ -144,7 +151,7 @@ try {
       const screenshot = join(shots, `${relative.replaceAll("/", "_")}.${width}.png`);
       await page.screenshot({ path: screenshot, fullPage: true });
       results.push({
-        page: relative, width, bodyFamily, rulesPassed: axe.passes, violations: axe.violations, problems, overflow, eojeol,
+        page: relative, width, bodyFamily, rulesPassed: axe.passes, violations: axe.violations, problems, overflow, eojeol, code,
         fetched,
         fontsLoaded: fonts.filter((f) => f.status === "loaded").map((f) => `${f.family} ${f.weight} ${f.style}`), screenshot,
       });
