@@ -42,7 +42,7 @@ internal sealed class CidFonts
         var face = entry.Face;
         var font = face.Font;
         var baseFont = PdfSyntax.Name(face.Tag + "+" + PostScriptName(font));
-        var fontFile = _file.AddStream($"/Length1 {face.Bytes.Length.ToString(CultureInfo.InvariantCulture)}", face.Bytes, compress: true);
+        var fontFile = _file.AddDeflatedStream($"/Length1 {face.Bytes.Length.ToString(CultureInfo.InvariantCulture)}", face.Deflated);
         var metrics = Metrics.Read(font);
         double Em(double units) => units * 1000.0 / font.UnitsPerEm;
         var flags = 4 | (metrics.ItalicAngle != 0 ? 64 : 0); // symbolic: the glyphs are addressed by id, not by a standard encoding
@@ -56,7 +56,7 @@ internal sealed class CidFonts
         // aliases (a hyphen added at a line break). W lists every advance in one run.
         var gids = new ushort[entry.Glyphs + entry.Aliases.Count];
         var advances = new double[entry.Glyphs];
-        foreach (var (original, subset) in face.GlyphMap) advances[subset] = Em(HalfWidthBrackets.Advance(font, original));
+        foreach (var (original, subset) in face.GlyphMap) advances[subset] = face.Widths[original];
         for (var cid = 0; cid < gids.Length; cid++) gids[cid] = cid < entry.Glyphs ? (ushort)cid : entry.Aliases[cid - entry.Glyphs];
         var w = new StringBuilder("[0 [");
         for (var cid = 0; cid < gids.Length; cid++) w.Append(cid == 0 ? "" : " ").Append(PdfSyntax.Number(advances[gids[cid]]));

@@ -93,7 +93,7 @@ internal sealed class ContentStream(PageFrame frame, CidFonts fonts, Inks inks)
             if (!open) { _ops.Append('<'); open = true; }
             _ops.Append(glyph.ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
             if (ligature) { _ops.Append(">] TJ EMC ["); open = false; }
-            pen += Asan.Briefs.Fonts.HalfWidthBrackets.Advance(font.Face.Font, run.Glyphs[i]) * 1000.0 / font.Face.Font.UnitsPerEm * perUnit;
+            pen += font.Face.Widths[run.Glyphs[i]] * perUnit;
         }
         if (open) _ops.Append('>');
         _ops.Append("] TJ ET\n");

@@ -47,11 +47,21 @@ internal sealed class PdfFile
     }
 
     /// <summary>A stream object; <paramref name="dictionary"/> holds the entries between &lt;&lt; and &gt;&gt; other than /Length (and /Filter when compressed).</summary>
-    public void WriteStream(int id, string dictionary, ReadOnlySpan<byte> data, bool compress)
+    public void WriteStream(int id, string dictionary, ReadOnlySpan<byte> data, bool compress) =>
+        WriteStreamBytes(id, dictionary, compress ? Deflate(data) : data, deflated: compress);
+
+    /// <summary>A stream whose data is already deflated (<see cref="Deflate"/>): a cached font program, say.</summary>
+    public int AddDeflatedStream(string dictionary, ReadOnlySpan<byte> deflated)
     {
-        var bytes = compress ? Deflate(data) : data;
+        var id = Reserve();
+        WriteStreamBytes(id, dictionary, deflated, deflated: true);
+        return id;
+    }
+
+    private void WriteStreamBytes(int id, string dictionary, ReadOnlySpan<byte> bytes, bool deflated)
+    {
         Begin(id);
-        var filter = compress ? "/Filter /FlateDecode " : "";
+        var filter = deflated ? "/Filter /FlateDecode " : "";
         Raw($"<< {filter}{dictionary}{(dictionary.Length > 0 ? " " : "")}/Length {bytes.Length.ToString(CultureInfo.InvariantCulture)} >>\nstream\n");
         _body.Write(bytes);
         Raw("\nendstream\nendobj\n");

@@ -55,12 +55,12 @@ internal static class SubsetFonts
         var forms = added.Select(g => HalfWidthBrackets.Describe(font, g)).ToList();
         var own = new SortedSet<uint>(glyphs.Where(g => !HalfWidthBrackets.IsHalfWidth(font, g)).Concat(forms.Select(f => (uint)f.Glyph)));
         var subset = FontSubsetter.SubsetGlyphsCompact(font, own, characters);
-        if (added.Count == 0) return new SubsetFace(font, subset.Bytes, subset.GlyphMap, Tag(subset.Bytes));
+        if (added.Count == 0) return SubsetFace.Of(font, subset.Bytes, subset.GlyphMap, Tag(subset.Bytes));
         var map = new Dictionary<uint, uint>(subset.GlyphMap);
         var (bytes, first) = CompositeGlyphs.Append(subset.Bytes,
             forms.Select(f => new CompositeGlyphs.Composite((ushort)map[f.Glyph], f.XOffset, f.Advance)).ToList());
         for (var i = 0; i < added.Count; i++) map[added[i]] = (uint)(first + i);
-        return new SubsetFace(font, bytes, map, Tag(bytes));
+        return SubsetFace.Of(font, bytes, map, Tag(bytes));
     }
 
     private static string Fingerprint(SortedSet<uint> values)
@@ -82,8 +82,17 @@ internal static class SubsetFonts
     }
 }
 
-/// <summary>A subset of a font file: its bytes, where each shaped glyph id went in it, and its subset tag.</summary>
-internal sealed record SubsetFace(FontData Font, byte[] Bytes, IReadOnlyDictionary<uint, uint> GlyphMap, string Tag)
+/// <summary>
+/// A subset of a font file: its bytes, where each shaped glyph id went in it, and its subset tag; with
+/// what every write of it needs, worked out once (subsets are cached): the FontFile2 stream deflated,
+/// and each glyph's advance in thousandths of an em, as W gives it and the content stream moves the pen.
+/// </summary>
+internal sealed record SubsetFace(FontData Font, byte[] Bytes, IReadOnlyDictionary<uint, uint> GlyphMap, string Tag,
+    byte[] Deflated, IReadOnlyDictionary<uint, double> Widths)
 {
+    public static SubsetFace Of(FontData font, byte[] bytes, IReadOnlyDictionary<uint, uint> glyphMap, string tag) =>
+        new(font, bytes, glyphMap, tag, PdfFile.Deflate(bytes),
+            glyphMap.Keys.ToDictionary(g => g, g => HalfWidthBrackets.Advance(font, g) * 1000.0 / font.UnitsPerEm));
+
     public ushort Map(ushort glyph) => (ushort)GlyphMap[glyph];
 }
