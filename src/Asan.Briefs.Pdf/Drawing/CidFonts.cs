@@ -59,7 +59,7 @@ internal sealed class CidFonts
         foreach (var (original, subset) in face.GlyphMap) advances[subset] = face.Widths[original];
         for (var cid = 0; cid < gids.Length; cid++) gids[cid] = cid < entry.Glyphs ? (ushort)cid : entry.Aliases[cid - entry.Glyphs];
         var w = new StringBuilder("[0 [");
-        for (var cid = 0; cid < gids.Length; cid++) w.Append(cid == 0 ? "" : " ").Append(PdfSyntax.Number(advances[gids[cid]]));
+        for (var cid = 0; cid < gids.Length; cid++) PdfSyntax.Number(w.Append(cid == 0 ? "" : " "), advances[gids[cid]]);
         w.Append("]]");
         var cidToGid = "/Identity";
         if (entry.Aliases.Count > 0)
@@ -79,14 +79,14 @@ internal sealed class CidFonts
     }
 
     /// <summary>A ToUnicode CMap (Adobe technical note 5411) mapping 2-byte glyph codes to UTF-16BE.</summary>
-    private static string ToUnicode(SortedDictionary<ushort, string> text)
+    private static string ToUnicode(Dictionary<ushort, string> text)
     {
         var cmap = new StringBuilder(256 + text.Count * 24);
         cmap.Append("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n")
             .Append("/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n")
             .Append("/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n")
             .Append("1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-        var entries = text.ToList();
+        var entries = text.OrderBy(e => e.Key).ToList();
         for (var start = 0; start < entries.Count; start += 100)
         {
             var block = entries.Skip(start).Take(100).ToList();
@@ -117,7 +117,7 @@ internal sealed class CidFonts
         public string Name { get; } = name;
         public int Object { get; } = obj;
         /// <summary>CID → the letters it stands for; the first text a glyph was set for wins.</summary>
-        public SortedDictionary<ushort, string> Text { get; } = [];
+        public Dictionary<ushort, string> Text { get; } = [];
 
         /// <summary>How many glyphs the subset has: CIDs below this are its glyph ids.</summary>
         public int Glyphs { get; } = (int)face.GlyphMap.Values.Max() + 1;
@@ -125,9 +125,10 @@ internal sealed class CidFonts
         /// <summary>The glyph ids of the CIDs from <see cref="Glyphs"/> on.</summary>
         public List<ushort> Aliases { get; } = [];
 
-        public void Note(ushort glyph, string letters)
+        /// <summary>Notes the letters <paramref name="text"/>[start..start+length] as the glyph's, unless it has some already.</summary>
+        public void Note(ushort glyph, string text, int start, int length)
         {
-            if (letters.Length > 0) Text.TryAdd(glyph, letters);
+            if (length > 0 && !Text.ContainsKey(glyph)) Text[glyph] = text.Substring(start, length);
         }
 
         /// <summary>

@@ -59,10 +59,11 @@ internal sealed class ContentStream(PageFrame frame, CidFonts fonts, Inks inks)
         var font = fonts.For(run.Face.Path);
         var fill = inks.Fill(run.Color);
         if (fill != _fill) { _ops.Append(fill).Append('\n'); _fill = fill; }
-        _ops.Append("BT /").Append(font.Name).Append(' ').Append(PdfSyntax.Number(run.Size)).Append(" Tf 1 0 ")
+        PdfSyntax.Number(_ops.Append("BT /").Append(font.Name).Append(' '), run.Size).Append(" Tf 1 0 ")
             .Append(run.Face.SynthesizeItalic ? PdfSyntax.Number(SyntheticSkew) : "0").Append(" 1 ");
         Point(x, baseline).Append(" Tm\n[");
         var letters = Letters(run);
+        var text = run.Text;
         var perUnit = run.Size / 1000.0;
         var pen = 0.0;
         var open = false;
@@ -72,26 +73,27 @@ internal sealed class ContentStream(PageFrame frame, CidFonts fonts, Inks inks)
             // A hyphen added at a line break (its run's text is U+00AD) draws the hyphen's glyph under a
             // CID of its own whose ToUnicode is the soft hyphen, and ActualText says so too (ISO 32000-1
             // §14.8.2.2.3): copied text gives the word unbroken, while "Korea-Japan" keeps its hyphen.
-            var addedHyphen = letters[i] == "\u00AD";
-            if (addedHyphen) glyph = font.Alias(glyph, letters[i]);
-            else font.Note(glyph, letters[i]);
+            var (start, length) = letters[i];
+            var addedHyphen = length == 1 && text[start] == '\u00AD';
+            if (addedHyphen) glyph = font.Alias(glyph, "\u00AD");
+            else font.Note(glyph, text, start, length);
             // Move from where the last glyph's width left the pen to where layout put this glyph.
             var adjust = Math.Round((pen - run.Positions[i]) / perUnit, 2);
             if (Math.Abs(adjust) >= 0.01)
             {
                 if (open) { _ops.Append('>'); open = false; }
-                _ops.Append(PdfSyntax.Number(adjust));
+                PdfSyntax.Number(_ops, adjust);
                 pen -= adjust * perUnit;
             }
             // A glyph for several letters (a ligature) carries them as ActualText too, for readers that skip ToUnicode.
-            var ligature = addedHyphen || (letters[i].Length > 1 && !(letters[i].Length == 2 && char.IsSurrogatePair(letters[i], 0)));
+            var ligature = addedHyphen || (length > 1 && !(length == 2 && char.IsSurrogatePair(text, start)));
             if (ligature)
             {
                 if (open) { _ops.Append('>'); open = false; }
-                _ops.Append("] TJ /Span << /ActualText ").Append(PdfSyntax.Text(letters[i])).Append(" >> BDC [");
+                _ops.Append("] TJ /Span << /ActualText ").Append(PdfSyntax.Text(text.Substring(start, length))).Append(" >> BDC [");
             }
             if (!open) { _ops.Append('<'); open = true; }
-            _ops.Append(glyph.ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+            AppendHex4(glyph);
             if (ligature) { _ops.Append(">] TJ EMC ["); open = false; }
             pen += font.Face.Widths[run.Glyphs[i]] * perUnit;
         }
@@ -100,30 +102,34 @@ internal sealed class ContentStream(PageFrame frame, CidFonts fonts, Inks inks)
     }
 
     /// <summary>
-    /// The letters each glyph stands for: the text of its cluster for the cluster's first glyph, nothing
-    /// for the others (a letter drawn with several glyphs is read once).
+    /// The letters each glyph stands for, as a range of the run's text: the text of its cluster for the
+    /// cluster's first glyph, nothing for the others (a letter drawn with several glyphs is read once).
+    /// Ranges, not strings: only a glyph's first use and a ligature's ActualText need its letters.
     /// </summary>
-    private static string[] Letters(GlyphRun run)
+    private static (int Start, int Length)[] Letters(GlyphRun run)
     {
-        var letters = new string[run.Glyphs.Length];
-        if (run.Clusters.Length != run.Glyphs.Length || string.IsNullOrEmpty(run.Text))
-        {
-            Array.Fill(letters, "");
-            return letters;
-        }
+        var letters = new (int Start, int Length)[run.Glyphs.Length];
+        if (run.Clusters.Length != run.Glyphs.Length || string.IsNullOrEmpty(run.Text)) return letters;
         for (var i = 0; i < letters.Length; i++)
         {
             var start = (int)run.Clusters[i];
-            if (i > 0 && run.Clusters[i - 1] == run.Clusters[i] || start >= run.Text.Length) { letters[i] = ""; continue; }
+            if (i > 0 && run.Clusters[i - 1] == run.Clusters[i] || start >= run.Text.Length) continue;
             var end = run.Text.Length;
             for (var j = i + 1; j < letters.Length; j++)
                 if (run.Clusters[j] != run.Clusters[i]) { end = Math.Max(start, Math.Min(end, (int)run.Clusters[j])); break; }
             if (end <= start) end = Math.Min(run.Text.Length, start + 1);
-            letters[i] = run.Text[start..end];
+            letters[i] = (start, end - start);
         }
         return letters;
     }
 
+    /// <summary>A 2-byte glyph code as four capital hex digits, appended without a string per glyph.</summary>
+    private void AppendHex4(ushort value)
+    {
+        const string hex = "0123456789ABCDEF";
+        _ops.Append(hex[value >> 12]).Append(hex[(value >> 8) & 0xF]).Append(hex[(value >> 4) & 0xF]).Append(hex[value & 0xF]);
+    }
+
     private StringBuilder Point(double x, double y) =>
-        _ops.Append(PdfSyntax.Number(frame.X(x))).Append(' ').Append(PdfSyntax.Number(frame.Y(y)));
+        PdfSyntax.Number(PdfSyntax.Number(_ops, frame.X(x)).Append(' '), frame.Y(y));
 }

@@ -18,8 +18,9 @@ internal static class SubsetFonts
 
     public static Dictionary<string, SubsetFace> For(LaidOutDocument document, FontLibrary fontFiles)
     {
-        var glyphs = new SortedDictionary<string, SortedSet<uint>>(StringComparer.Ordinal);
-        var characters = new Dictionary<string, SortedSet<int>>(StringComparer.Ordinal);
+        // Hash sets while collecting (a document sets some 15,000 glyphs), sorted once per face.
+        var glyphs = new Dictionary<string, HashSet<uint>>(StringComparer.Ordinal);
+        var characters = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
         foreach (var page in document.Pages)
         foreach (var item in page.Items)
         {
@@ -37,9 +38,10 @@ internal static class SubsetFonts
         var faces = new Dictionary<string, SubsetFace>(StringComparer.Ordinal);
         foreach (var (path, set) in glyphs)
         {
-            var used = characters[path];
-            var key = path + "|" + Fingerprint(set) + "|" + Fingerprint(new SortedSet<uint>(used.Select(c => (uint)c)));
-            faces[path] = Cache.GetOrAdd(key, _ => Load(fontFiles.Get(path), set, used));
+            var sortedGlyphs = set.Order().ToArray();
+            var sortedCharacters = characters[path].Order().ToArray();
+            var key = path + "|" + Fingerprint(sortedGlyphs) + "|" + Fingerprint(sortedCharacters.Select(c => (uint)c).ToArray());
+            faces[path] = Cache.GetOrAdd(key, _ => Load(fontFiles.Get(path), new SortedSet<uint>(sortedGlyphs), new SortedSet<int>(sortedCharacters)));
         }
         return faces;
     }
@@ -63,11 +65,10 @@ internal static class SubsetFonts
         return SubsetFace.Of(font, bytes, map, Tag(bytes));
     }
 
-    private static string Fingerprint(SortedSet<uint> values)
+    private static string Fingerprint(uint[] sorted)
     {
-        var bytes = new byte[values.Count * 4];
-        var i = 0;
-        foreach (var g in values) { BitConverter.TryWriteBytes(bytes.AsSpan(i), g); i += 4; }
+        var bytes = new byte[sorted.Length * 4];
+        for (var i = 0; i < sorted.Length; i++) BitConverter.TryWriteBytes(bytes.AsSpan(i * 4), sorted[i]);
         return Convert.ToHexString(SHA256.HashData(bytes));
     }
 
