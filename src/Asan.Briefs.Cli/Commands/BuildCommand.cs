@@ -57,6 +57,7 @@ public static class BuildCommand
     public static BuildResult Build(Workspace workspace, BuildOptions options, IAnsiConsole console, IAnsiConsole? errors = null)
     {
         var clock = Stopwatch.StartNew();
+        Publisher.PrepareTemplatesInBackground();
         var publisher = new Publisher(workspace, BuildStamp.FromEnvironment());
         publisher.WarmUpInBackground();
         publisher.CheckTemplates();

@@ -46,14 +46,22 @@ public sealed class Publisher
     public Workspace Workspace => _workspace;
 
     /// <summary>
-    /// Starts the one-time start-up of rendering (Scriban's built-in functions, reading the theme's fonts)
-    /// on another core, for a build to call before it reads the content; in a cold build the editions
-    /// would otherwise wait for it. A failure here is left for the real use to report.
+    /// Starts building Scriban's built-in functions (through reflection, once per process) on another
+    /// core, for a build to call first of all: it then overlaps reading the theme, which a
+    /// <see cref="Publisher"/> does before anything else, instead of following it.
+    /// </summary>
+    public static void PrepareTemplatesInBackground() => Task.Run(TemplateEngine.Prepare);
+
+    /// <summary>
+    /// Starts the rest of the one-time start-up of rendering (reading the theme's fonts, parsing the
+    /// hyphenation patterns) on another core, for a build to call before it reads the content; in a
+    /// cold build the editions would otherwise wait for it. A failure here is left for the real use to report.
     /// </summary>
     public void WarmUpInBackground() => Task.Run(() =>
     {
-        TemplateEngine.Prepare();
         foreach (var font in Theme.FontFiles().Where(File.Exists)) FontLibrary.Shared.Get(font);
+        foreach (var lang in I18nLanguages)
+            _ = Templates.I18n(lang).Hyphenator;
     });
 
     /// <summary>Reads every brief (or those named), gathering every problem of every brief before failing.</summary>
@@ -88,6 +96,10 @@ public sealed class Publisher
         return read.Select(r => r.Brief!).ToList();
     }
 
+    /// <summary>The languages templates/i18n/ has labels for.</summary>
+    private IEnumerable<string> I18nLanguages =>
+        new[] { "en", "ko" }.Where(l => File.Exists(Path.Combine(_workspace.TemplatesDirectory, "i18n", l + ".yaml")));
+
     /// <summary>Checks every template parses; content checks happen in <see cref="ReadBriefs"/>.</summary>
     public void CheckTemplates()
     {
@@ -98,7 +110,7 @@ public sealed class Publisher
         problems.AddRange(Templates.Engine.Check("site"));
         try { _ = Templates.Site; }
         catch (BriefException e) { problems.AddRange(e.Diagnostics); }
-        foreach (var lang in new[] { "en", "ko" }.Where(l => File.Exists(Path.Combine(_workspace.TemplatesDirectory, "i18n", l + ".yaml"))))
+        foreach (var lang in I18nLanguages)
         {
             try { Templates.I18n(lang); }
             catch (BriefException e) { problems.AddRange(e.Diagnostics); }

@@ -36,20 +36,26 @@ public sealed class Hyphenator
     {
         var patterns = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         int fileLeft = 2, fileRight = 2;
-        for (var line = patternFile.ReadLine(); line is not null; line = patternFile.ReadLine())
+        // A pattern is at most a word long: its letters go into one buffer, read line by line without
+        // a builder or list per pattern (the US-English file has some 9,800 of them, read on every cold build).
+        Span<char> letterBuffer = stackalloc char[64];
+        Span<byte> digitBuffer = stackalloc byte[65];
+        for (var text = patternFile.ReadLine(); text is not null; text = patternFile.ReadLine())
         {
-            line = line.Trim();
-            if (line.Length == 0 || line.StartsWith('%')) continue;
+            var line = text.AsSpan().Trim();
+            if (line.Length == 0 || line[0] == '%') continue;
             if (TrySetting(line, "LEFTHYPHENMIN", ref fileLeft) || TrySetting(line, "RIGHTHYPHENMIN", ref fileRight)) continue;
-            if (!line.All(c => c is '.' or '\'' || char.IsAsciiDigit(c) || char.IsAsciiLetterLower(c))) continue; // charset line, ligature patterns
-            var letters = new System.Text.StringBuilder();
-            var digits = new List<byte> { 0 };
+            if (line.ContainsAnyExcept(PatternCharacters)) continue; // charset line, ligature patterns
+            var letters = line.Length <= letterBuffer.Length ? letterBuffer : new char[line.Length];
+            var digits = line.Length < digitBuffer.Length ? digitBuffer : new byte[line.Length + 1];
+            var count = 0;
+            digits[0] = 0;
             foreach (var c in line)
             {
-                if (char.IsAsciiDigit(c)) digits[^1] = (byte)(c - '0');
-                else { letters.Append(c); digits.Add(0); }
+                if (char.IsAsciiDigit(c)) digits[count] = (byte)(c - '0');
+                else { letters[count++] = c; digits[count] = 0; }
             }
-            patterns[letters.ToString()] = [.. digits];
+            patterns[new string(letters[..count])] = digits[..(count + 1)].ToArray();
         }
         var hyphenator = new Hyphenator(patterns, leftMin ?? fileLeft, rightMin ?? fileRight);
         foreach (var exception in exceptions) hyphenator.AddException(exception);
@@ -111,10 +117,14 @@ public sealed class Hyphenator
         return word.Skip(1).Any(char.IsAsciiLetterLower); // GSOMIA, UNESCO: acronyms stay whole
     }
 
-    private static bool TrySetting(string line, string name, ref int value)
+    /// <summary>What a pattern line holds: letters, the digits between them, word-boundary dots, apostrophes.</summary>
+    private static readonly System.Buffers.SearchValues<char> PatternCharacters =
+        System.Buffers.SearchValues.Create(".'0123456789abcdefghijklmnopqrstuvwxyz");
+
+    private static bool TrySetting(ReadOnlySpan<char> line, string name, ref int value)
     {
         if (!line.StartsWith(name, StringComparison.Ordinal)) return false;
-        if (int.TryParse(line.AsSpan(name.Length).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n)) value = n;
+        if (int.TryParse(line[name.Length..].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n)) value = n;
         return true;
     }
 }
