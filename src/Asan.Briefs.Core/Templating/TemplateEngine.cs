@@ -50,10 +50,10 @@ public sealed class TemplateEngine
     }
 
     /// <summary>
-    /// Builds Scriban's built-in functions (string, array, date…), which it does once per process through
+    /// Builds Scriban's built-in functions (string, array, math…), which it does once per process through
     /// reflection and which otherwise falls on the first render.
     /// </summary>
-    public static void Prepare() => System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(BuiltinFunctions).TypeHandle);
+    public static void Prepare() => TemplateBuiltins.Prepare();
 
     /// <summary>Parses every template under a sub-folder, reporting every syntax error.</summary>
     public IReadOnlyList<Diagnostic> Check(string subFolder)
@@ -88,7 +88,7 @@ public sealed class TemplateEngine
 
     private sealed class EscapingTemplateContext : TemplateContext
     {
-        public EscapingTemplateContext(TemplateEngine engine)
+        public EscapingTemplateContext(TemplateEngine engine) : base(new TemplateBuiltins())
         {
             StrictVariables = true;
             TemplateLoader = new Loader(engine);
