@@ -34,7 +34,8 @@ public sealed class TypstBench
 
     public sealed record Edition(string Name, string Typ, string Pdf);
 
-    public sealed record Warm(int Pages, double Fresh, double Memoized);
+    /// <summary>Median compile-and-export times (ms): wall, and the node process's CPU (user + system) beside it.</summary>
+    public sealed record Warm(int Pages, double Fresh, double FreshCpu, double Memoized, double MemoizedCpu, double Edited, double EditedCpu);
 
     /// <summary>Writes the edition as a .typ beside the PDF Typst will make of it.</summary>
     public Edition Write(string name, PrintDocument document, Theme theme)
@@ -54,7 +55,8 @@ public sealed class TypstBench
             .Select(l => JsonDocument.Parse(l).RootElement)
             .ToDictionary(
                 e => byTyp[e.GetProperty("typ").GetString()!],
-                e => new Warm(e.GetProperty("pages").GetInt32(), e.GetProperty("fresh").GetDouble(), e.GetProperty("memoized").GetDouble()));
+                e => new Warm(e.GetProperty("pages").GetInt32(), e.GetProperty("fresh").GetDouble(), e.GetProperty("freshCpu").GetDouble(),
+                    e.GetProperty("memoized").GetDouble(), e.GetProperty("memoizedCpu").GetDouble(), e.GetProperty("edited").GetDouble(), e.GetProperty("editedCpu").GetDouble()));
     }
 
     /// <summary>A whole process (node, the compiler, the fonts) compiling the editions once: its wall time.</summary>
