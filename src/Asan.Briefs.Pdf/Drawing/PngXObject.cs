@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Security.Cryptography;
 using Asan.Briefs.Images;
 
 namespace Asan.Briefs.Pdf.Drawing;
@@ -8,7 +9,7 @@ namespace Asan.Briefs.Pdf.Drawing;
 /// A PNG figure as an image XObject without re-encoding: PNG's IDAT stream is zlib data with PNG's
 /// row filters, which is exactly FlateDecode with a PNG predictor (ISO 32000-1 §7.4.4.4), so the
 /// chunks are concatenated and written as they are. Only an alpha channel costs work: PDF keeps it
-/// in a separate soft mask, so those images are inflated, unfiltered and split once.
+/// in a separate soft mask, so those images are inflated, unfiltered, split and deflated once per process.
 /// </summary>
 internal static class PngXObject
 {
@@ -41,10 +42,10 @@ internal static class PngXObject
             case 4 or 6:
             {
                 var colors = type == 4 ? 1 : 3;
-                var (color, alpha) = SplitAlpha(Inflate(idat), width, height, colors, depth / 8);
-                var mask = file.AddStream($"/Type /XObject /Subtype /Image {size} /ColorSpace /DeviceGray /BitsPerComponent {I(depth)}", alpha, compress: true);
+                var (color, alpha) = Split(idat, width, height, colors, depth / 8);
+                var mask = file.AddDeflatedStream($"/Type /XObject /Subtype /Image {size} /ColorSpace /DeviceGray /BitsPerComponent {I(depth)}", alpha);
                 var space = type == 4 ? "/DeviceGray" : colorSpace;
-                return file.AddStream($"/Type /XObject /Subtype /Image {size} /ColorSpace {space} /BitsPerComponent {I(depth)} /SMask {PdfFile.Ref(mask)}", color, compress: true);
+                return file.AddDeflatedStream($"/Type /XObject /Subtype /Image {size} /ColorSpace {space} /BitsPerComponent {I(depth)} /SMask {PdfFile.Ref(mask)}", color);
             }
             default:
                 throw new InvalidDataException($"{path}: PNG colour type {type} at {depth} bits is not supported; save the figure as 8-bit RGB");
@@ -52,6 +53,33 @@ internal static class PngXObject
     }
 
     private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// An image with alpha, split and deflated: remembered by a digest of its image data, since
+    /// deflating the colour and mask samples of a large figure anew (the tour's: 120 ms of its
+    /// edition's 140) for the print file after the web file, or each write in watch mode, gives the same bytes.
+    /// </summary>
+    private static (byte[] Color, byte[] Alpha) Split(byte[] idat, int width, int height, int colors, int bytesPerSample)
+    {
+        var key = $"{width}x{height}x{colors}x{bytesPerSample}:{Convert.ToHexString(SHA256.HashData(idat))}";
+        if (Known(key) is { } known) return known;
+        var (color, alpha) = SplitAlpha(Inflate(idat), width, height, colors, bytesPerSample);
+        var deflated = (PdfFile.Deflate(color), PdfFile.Deflate(alpha));
+        lock (Deflated)
+        {
+            // A long watch session meets many versions of a figure: keep the cache from growing without end.
+            if (Deflated.Count >= 16) Deflated.Clear();
+            Deflated[key] = deflated;
+        }
+        return deflated;
+    }
+
+    private static (byte[] Color, byte[] Alpha)? Known(string key)
+    {
+        lock (Deflated) return Deflated.TryGetValue(key, out var known) ? known : null;
+    }
+
+    private static readonly Dictionary<string, (byte[] Color, byte[] Alpha)> Deflated = new(StringComparer.Ordinal);
 
     private static byte[] Inflate(byte[] zlib)
     {
