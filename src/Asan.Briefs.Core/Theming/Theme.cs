@@ -119,20 +119,22 @@ public sealed class Theme
     {
         if (!_file.Fonts.TryGetValue(role, out var faces))
             throw new BriefException(_themePath, 0, 0, $"font role '{role}' is not defined under fonts:; define it or use one of: {string.Join(", ", _file.Fonts.Keys)}");
-        if (lang is not null && _file.Languages.TryGetValue(lang, out var language) && language.Fonts.TryGetValue(role, out var replaced)
-            && (script == Script.Hangul ? replaced.Hangul : replaced.Latin) is { } own)
-            return own;
-        return script == Script.Hangul ? faces.Hangul : faces.Latin;
+        return Replacement(role, script, lang) ?? (script == Script.Hangul ? faces.Hangul : faces.Latin);
     }
+
+    /// <summary>The faces that <paramref name="lang"/>'s own fonts give a role and script; null where the role's own stand.</summary>
+    private FontFacesFile? Replacement(string role, Script script, string? lang) =>
+        lang is not null && _file.Languages.TryGetValue(lang, out var language) && language.Fonts.TryGetValue(role, out var replaced)
+            ? (script == Script.Hangul ? replaced.Hangul : replaced.Latin)
+            : null;
 
     /// <summary>The faces of a role and script in <paramref name="lang"/> (null: the role's own), with where they are written.</summary>
     private (FontFacesFile Set, string[] Path) FacesWritten(string role, Script script, string? lang)
     {
         var key = script == Script.Hangul ? "hangul" : "latin";
-        if (lang is not null && _file.Languages.TryGetValue(lang, out var language) && language.Fonts.TryGetValue(role, out var replaced)
-            && (script == Script.Hangul ? replaced.Hangul : replaced.Latin) is { } own)
-            return (own, ["languages", lang, "fonts", role, key]);
-        return (Faces(role, script, null), ["fonts", role, key]);
+        return Replacement(role, script, lang) is { } own
+            ? (own, ["languages", lang!, "fonts", role, key])
+            : (Faces(role, script, null), ["fonts", role, key]);
     }
 
     /// <summary>
@@ -151,8 +153,8 @@ public sealed class Theme
                 var (set, at) = FacesWritten(role, script, lang);
                 if (!seen.TryGetValue(set.Family, out var first)) { seen[set.Family] = (set, at, script); continue; }
                 if ((first.Set.Scale ?? 1) == (set.Scale ?? 1)) continue;
-                var (written, where, other, otherAt, otherScript) = set.Scale is not null
-                    ? (set, at, first.Set, first.Path, first.Script) : (first.Set, first.Path, set, at, script);
+                var (where, other, otherAt, otherScript) = set.Scale is not null
+                    ? (at, first.Set, first.Path, first.Script) : (first.Path, set, at, script);
                 if (reported.Add(string.Join('.', where)))
                     problem($"{string.Join('.', where)}.scale: {set.Family} is also the {otherScript} face of {string.Join('.', otherAt[..^1])} at scale {Number(other.Scale ?? 1)}; a web page names a face by its family, so give both the same scale",
                         [.. where, "scale"]);
