@@ -95,7 +95,7 @@ internal sealed partial class Paragraph
     {
         _owner = owner;
         _style = style;
-        _korean = lang.StartsWith("ko", StringComparison.OrdinalIgnoreCase);
+        _korean = SequenceText.LanguageScript(lang) == CharScript.Hangul;
         _lang = lang;
         _justify = owner.Theme.Justification(lang);
         _maxPiece = maxPiece;

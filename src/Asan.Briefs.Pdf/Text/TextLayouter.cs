@@ -137,7 +137,7 @@ public sealed class TextLayouter : ITextSetter
 
     private LineBox EmptyLine(ParagraphStyle style, string lang)
     {
-        var (_, font) = FaceFor(style.FontRole, lang.StartsWith("ko", StringComparison.OrdinalIgnoreCase) ? Script.Hangul : Script.Latin, style.Bold, style.Italic, lang);
+        var (_, font) = FaceFor(style.FontRole, SequenceText.LanguageScript(lang) == CharScript.Hangul ? Script.Hangul : Script.Latin, style.Bold, style.Italic, lang);
         var scale = font.Scale(style.Size);
         return new LineBox([], 0, font.Ascender * scale, -font.Descender * scale, style.LineHeight, true);
     }
