@@ -135,15 +135,7 @@ public static class CompositeGlyphs
     private static SortedDictionary<string, byte[]> ReadTables(byte[] font)
     {
         var tables = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
-        int n = U16(font, 4);
-        for (var i = 0; i < n; i++)
-        {
-            var at = 12 + 16 * i;
-            var tag = System.Text.Encoding.ASCII.GetString(font, at, 4);
-            var offset = (int)BinaryPrimitives.ReadUInt32BigEndian(font.AsSpan(at + 8));
-            var length = (int)BinaryPrimitives.ReadUInt32BigEndian(font.AsSpan(at + 12));
-            tables[tag] = font.AsSpan(offset, length).ToArray();
-        }
+        foreach (var (tag, offset, length) in SfntDirectory.Read(font)) tables[tag] = font.AsSpan(offset, length).ToArray();
         return tables;
     }
 

@@ -77,18 +77,8 @@ public static class Woff2Writer
     /// except that loca follows glyf at once, which decoders expect of the pair.</summary>
     private static List<(string Tag, int Offset, int Length)> ReadTables(ReadOnlySpan<byte> sfnt)
     {
-        var count = BinaryPrimitives.ReadUInt16BigEndian(sfnt[4..]);
-        var tables = new List<(string Tag, int Offset, int Length)>(count);
-        for (var i = 0; i < count; i++)
-        {
-            var record = sfnt.Slice(12 + 16 * i, 16);
-            var tag = System.Text.Encoding.ASCII.GetString(record[..4]);
-            var offset = checked((int)BinaryPrimitives.ReadUInt32BigEndian(record[8..]));
-            var length = checked((int)BinaryPrimitives.ReadUInt32BigEndian(record[12..]));
-            if (offset + length > sfnt.Length) throw new ArgumentException($"table '{tag}' runs past the end of the font", nameof(sfnt));
-            if (tag != "DSIG") tables.Add((tag, offset, length)); // a signature is void once the file changes (spec §5)
-        }
-        tables.Sort((a, b) => string.CompareOrdinal(a.Tag, b.Tag));
+        var tables = SfntDirectory.Read(sfnt);
+        tables.RemoveAll(t => t.Tag == "DSIG"); // a signature is void once the file changes (spec §5)
         var loca = tables.FindIndex(t => t.Tag == "loca");
         if (loca >= 0 && tables.Exists(t => t.Tag == "glyf"))
         {
