@@ -102,7 +102,7 @@ public static partial class HtmlEditionWriter
                     continue;
                 }
             }
-            var bytes = Woff2Writer.Write(FontSubsetter.SubsetUnicodes(font, drawn, dropHinting: true));
+            var bytes = WebFontSubsets.Woff2(font, drawn);
             yield return (url, $"{url[..^".woff2".Length]}.{ContentName(bytes)}.woff2", bytes);
         }
     }

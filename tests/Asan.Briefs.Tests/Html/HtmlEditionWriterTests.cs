@@ -94,6 +94,20 @@ public sealed class HtmlEditionWriterTests(HtmlFixture fixture)
     }
 
     [Fact]
+    public void A_subset_is_cut_once_per_process_for_every_page_that_draws_the_same_characters_of_its_face()
+    {
+        byte[] Latin(string text) => HtmlEditionWriter.WriteIndex(FontPage(text), fixture.Theme)
+            .Single(o => o.RelativePath.StartsWith("fonts/NotoSans-Regular.", StringComparison.Ordinal)).Bytes;
+        // The Hangul of the second page is not in the Latin face: both pages take the one subset already cut.
+        Assert.Same(Latin("Cut once, shared."), Latin("Cut once, shared. 한 번"));
+        // Which rests on hb-subset ignoring characters a face does not map: a cut with them is byte for byte a cut without.
+        var font = Asan.Briefs.Fonts.FontLibrary.Shared.Get(Path.Combine(fixture.Theme.FontsDirectory, "NotoSans-Regular.ttf"));
+        byte[] Cut(string text) => Asan.Briefs.Fonts.Woff2Writer.Write(Asan.Briefs.Fonts.FontSubsetter.SubsetUnicodes(font,
+            Asan.Briefs.Fonts.FontSubsetter.CodepointsOf(text), dropHinting: true));
+        Assert.Equal(Cut("Cut once, shared."), Cut("Cut once, shared. 한 번"));
+    }
+
+    [Fact]
     public void Output_is_deterministic()
     {
         var brief = fixture.Briefs["feature-tour"];

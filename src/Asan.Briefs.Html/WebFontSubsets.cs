@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Asan.Briefs.Fonts;
+
+namespace Asan.Briefs.Html;
+
+/// <summary>
+/// Each distinct web font (a face, the characters of it a page draws) cut with hb-subset and
+/// compressed to WOFF2 once per process. Pages share most of their subsets — every English page's
+/// Latin faces, the English pages' Hangul faces, both editions' faces where a language adds nothing
+/// the face draws — and cutting and compressing them again was most of an HTML edition's time.
+/// </summary>
+internal static class WebFontSubsets
+{
+    private static readonly ConcurrentDictionary<string, Lazy<byte[]>> Cache = new(StringComparer.Ordinal);
+
+    /// <summary>The WOFF2 subset of <paramref name="font"/> for <paramref name="drawn"/>, without hinting.</summary>
+    public static byte[] Woff2(FontData font, IEnumerable<int> drawn)
+    {
+        // hb-subset ignores characters the face does not map: leaving them out of the key lets an English and a
+        // Korean page share their Latin subsets. Variation selectors stay, as a cmap of format 14 maps them.
+        var kept = drawn.Where(c => font.HasGlyph(c) || IsVariationSelector(c)).Order().ToArray();
+        var key = font.Id + "|" + Fingerprint(kept);
+        // Watch mode renders many versions of a page: keep the cache from growing without end (as the PDF's subsets).
+        if (Cache.Count > 64) Cache.Clear();
+        var lazy = Cache.GetOrAdd(key, _ => new Lazy<byte[]>(() => Woff2Writer.Write(FontSubsetter.SubsetUnicodes(font, kept, dropHinting: true))));
+        try
+        {
+            return lazy.Value;
+        }
+        catch
+        {
+            Cache.TryRemove(new KeyValuePair<string, Lazy<byte[]>>(key, lazy));
+            throw;
+        }
+    }
+
+    private static bool IsVariationSelector(int c) => c is >= 0xFE00 and <= 0xFE0F or >= 0xE0100 and <= 0xE01EF;
+
+    private static string Fingerprint(int[] sorted)
+    {
+        var bytes = new byte[sorted.Length * 4];
+        for (var i = 0; i < sorted.Length; i++) BitConverter.TryWriteBytes(bytes.AsSpan(i * 4), sorted[i]);
+        return Convert.ToHexString(SHA256.HashData(bytes));
+    }
+}
