@@ -23,6 +23,8 @@ public sealed partial class OutputStage : IDisposable
     // Two editions may write one file (a figure both languages show): the first writes it, the other waits for it.
     private readonly ConcurrentDictionary<string, Lazy<(WrittenFile File, bool Staged)>> _files = new(StringComparer.Ordinal);
     private readonly HashSet<string> _removed = new(StringComparer.Ordinal);
+    // The stage's folders made so far: a build writes dozens of files into a handful of folders.
+    private readonly ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);
     private bool _committed;
 
     public OutputStage(string artifactsDirectory)
@@ -33,7 +35,11 @@ public sealed partial class OutputStage : IDisposable
     }
 
     /// <summary>Writes one output to the stage; the file in artifacts/ changes only on <see cref="Commit"/>.</summary>
-    public WrittenFile Write(OutputFile file) => Write(file.RelativePath, stream => stream.Write(file.Bytes));
+    public WrittenFile Write(OutputFile file)
+    {
+        var lazy = _files.GetOrAdd(file.RelativePath, path => new Lazy<(WrittenFile, bool)>(() => Stage(path, file.Bytes)));
+        return lazy.Value.File;
+    }
 
     /// <summary>Writes one output to the stage through a stream, so large files need not be held in memory.</summary>
     public WrittenFile Write(string relativePath, Action<Stream> write)
@@ -58,10 +64,11 @@ public sealed partial class OutputStage : IDisposable
         var changed = new List<string>();
         Guard("moving the new outputs into place failed; build again", () =>
         {
+            var folders = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (path, lazy) in _files.OrderBy(f => f.Key, StringComparer.Ordinal))
             {
                 if (!lazy.Value.Staged) continue;
-                Directory.CreateDirectory(Path.GetDirectoryName(Final(path))!);
+                if (folders.Add(Path.GetDirectoryName(Final(path))!)) Directory.CreateDirectory(Path.GetDirectoryName(Final(path))!);
                 File.Move(Staged(path), Final(path), overwrite: true);
                 changed.Add(path);
             }
@@ -85,31 +92,62 @@ public sealed partial class OutputStage : IDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* the next build removes it */ }
     }
 
+    /// <summary>Stages bytes in hand: they are hashed as they are, and not written at all when the file in artifacts/ holds them.</summary>
+    private (WrittenFile, bool) Stage(string relativePath, byte[] bytes)
+    {
+        var hash = Convert.ToHexString(SHA256.HashData(bytes));
+        (WrittenFile, bool) result = default;
+        Guard("nothing in artifacts/ was changed", () =>
+        {
+            if (Unchanged(relativePath, hash, bytes.Length) is { } kept)
+            {
+                result = (kept, false);
+                return;
+            }
+            using var handle = Create(Staged(relativePath));
+            RandomAccess.Write(handle, bytes, 0);
+            result = (new WrittenFile(relativePath, hash, bytes.Length, File.GetLastWriteTimeUtc(handle).Ticks), true);
+        });
+        return result;
+    }
+
+    /// <summary>Stages what a writer streams (a zip, which seeks back to fill in its headers), then hashes the file.</summary>
     private (WrittenFile, bool) Stage(string relativePath, Action<Stream> write)
     {
         var staged = Staged(relativePath);
-        var final = Final(relativePath);
-        WrittenFile? written = null;
+        (WrittenFile, bool) result = default;
         Guard("nothing in artifacts/ was changed", () =>
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
-            using (var stream = new FileStream(staged, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            long length, ticks;
+            using (var stream = new FileStream(Create(staged), FileAccess.Write, 1 << 16))
+            {
                 write(stream);
-            written = Describe(relativePath, staged);
-            // A file that already holds these bytes is left alone, so its time (and a browser's cache) stays.
-            if (File.Exists(final) && new FileInfo(final).Length == written.Length && HashOf(final) == written.Hash)
+                stream.Flush();
+                (length, ticks) = (stream.Length, File.GetLastWriteTimeUtc(stream.SafeFileHandle).Ticks);
+            }
+            var hash = HashOf(staged);
+            if (Unchanged(relativePath, hash, length) is { } kept)
             {
                 File.Delete(staged);
-                written = null;
+                result = (kept, false);
             }
+            else result = (new WrittenFile(relativePath, hash, length, ticks), true);
         });
-        return written is null ? (Describe(relativePath, final), false) : (written, true);
+        return result;
     }
 
-    public static WrittenFile Describe(string relativePath, string path)
+    /// <summary>The file in artifacts/ when it already holds these bytes: it is left alone, so its time (and a browser's cache) stays.</summary>
+    private WrittenFile? Unchanged(string relativePath, string hash, long length)
     {
-        var info = new FileInfo(path);
-        return new WrittenFile(relativePath, HashOf(path), info.Length, info.LastWriteTimeUtc.Ticks);
+        var final = new FileInfo(Final(relativePath));
+        if (!final.Exists || final.Length != length || HashOf(final.FullName) != hash) return null;
+        return new WrittenFile(relativePath, hash, length, final.LastWriteTimeUtc.Ticks);
+    }
+
+    private Microsoft.Win32.SafeHandles.SafeFileHandle Create(string staged)
+    {
+        _folders.GetOrAdd(Path.GetDirectoryName(staged)!, folder => Directory.CreateDirectory(folder) is not null);
+        return File.OpenHandle(staged, FileMode.Create, FileAccess.Write);
     }
 
     public static string HashOf(string path)

@@ -74,4 +74,24 @@ public sealed class IncrementalBuildTests
         Assert.Contains("0 of 2 edition(s) rebuilt, 0 file(s) changed", console.Output);
         Assert.Contains("scratch-brief.zip up to date", console.Output);
     }
+
+    [Fact]
+    public void The_build_state_records_each_file_as_it_lies_in_artifacts()
+    {
+        // The stage hashes the bytes it writes and reads the time from the file it wrote; both must be the file's own.
+        using var scratch = new ScratchBrief();
+        var workspace = scratch.Workspace;
+        BuildCommand.Run(workspace, Everything, new TestConsole());
+        using var state = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(workspace.ArtifactsDirectory, BuildState.FileName)));
+        var recorded = state.RootElement.EnumerateObject().SelectMany(e => e.Value.GetProperty("Files").EnumerateObject()).ToList();
+        Assert.Contains(recorded, f => f.Name == "scratch-brief/scratch-brief.zip");
+        Assert.Contains(recorded, f => f.Name == "scratch-brief/scratch-brief.ko.pdf");
+        foreach (var file in recorded)
+        {
+            var path = Path.Combine(workspace.ArtifactsDirectory, file.Name);
+            Assert.Equal(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path))), file.Value.GetProperty("Hash").GetString());
+            Assert.Equal(new FileInfo(path).Length, file.Value.GetProperty("Length").GetInt64());
+            Assert.Equal(File.GetLastWriteTimeUtc(path).Ticks, file.Value.GetProperty("Ticks").GetInt64());
+        }
+    }
 }
