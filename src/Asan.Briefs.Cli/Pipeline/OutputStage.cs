@@ -32,6 +32,9 @@ public sealed partial class OutputStage : IDisposable
         _artifacts = artifactsDirectory;
         _folder = Path.Combine(artifactsDirectory, Prefix + Environment.ProcessId);
         RemoveLeftovers(artifactsDirectory);
+        // A killed process that had this process's id may have left its stage: files are staged as new ones.
+        try { if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* the first write reports it */ }
     }
 
     /// <summary>Writes one output to the stage; the file in artifacts/ changes only on <see cref="Commit"/>.</summary>
@@ -147,7 +150,9 @@ public sealed partial class OutputStage : IDisposable
     private Microsoft.Win32.SafeHandles.SafeFileHandle Create(string staged)
     {
         _folders.GetOrAdd(Path.GetDirectoryName(staged)!, folder => Directory.CreateDirectory(folder) is not null);
-        return File.OpenHandle(staged, FileMode.Create, FileAccess.Write);
+        // A new file, not FileMode.Create: .NET truncates an opened file with ftruncate, and ext4 then writes a
+        // truncated file's data out when it is closed (auto_da_alloc), which made each close wait for the disk.
+        return File.OpenHandle(staged, FileMode.CreateNew, FileAccess.Write);
     }
 
     public static string HashOf(string path)
