@@ -74,9 +74,6 @@ public static class BuildCommand
                 .Select(l => (Brief: b, Lang: l)))
             .ToList();
         console.MarkupLine($"[grey]{briefs.Count} brief(s), {jobs.Count} edition(s), formats: {options.Formats}[/]");
-        // Many editions keep every core busy by themselves: each then renders its formats one after
-        // another, so memory holds one edition's work per core rather than three, and no thread waits on another.
-        if (jobs.Count >= 4 * Environment.ProcessorCount) publisher.FormatParallelism = 1;
 
         var state = BuildState.Load(workspace.ArtifactsDirectory);
         var fingerprints = new InputFingerprint(workspace);
@@ -89,67 +86,99 @@ public static class BuildCommand
         // lines interleaved): the workers report one line at a time, counted in the order shown.
         var reporting = new object();
         void Report(Func<int, string> markup) { lock (reporting) console.MarkupLine(markup(++done)); }
+        void UpToDate(Brief brief, string lang) =>
+            Report(n => $"[grey][[{n}/{jobs.Count}]][/] {Markup.Escape(brief.Id)} [blue]{lang}[/] [grey]up to date, not rebuilt[/]");
+        void Zip(Brief brief)
+        {
+            var members = state.FilesOf(brief.Id);
+            var fingerprint = InputFingerprint.Of(brief.Metadata.Date.ToString("O", CultureInfo.InvariantCulture), members.Select(m => m.RelativePath + ":" + m.Hash));
+            if (!options.Force && state.IsUpToDate(BuildState.ArchiveKey(brief.Id), fingerprint, workspace.ArtifactsDirectory))
+            {
+                lock (reporting) console.MarkupLine($"[grey]{Markup.Escape(BriefArchive.FileName(brief.Id))} up to date: no member changed[/]");
+                return;
+            }
+            var archive = BriefArchive.Write(stage, brief, members.Select(m => m.RelativePath));
+            state.Record(BuildState.ArchiveKey(brief.Id), fingerprint, [archive]);
+            Written([archive]);
+        }
+
+        // Records of editions that no longer exist (a brief removed, or a language removed from a brief) go
+        // first, so no zip lists their files; the files themselves leave artifacts/ on the commit.
+        var existing = BriefReader.FindBriefs(workspace.ContentDirectory).Select(f => Path.GetFileName(f)!).ToHashSet(StringComparer.Ordinal);
+        var languages = briefs.ToDictionary(b => b.Id, b => b.Languages);
+        state.Forget(key => Exists(key, existing, languages));
+
+        var work = new WorkList();
+        // Many editions keep every core busy by themselves: each is one piece of work, rendering its formats one
+        // after another, so memory holds one edition's work per core and the editions finish evenly. A few are cut
+        // into their parts (resolve, layout, PDF files, DOCX, HTML), the longest chain first (see WorkList).
+        var few = jobs.Count < 4 * Environment.ProcessorCount;
+        if (!few) publisher.FormatParallelism = 1;
         // The index lists every brief: a build of some of them (--brief, --shard) leaves it alone. It needs only
-        // the briefs' models, so it renders beside the editions, as the first job a worker takes: after them,
+        // the briefs' models, so it renders beside the editions, first of all when there are many: after them,
         // on one core while the other waited, it was the longest serial part of a two-core build.
         var indexWanted = options.Briefs.Count == 0 && options.Shard is null && options.Formats.HasFlag(OutputFormat.Html);
         var indexFingerprint = indexWanted ? fingerprints.ForIndex(briefs) : "";
-        var renderIndex = indexWanted && (options.Force || !state.IsUpToDate(BuildState.IndexKey, indexFingerprint, workspace.ArtifactsDirectory));
-        var first = renderIndex ? 1 : 0;
-        InParallel(first + jobs.Count, i =>
+        if (indexWanted && (options.Force || !state.IsUpToDate(BuildState.IndexKey, indexFingerprint, workspace.ArtifactsDirectory)))
         {
-            if (i < first)
+            work.Add(few ? 4 : 0, () =>
             {
                 var files = publisher.RenderIndex(briefs).Select(stage.Write).ToList();
                 state.Record(BuildState.IndexKey, indexFingerprint, files);
                 Written(files);
-                return;
-            }
-            var (brief, lang) = jobs[i - first];
-            var key = BuildState.EditionKey(brief.Id, lang, options.Formats);
-            var fingerprint = fingerprints.For(brief, lang);
-            string outcome;
-            if (!options.Force && state.IsUpToDate(key, fingerprint, workspace.ArtifactsDirectory))
-            {
-                outcome = "[grey]up to date, not rebuilt[/]";
-            }
-            else
-            {
-                var started = Stopwatch.GetTimestamp();
-                // Each output goes to disk (the stage) as soon as it is made, so memory holds one edition per worker.
-                var files = publisher.Render(brief, lang, options.Formats).Select(stage.Write).ToList();
-                state.Record(key, fingerprint, files);
-                Written(files);
-                Interlocked.Increment(ref rebuilt);
-                outcome = $"rendered in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms";
-            }
-            Report(n => $"[grey][[{n}/{jobs.Count}]][/] {Markup.Escape(brief.Id)} [blue]{lang}[/] {outcome}");
-        });
-
-        // Outputs of editions that no longer exist: a brief removed, or a language removed from a brief.
-        var existing = BriefReader.FindBriefs(workspace.ContentDirectory).Select(f => Path.GetFileName(f)!).ToHashSet(StringComparer.Ordinal);
-        var languages = briefs.ToDictionary(b => b.Id, b => b.Languages);
-        foreach (var file in state.Prune(key => Exists(key, existing, languages))) stage.Remove(file);
-
-        // The whole-brief download, rebuilt when one of its members changed, from the members on disk;
-        // the zips deflate their text on every core, as the editions were rendered.
-        if (options.Formats == OutputFormat.All && options.Languages.Count == 0)
-        {
-            InParallel(briefs.Count, i =>
-            {
-                var brief = briefs[i];
-                var members = state.FilesOf(brief.Id);
-                var fingerprint = InputFingerprint.Of(brief.Metadata.Date.ToString("O", CultureInfo.InvariantCulture), members.Select(m => m.RelativePath + ":" + m.Hash));
-                if (!options.Force && state.IsUpToDate(BuildState.ArchiveKey(brief.Id), fingerprint, workspace.ArtifactsDirectory))
-                {
-                    lock (reporting) console.MarkupLine($"[grey]{Markup.Escape(BriefArchive.FileName(brief.Id))} up to date: no member changed[/]");
-                    return;
-                }
-                var archive = BriefArchive.Write(stage, brief, members.Select(m => m.RelativePath));
-                state.Record(BuildState.ArchiveKey(brief.Id), fingerprint, [archive]);
-                Written([archive]);
             });
         }
+        var zipped = options.Formats == OutputFormat.All && options.Languages.Count == 0;
+        foreach (var brief in briefs)
+        {
+            var editions = new List<WorkList.Piece>();
+            foreach (var lang in jobs.Where(j => j.Brief == brief).Select(j => j.Lang))
+            {
+                var key = BuildState.EditionKey(brief.Id, lang, options.Formats);
+                void Rendered(string fingerprint, IEnumerable<WrittenFile> files, long started)
+                {
+                    state.Record(key, fingerprint, files);
+                    Written(files);
+                    Interlocked.Increment(ref rebuilt);
+                    Report(n => $"[grey][[{n}/{jobs.Count}]][/] {Markup.Escape(brief.Id)} [blue]{lang}[/] rendered in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms");
+                }
+                if (!few)
+                {
+                    editions.Add(work.Add(0, () =>
+                    {
+                        var fingerprint = fingerprints.For(brief, lang);
+                        if (!options.Force && state.IsUpToDate(key, fingerprint, workspace.ArtifactsDirectory))
+                        {
+                            UpToDate(brief, lang);
+                            return;
+                        }
+                        var started = Stopwatch.GetTimestamp();
+                        // Each output goes to disk (the stage) as soon as it is made, so memory holds one edition per worker.
+                        Rendered(fingerprint, publisher.Render(brief, lang, options.Formats).Select(stage.Write).ToList(), started);
+                    }));
+                    continue;
+                }
+                var known = options.Force ? null : fingerprints.For(brief, lang);
+                if (known is not null && state.IsUpToDate(key, known, workspace.ArtifactsDirectory))
+                {
+                    UpToDate(brief, lang);
+                    continue;
+                }
+                var files = new List<WrittenFile>();
+                var edition = publisher.AddEdition(work, brief, lang, options.Formats, file =>
+                {
+                    var written = stage.Write(file);
+                    lock (files) files.Add(written);
+                });
+                var begun = Stopwatch.GetTimestamp();
+                editions.Add(work.Add(5, () => Rendered(known ?? fingerprints.For(brief, lang), files, begun), edition.Parts));
+            }
+            // The whole-brief download, rebuilt when one of its members changed, from the members on disk, as soon
+            // as the brief's editions are done: the zips deflate their text beside the other briefs' editions.
+            if (zipped) work.Add(few ? 6 : 0, () => Zip(brief), editions);
+        }
+        work.Run(Environment.ProcessorCount);
+        foreach (var file in state.Orphans()) stage.Remove(file);
 
         stage.Write(state.ToFile());
         // Only now, with every output written, does anything in artifacts/ change.
@@ -160,19 +189,6 @@ public static class BuildCommand
             console.MarkupLine($"  [green]✓[/] artifacts/{Markup.Escape(file.RelativePath)} [grey]({file.Length / 1024.0:F0} KB)[/]");
         console.MarkupLine($"[green]{rebuilt} of {jobs.Count} edition(s) rebuilt, {changed.Count} file(s) changed in {clock.Elapsed.TotalSeconds:F1} s[/]");
         return new BuildResult(briefs, jobs.Count, rebuilt, changed);
-    }
-
-    /// <summary>Runs the editions on every core; their problems (bad content, a full disk) come out as one located report.</summary>
-    private static void InParallel(int count, Action<int> body)
-    {
-        try
-        {
-            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, body);
-        }
-        catch (AggregateException e) when (e.Flatten().InnerExceptions.All(x => x is BriefException))
-        {
-            throw new BriefException(e.Flatten().InnerExceptions.SelectMany(x => ((BriefException)x).Diagnostics).Distinct().ToList());
-        }
     }
 
     /// <summary>Whether a record's brief and language still exist; briefs this build did not read keep their records.</summary>

@@ -81,15 +81,18 @@ public sealed class BuildState
                 .ToList();
     }
 
-    /// <summary>
-    /// Forgets the records <paramref name="exists"/> turns down (editions of removed briefs or languages)
-    /// and returns the files that no record names any more, though a record named them when the state was loaded.
-    /// </summary>
-    public IReadOnlyList<string> Prune(Func<string, bool> exists)
+    /// <summary>Forgets the records <paramref name="exists"/> turns down: editions of removed briefs or languages.</summary>
+    public void Forget(Func<string, bool> exists)
+    {
+        lock (_editions)
+            foreach (var key in _editions.Keys.Where(k => !exists(k)).ToList()) _editions.Remove(key);
+    }
+
+    /// <summary>The files that no record names any more, though a record named them when the state was loaded.</summary>
+    public IReadOnlyList<string> Orphans()
     {
         lock (_editions)
         {
-            foreach (var key in _editions.Keys.Where(k => !exists(k)).ToList()) _editions.Remove(key);
             var named = Files(_editions.Values);
             return _loadedFiles.Where(f => !named.Contains(f)).Order(StringComparer.Ordinal).ToList();
         }

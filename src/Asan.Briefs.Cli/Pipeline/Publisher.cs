@@ -4,6 +4,7 @@ using Asan.Briefs.Fonts;
 using Asan.Briefs.Html;
 using Asan.Briefs.Model;
 using Asan.Briefs.Pdf;
+using Asan.Briefs.Pdf.Layout;
 using Asan.Briefs.Pdf.Text;
 using Asan.Briefs.PrintMarkup;
 using Asan.Briefs.Resolution;
@@ -123,42 +124,63 @@ public sealed class Publisher
         _markupReader.Value.Parse(Templates.RenderPrintMarkup(brief, lang), DisplayPath.Of(Path.Combine(_workspace.TemplatesDirectory, EditionTemplates.PrintDocument)));
 
     /// <summary>
-    /// Renders one edition of one brief into files relative to artifacts/. The formats render side by
-    /// side: each engine's start-up (Skia, the Open XML SDK, HarfBuzz's subsetter) then overlaps
-    /// the others' instead of adding to them, which is most of a cold build.
+    /// Renders one edition of one brief into files relative to artifacts/. Its parts render side by
+    /// side (see <see cref="AddEdition"/>): each engine's start-up (Skia, the Open XML SDK, HarfBuzz's
+    /// subsetter) then overlaps the others' instead of adding to them, which is most of a cold build.
     /// </summary>
     public IReadOnlyList<OutputFile> Render(Brief brief, string lang, OutputFormat format)
     {
+        var work = new WorkList();
+        var edition = AddEdition(work, brief, lang, format);
+        work.Run(FormatParallelism);
+        return edition.Files;
+    }
+
+    /// <summary>
+    /// Adds the parts of one edition to <paramref name="work"/>: the print markup resolved (styles,
+    /// figure images, links); the PDF layout from it, and the web and the print file from that one
+    /// layout; the DOCX from the resolved document; the HTML. Each part is ranked by where it lies on
+    /// the longest chain (resolve, layout, the PDF files), so that chain starts first and the short
+    /// parts fill the other cores. <paramref name="made"/> gets each file as soon as its part made it.
+    /// </summary>
+    public RenderedEdition AddEdition(WorkList work, Brief brief, string lang, OutputFormat format, Action<OutputFile>? made = null)
+    {
         string Path(string extension) => $"{brief.Id}/{EditionTemplates.FileName(brief.Id, lang, extension)}";
-        IEnumerable<OutputFile> html = [];
-        OutputFile? pdf = null, print = null, docx = null;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = FormatParallelism };
-        Parallel.Invoke(
-            parallel,
-            () =>
+        var edition = new RenderedEdition();
+        OutputFile Made(OutputFile file)
+        {
+            made?.Invoke(file);
+            return file;
+        }
+        var parts = new List<WorkList.Piece>();
+        if ((format & (OutputFormat.Pdf | OutputFormat.Print | OutputFormat.Docx)) != 0)
+        {
+            ResolvedDocument? document = null;
+            LaidOutDocument? pages = null;
+            var resolve = work.Add(0, () => document = ResolvedDocument.Resolve(PrintDocument(brief, lang), Theme));
+            parts.Add(resolve);
+            if ((format & (OutputFormat.Pdf | OutputFormat.Print)) != 0)
             {
-                if (!format.HasFlag(OutputFormat.Html)) return;
+                var layout = work.Add(1, () => pages = _pdf.Layout(document!), resolve);
+                parts.Add(layout);
+                if (format.HasFlag(OutputFormat.Pdf))
+                    parts.Add(work.Add(2, () => edition.Pdf = Made(new OutputFile(Path("pdf"), _pdf.Write(pages!, document!, PdfKind.Web))), layout));
+                if (format.HasFlag(OutputFormat.Print))
+                    parts.Add(work.Add(2, () => edition.Print = Made(new OutputFile(Path("print.pdf"), _pdf.Write(pages!, document!, PdfKind.Print))), layout));
+            }
+            if (format.HasFlag(OutputFormat.Docx))
+                parts.Add(work.Add(3, () => edition.Docx = Made(new OutputFile(Path("docx"), _docx.Write(document!))), resolve));
+        }
+        if (format.HasFlag(OutputFormat.Html))
+        {
+            parts.Add(work.Add(4, () =>
+            {
                 var page = Templates.RenderHtml(brief, lang);
-                html = HtmlEditionWriter.Write(brief, lang, page, Theme).Select(f => new OutputFile(f.RelativePath, f.Bytes)).ToList();
-            },
-            () =>
-            {
-                if ((format & (OutputFormat.Pdf | OutputFormat.Print | OutputFormat.Docx)) == 0) return;
-                // Resolved once (styles, figure images, links), then laid out by one writer and serialised by the other;
-                // the web and the print PDF share one layout.
-                var document = ResolvedDocument.Resolve(PrintDocument(brief, lang), Theme);
-                Parallel.Invoke(
-                    parallel,
-                    () =>
-                    {
-                        if ((format & (OutputFormat.Pdf | OutputFormat.Print)) == 0) return;
-                        var pages = _pdf.Layout(document);
-                        if (format.HasFlag(OutputFormat.Pdf)) pdf = new OutputFile(Path("pdf"), _pdf.Write(pages, document, PdfKind.Web));
-                        if (format.HasFlag(OutputFormat.Print)) print = new OutputFile(Path("print.pdf"), _pdf.Write(pages, document, PdfKind.Print));
-                    },
-                    () => { if (format.HasFlag(OutputFormat.Docx)) docx = new OutputFile(Path("docx"), _docx.Write(document)); });
-            });
-        return html.Concat(new[] { pdf, print, docx }.OfType<OutputFile>()).ToList();
+                edition.Html = HtmlEditionWriter.Write(brief, lang, page, Theme).Select(f => Made(new OutputFile(f.RelativePath, f.Bytes))).ToList();
+            }));
+        }
+        edition.Parts = parts;
+        return edition;
     }
 
     /// <summary>The site's own files, listing the briefs that are not examples: an index page per
@@ -178,4 +200,19 @@ public sealed class Publisher
         files.Add(new OutputFile(EditionTemplates.FaviconFileName, utf8.GetBytes(Templates.RenderSiteFile(EditionTemplates.SiteTemplates[3], published, "en"))));
         return files;
     }
+}
+
+/// <summary>The files of one edition, filled in by its parts (<see cref="Publisher.AddEdition"/>) as they finish.</summary>
+public sealed class RenderedEdition
+{
+    internal IReadOnlyList<OutputFile> Html { get; set; } = [];
+    internal OutputFile? Pdf { get; set; }
+    internal OutputFile? Print { get; set; }
+    internal OutputFile? Docx { get; set; }
+
+    /// <summary>The pieces of work that make the files: the edition is done when they are.</summary>
+    public IReadOnlyList<WorkList.Piece> Parts { get; internal set; } = [];
+
+    /// <summary>Every file, in a fixed order: the page and its fonts and figures, the PDF, the print PDF, the DOCX.</summary>
+    public IReadOnlyList<OutputFile> Files => Html.Concat(new[] { Pdf, Print, Docx }.OfType<OutputFile>()).ToList();
 }
