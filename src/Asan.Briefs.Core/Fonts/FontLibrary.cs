@@ -12,7 +12,11 @@ namespace Asan.Briefs.Fonts;
 /// </summary>
 public sealed unsafe class FontData
 {
-    private readonly ConcurrentDictionary<int, uint> _glyphs = new();
+    // The nominal glyph of each BMP code point asked for, in pages of 256 code points made on first use, as
+    // glyph + 1 (0: not looked up yet). Flat arrays rather than a node per code point: the cache lives as long
+    // as the process, and each collection of a cold build copied its thousands of small objects. Code points
+    // beyond the BMP (none in the briefs so far) are looked up in HarfBuzz each time.
+    private readonly int[]?[] _glyphPages = new int[]?[256];
 
     internal FontData(int id, string path)
     {
@@ -84,9 +88,19 @@ public sealed unsafe class FontData
     /// <summary>The nominal glyph for a code point, 0 when the font has none (cached).</summary>
     public uint GlyphFor(int codepoint)
     {
-        if (_glyphs.TryGetValue(codepoint, out var glyph)) return glyph;
-        if (!Font.TryGetNominalGlyph(codepoint, out glyph)) glyph = 0;
-        _glyphs[codepoint] = glyph;
+        if ((uint)codepoint > 0xFFFF) return Font.TryGetNominalGlyph(codepoint, out var other) ? other : 0;
+        var page = Volatile.Read(ref _glyphPages[codepoint >> 8]);
+        if (page is null)
+        {
+            // Two threads may each make the page: the first one stored is kept, the other dropped.
+            Interlocked.CompareExchange(ref _glyphPages[codepoint >> 8], new int[256], null);
+            page = _glyphPages[codepoint >> 8]!;
+        }
+        var known = Volatile.Read(ref page[codepoint & 0xFF]);
+        if (known != 0) return (uint)(known - 1);
+        if (!Font.TryGetNominalGlyph(codepoint, out var glyph)) glyph = 0;
+        // Every thread finds the same glyph, so racing writes store the same value.
+        Volatile.Write(ref page[codepoint & 0xFF], (int)glyph + 1);
         return glyph;
     }
 
