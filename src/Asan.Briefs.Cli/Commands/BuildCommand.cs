@@ -58,6 +58,10 @@ public static class BuildCommand
     {
         var clock = Stopwatch.StartNew();
         Publisher.PrepareTemplatesInBackground();
+        // What the last build made, and the fingerprint of the templates, theme, fonts and engine, need
+        // neither the theme nor the content: read on another core while this one reads them.
+        var loadState = Task.Run(() => BuildState.Load(workspace.ArtifactsDirectory));
+        var readFingerprints = Task.Run(() => new InputFingerprint(workspace));
         var publisher = new Publisher(workspace, BuildStamp.FromEnvironment());
         publisher.WarmUpInBackground();
         publisher.CheckTemplates();
@@ -75,8 +79,8 @@ public static class BuildCommand
             .ToList();
         console.MarkupLine($"[grey]{briefs.Count} brief(s), {jobs.Count} edition(s), formats: {options.Formats}[/]");
 
-        var state = BuildState.Load(workspace.ArtifactsDirectory);
-        var fingerprints = new InputFingerprint(workspace);
+        var state = loadState.GetAwaiter().GetResult();
+        var fingerprints = readFingerprints.GetAwaiter().GetResult();
         using var stage = new OutputStage(workspace.ArtifactsDirectory);
         var written = new List<WrittenFile>();
         void Written(IEnumerable<WrittenFile> files) { lock (written) written.AddRange(files); }

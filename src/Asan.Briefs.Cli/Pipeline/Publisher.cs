@@ -28,12 +28,19 @@ public sealed class Publisher
     // The Word drafts name the theme's fonts without embedding them (see DocxWriter and
     // templates/fonts/README.md for why).
     private readonly DocxWriter _docx = new();
+    // The templates parsed and the labels read, with their problems; see the constructor.
+    private readonly Task<(List<Diagnostic> Parsed, List<Diagnostic> Texts)> _templatesRead;
 
     public Publisher(Workspace workspace, BuildStamp stamp)
     {
         _workspace = workspace;
+        var engine = new TemplateEngine(workspace.TemplatesDirectory);
+        var labels = new TemplateLabels(workspace.TemplatesDirectory);
+        // Parsing the templates and reading the labels and site.yaml need no theme: they run on another
+        // core while this one reads the theme, instead of after it, and CheckTemplates reports what they found.
+        _templatesRead = Task.Run(() => ReadTemplates(engine, labels));
         Theme = ThemeLoader.Load(workspace.TemplatesDirectory);
-        Templates = new EditionTemplates(new TemplateEngine(workspace.TemplatesDirectory), Theme, stamp);
+        Templates = new EditionTemplates(engine, Theme, stamp, labels);
         _pdf = new PdfWriter(theme => new TextLayouter(theme, hyphenation: lang => Templates.I18n(lang).Hyphenator));
         _coverage = new Lazy<FontCoverage>(() => new FontCoverage(Theme, FontLibrary.Shared));
         _markupReader = new Lazy<PrintMarkupReader>(() => new PrintMarkupReader(workspace.SchemaPath, Theme));
@@ -60,6 +67,8 @@ public sealed class Publisher
     /// </summary>
     public void WarmUpInBackground() => Task.Run(() =>
     {
+        // First what reading the briefs needs (the faces that check the content's characters), then the rest.
+        _ = _coverage.Value;
         foreach (var font in Theme.FontFiles().Where(File.Exists)) FontLibrary.Shared.Get(font);
         foreach (var lang in I18nLanguages)
             _ = Templates.I18n(lang).Hyphenator;
@@ -98,25 +107,39 @@ public sealed class Publisher
     }
 
     /// <summary>The languages templates/i18n/ has labels for.</summary>
-    private IEnumerable<string> I18nLanguages =>
-        new[] { "en", "ko" }.Where(l => File.Exists(Path.Combine(_workspace.TemplatesDirectory, "i18n", l + ".yaml")));
+    private IEnumerable<string> I18nLanguages => LabelLanguages(_workspace.TemplatesDirectory);
+
+    private static IEnumerable<string> LabelLanguages(string templatesDirectory) =>
+        new[] { "en", "ko" }.Where(l => File.Exists(Path.Combine(templatesDirectory, "i18n", l + ".yaml")));
 
     /// <summary>Checks every template parses; content checks happen in <see cref="ReadBriefs"/>.</summary>
     public void CheckTemplates()
     {
-        var problems = new List<Diagnostic>();
-        problems.AddRange(Templates.Engine.Check("html"));
-        problems.AddRange(Templates.Engine.Check("print"));
-        problems.AddRange(PrintTemplateColors.Problems(_workspace.TemplatesDirectory, Theme));
-        problems.AddRange(Templates.Engine.Check("site"));
-        try { _ = Templates.Site; }
-        catch (BriefException e) { problems.AddRange(e.Diagnostics); }
-        foreach (var lang in I18nLanguages)
-        {
-            try { Templates.I18n(lang); }
-            catch (BriefException e) { problems.AddRange(e.Diagnostics); }
-        }
+        var (parsed, texts) = _templatesRead.GetAwaiter().GetResult();
+        // In the order they were always reported: the templates, their literal colours, then site.yaml and the labels.
+        var problems = parsed.Concat(PrintTemplateColors.Problems(_workspace.TemplatesDirectory, Theme)).Concat(texts).ToList();
         if (problems.Count > 0) throw new BriefException(problems);
+    }
+
+    /// <summary>
+    /// Parses every template (the engine keeps them) and reads the labels and site.yaml: all that
+    /// <see cref="CheckTemplates"/> checks but the literal colours, which need the theme.
+    /// </summary>
+    private static (List<Diagnostic> Parsed, List<Diagnostic> Texts) ReadTemplates(TemplateEngine engine, TemplateLabels labels)
+    {
+        var parsed = new List<Diagnostic>();
+        parsed.AddRange(engine.Check("html"));
+        parsed.AddRange(engine.Check("print"));
+        var texts = new List<Diagnostic>();
+        texts.AddRange(engine.Check("site"));
+        try { _ = labels.Site; }
+        catch (BriefException e) { texts.AddRange(e.Diagnostics); }
+        foreach (var lang in LabelLanguages(engine.Directory))
+        {
+            try { labels.I18n(lang); }
+            catch (BriefException e) { texts.AddRange(e.Diagnostics); }
+        }
+        return (parsed, texts);
     }
 
     /// <summary>The print markup of one edition, parsed and checked against the schema.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Asan.Briefs.Diagnostics;
 using Asan.Briefs.Model;
@@ -17,19 +16,19 @@ public sealed class EditionTemplates
     public const string HtmlIndex = "html/index.sbn";
     public const string PrintDocument = "print/document.sbn";
 
-    private readonly ConcurrentDictionary<string, I18n> _i18n = new();
-    private readonly Lazy<SiteSettings> _site;
+    private readonly TemplateLabels _labels;
 
-    public EditionTemplates(TemplateEngine engine, Theme theme, BuildStamp stamp)
+    /// <param name="labels">The labels and site.yaml of the engine's folder, when already being read; else read on first use.</param>
+    public EditionTemplates(TemplateEngine engine, Theme theme, BuildStamp stamp, TemplateLabels? labels = null)
     {
         Engine = engine;
         Theme = theme;
         Stamp = stamp;
-        _site = new Lazy<SiteSettings>(() => SiteSettings.Load(engine.Directory));
+        _labels = labels ?? new TemplateLabels(engine.Directory);
     }
 
     /// <summary>templates/site.yaml, read on first use.</summary>
-    public SiteSettings Site => _site.Value;
+    public SiteSettings Site => _labels.Site;
 
     public TemplateEngine Engine { get; }
     public Theme Theme { get; }
@@ -66,7 +65,7 @@ public sealed class EditionTemplates
         return problems;
     }
 
-    public I18n I18n(string lang) => _i18n.GetOrAdd(lang, l => Templating.I18n.Load(Engine.Directory, l));
+    public I18n I18n(string lang) => _labels.I18n(lang);
 
     /// <summary>Output file name of an edition: &lt;brief-id&gt;.&lt;lang&gt;.&lt;ext&gt;.</summary>
     public static string FileName(string briefId, string lang, string extension) => $"{briefId}.{lang}.{extension}";
