@@ -80,12 +80,12 @@ internal sealed partial class Paragraph
             var i = start + (int)shaped.Clusters[g];
             if (!TextRules.LosesLeadingBlank(_text, i) && !TextRules.LosesTrailingBlank(_text, i)) continue;
             if (HalfWidthBrackets.For(font, _text[i], shaped.Glyphs[g]) is not { } half) continue;
-            glyphs ??= (ushort[])shaped.Glyphs.Clone();
-            advances ??= (int[])shaped.Advances.Clone();
+            glyphs ??= shaped.Glyphs.ToArray();
+            advances ??= shaped.Advances.ToArray();
             advances[g] -= HalfWidthBrackets.Advance(font, shaped.Glyphs[g]) - HalfWidthBrackets.Advance(font, half);
             glyphs[g] = half;
         }
-        return glyphs is null ? shaped : new ShapedText(glyphs, advances!, shaped.XOffsets, shaped.YOffsets, shaped.Clusters, shaped.HasNotdef);
+        return glyphs is null ? shaped : shaped.With(glyphs, advances);
     }
 
     private int AddFrag(ShapedText shaped, RunStyle style, int start, int length, double width)

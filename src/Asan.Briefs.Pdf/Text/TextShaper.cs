@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using Asan.Briefs.Fonts;
 using HarfBuzzSharp;
 using HbBuffer = HarfBuzzSharp.Buffer;
@@ -12,29 +13,69 @@ namespace Asan.Briefs.Pdf.Text;
 /// </summary>
 public sealed class ShapedText
 {
-    internal ShapedText(ushort[] glyphs, int[] advances, int[] xOffsets, int[]? yOffsets, uint[] clusters, bool hasNotdef)
+    // Everything about the glyphs in one array, in sections of Count: advances, x offsets, clusters, y offsets
+    // (when a glyph has one), then the glyph ids two to an int. One array instead of five: the shape cache
+    // keeps thousands of these for the whole process, and each collection of a cold build copied them all.
+    private readonly int[] _data;
+    private readonly bool _hasYOffsets;
+
+    private ShapedText(int count, int[] data, bool hasYOffsets, bool hasNotdef)
     {
-        Glyphs = glyphs;
-        Advances = advances;
-        XOffsets = xOffsets;
-        YOffsets = yOffsets;
-        Clusters = clusters;
+        Count = count;
+        _data = data;
+        _hasYOffsets = hasYOffsets;
         HasNotdef = hasNotdef;
         var total = 0;
-        foreach (var a in advances) total += a;
+        foreach (var a in Advances) total += a;
         Advance = total;
     }
 
-    public ushort[] Glyphs { get; }
-    public int[] Advances { get; }
-    public int[] XOffsets { get; }
-    /// <summary>Vertical offsets in font units (up), or null when every glyph sits on the baseline.</summary>
-    public int[]? YOffsets { get; }
-    public uint[] Clusters { get; }
+    /// <summary>The number of glyphs.</summary>
+    public int Count { get; }
+    public ReadOnlySpan<ushort> Glyphs => MemoryMarshal.Cast<int, ushort>(_data.AsSpan(GlyphStart))[..Count];
+    public ReadOnlySpan<int> Advances => _data.AsSpan(0, Count);
+    public ReadOnlySpan<int> XOffsets => _data.AsSpan(Count, Count);
+    public ReadOnlySpan<uint> Clusters => MemoryMarshal.Cast<int, uint>(_data.AsSpan(2 * Count, Count));
+    /// <summary>Vertical offsets in font units (up), or empty when every glyph sits on the baseline.</summary>
+    public ReadOnlySpan<int> YOffsets => _hasYOffsets ? _data.AsSpan(3 * Count, Count) : default;
     /// <summary>Sum of the advances, in font units.</summary>
     public int Advance { get; }
     /// <summary>True when some character had no glyph in the font (glyph 0).</summary>
     public bool HasNotdef { get; }
+
+    private int GlyphStart => (_hasYOffsets ? 4 : 3) * Count;
+
+    /// <summary>A copy with other glyphs and advances (the same clusters and offsets): shapes in the cache are shared.</summary>
+    internal ShapedText With(ReadOnlySpan<ushort> glyphs, ReadOnlySpan<int> advances)
+    {
+        var data = (int[])_data.Clone();
+        advances.CopyTo(data);
+        glyphs.CopyTo(MemoryMarshal.Cast<int, ushort>(data.AsSpan(GlyphStart)));
+        return new ShapedText(Count, data, _hasYOffsets, HasNotdef);
+    }
+
+    /// <summary>The shape of HarfBuzz's buffer after shaping.</summary>
+    internal static ShapedText From(ReadOnlySpan<GlyphInfo> infos, ReadOnlySpan<GlyphPosition> positions)
+    {
+        var n = infos.Length;
+        var hasYOffsets = false;
+        foreach (var p in positions) hasYOffsets |= p.YOffset != 0;
+        var sections = hasYOffsets ? 4 : 3;
+        var data = new int[sections * n + (n + 1) / 2];
+        var glyphs = MemoryMarshal.Cast<int, ushort>(data.AsSpan(sections * n));
+        var notdef = false;
+        for (var i = 0; i < n; i++)
+        {
+            var g = infos[i].Codepoint;
+            glyphs[i] = (ushort)g;
+            if (g == 0) notdef = true;
+            data[i] = positions[i].XAdvance;
+            data[n + i] = positions[i].XOffset;
+            data[2 * n + i] = (int)infos[i].Cluster;
+            if (hasYOffsets) data[3 * n + i] = positions[i].YOffset;
+        }
+        return new ShapedText(n, data, hasYOffsets, notdef);
+    }
 }
 
 /// <summary>Which OpenType features to shape with.</summary>
@@ -124,27 +165,9 @@ public sealed class TextShaper
         buffer.ClusterLevel = ClusterLevel.MonotoneCharacters;
         font.Font.Shape(buffer, FeatureSets[(int)features]);
 
-        var infos = buffer.GetGlyphInfoSpan();
-        var positions = buffer.GetGlyphPositionSpan();
-        var n = infos.Length;
-        var glyphs = new ushort[n];
-        var advances = new int[n];
-        var xOffsets = new int[n];
-        var clusters = new uint[n];
-        int[]? yOffsets = null;
-        var notdef = false;
-        for (var i = 0; i < n; i++)
-        {
-            var g = infos[i].Codepoint;
-            glyphs[i] = (ushort)g;
-            if (g == 0) notdef = true;
-            clusters[i] = infos[i].Cluster;
-            advances[i] = positions[i].XAdvance;
-            xOffsets[i] = positions[i].XOffset;
-            if (positions[i].YOffset != 0) (yOffsets ??= new int[n])[i] = positions[i].YOffset;
-        }
+        var shaped = ShapedText.From(buffer.GetGlyphInfoSpan(), buffer.GetGlyphPositionSpan());
         buffer.ClearContents();
-        return new ShapedText(glyphs, advances, xOffsets, yOffsets, clusters, notdef);
+        return shaped;
     }
 
     private static readonly Language Korean = new("ko");

@@ -118,6 +118,6 @@ public sealed class GreedyTextSetter(Theme theme) : ITextSetter
             positions[i] = (float)(pen + shaped.XOffsets[i] * scale);
             pen += shaped.Advances[i] * scale;
         }
-        return new GlyphRun(face, style.Size, style.Color, shaped.Glyphs, positions, word, shaped.Clusters, 0, pen, shift, href, note);
+        return new GlyphRun(face, style.Size, style.Color, shaped.Glyphs.ToArray(), positions, word, shaped.Clusters.ToArray(), 0, pen, shift, href, note);
     }
 }
