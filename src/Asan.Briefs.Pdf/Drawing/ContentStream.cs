@@ -17,7 +17,18 @@ internal sealed class ContentStream(PageFrame frame, CidFonts fonts, Inks inks)
     private readonly StringBuilder _ops = new(16 * 1024);
     private string? _fill;
 
-    public byte[] Bytes => Encoding.ASCII.GetBytes(_ops.ToString());
+    /// <summary>The operators as ASCII, encoded from the builder's pieces without a string of the whole page between.</summary>
+    public byte[] Bytes
+    {
+        get
+        {
+            var bytes = new byte[_ops.Length];
+            var at = 0;
+            foreach (var chunk in _ops.GetChunks()) at += Encoding.ASCII.GetBytes(chunk.Span, bytes.AsSpan(at));
+            // Operators are ASCII; were a non-ASCII pair ever written, its replacement would be shorter.
+            return at == bytes.Length ? bytes : Encoding.ASCII.GetBytes(_ops.ToString());
+        }
+    }
 
     /// <summary>Raw operators, for marked-content brackets.</summary>
     public void Operator(string op) => _ops.Append(op).Append('\n');

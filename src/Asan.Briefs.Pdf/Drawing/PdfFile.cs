@@ -14,6 +14,9 @@ namespace Asan.Briefs.Pdf.Drawing;
 internal sealed class PdfFile
 {
     private readonly MemoryStream _body = new(64 * 1024);
+    // Where each compressed stream is deflated before it is copied into the body (its /Length comes first):
+    // one buffer for the file rather than an array per page and picture.
+    private readonly MemoryStream _deflated = new(16 * 1024);
     private readonly List<long> _offsets = [0];
 
     public PdfFile(string version = "1.7")
@@ -47,8 +50,17 @@ internal sealed class PdfFile
     }
 
     /// <summary>A stream object; <paramref name="dictionary"/> holds the entries between &lt;&lt; and &gt;&gt; other than /Length (and /Filter when compressed).</summary>
-    public void WriteStream(int id, string dictionary, ReadOnlySpan<byte> data, bool compress) =>
-        WriteStreamBytes(id, dictionary, compress ? Deflate(data) : data, deflated: compress);
+    public void WriteStream(int id, string dictionary, ReadOnlySpan<byte> data, bool compress)
+    {
+        if (!compress)
+        {
+            WriteStreamBytes(id, dictionary, data, deflated: false);
+            return;
+        }
+        _deflated.SetLength(0);
+        Deflate(data, _deflated);
+        WriteStreamBytes(id, dictionary, _deflated.GetBuffer().AsSpan(0, (int)_deflated.Length), deflated: true);
+    }
 
     /// <summary>A stream whose data is already deflated (<see cref="Deflate"/>): a cached font program, say.</summary>
     public int AddDeflatedStream(string dictionary, ReadOnlySpan<byte> deflated)
@@ -108,8 +120,14 @@ internal sealed class PdfFile
     public static byte[] Deflate(ReadOnlySpan<byte> data)
     {
         using var output = new MemoryStream(data.Length / 2 + 64);
-        using (var zlib = new ZLibStream(output, CompressionLevel.Optimal, leaveOpen: true)) zlib.Write(data);
+        Deflate(data, output);
         return output.ToArray();
+    }
+
+    private static void Deflate(ReadOnlySpan<byte> data, Stream output)
+    {
+        using var zlib = new ZLibStream(output, CompressionLevel.Optimal, leaveOpen: true);
+        zlib.Write(data);
     }
 
     private void Begin(int id)
@@ -121,8 +139,10 @@ internal sealed class PdfFile
 
     private void Raw(string text)
     {
-        // Syntax is ASCII; text strings arrive already hex- or escape-encoded, so Latin-1 is exact.
-        var bytes = Encoding.Latin1.GetBytes(text);
+        // Syntax is ASCII; text strings arrive already hex- or escape-encoded, so Latin-1 is exact (a byte a
+        // character). Short pieces, the most, are encoded on the stack.
+        var bytes = text.Length <= 512 ? stackalloc byte[text.Length] : new byte[text.Length];
+        Encoding.Latin1.GetBytes(text, bytes);
         _body.Write(bytes);
     }
 }
