@@ -1,5 +1,9 @@
 using Asan.Briefs.Cli;
+using Asan.Briefs.Cli.Pipeline;
 using Spectre.Console;
+
+// This process builds once and exits (or watches): a small build may run without collections (CollectionPause).
+AppContext.SetSwitch(CollectionPause.Switch, true);
 
 // Results and progress go to stdout, errors and warnings to stderr, so a script can keep them apart.
 var errors = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });

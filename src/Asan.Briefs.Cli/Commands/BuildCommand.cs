@@ -57,6 +57,7 @@ public static class BuildCommand
     public static BuildResult Build(Workspace workspace, BuildOptions options, IAnsiConsole console, IAnsiConsole? errors = null)
     {
         var clock = Stopwatch.StartNew();
+        using var noCollections = CollectionPause.For(options.Briefs.Count > 0 ? options.Briefs.Count : BriefReader.FindBriefs(workspace.ContentDirectory).Count);
         Publisher.PrepareTemplatesInBackground();
         // What the last build made, and the fingerprint of the templates, theme, fonts and engine, need
         // neither the theme nor the content: read on another core while this one reads them.
