@@ -189,9 +189,13 @@ public static class BuildCommand
         // Only now, with every output written, does anything in artifacts/ change.
         var changed = stage.Commit().Where(f => f != BuildState.FileName).ToList();
 
-        foreach (var file in written.OrderBy(f => f.RelativePath, StringComparer.Ordinal)
-                     .Where(f => !f.RelativePath.Contains("fonts/", StringComparison.Ordinal) && !f.RelativePath.EndsWith(".png", StringComparison.Ordinal)))
-            console.MarkupLine($"  [green]✓[/] artifacts/{Markup.Escape(file.RelativePath)} [grey]({file.Length / 1024.0:F0} KB)[/]");
+        // A console that writes nowhere (--quiet, --json) is not given the list: on 100 briefs its 900 lines of markup took 20 ms at the end.
+        if (console.Profile.Out.Writer != TextWriter.Null)
+        {
+            foreach (var file in written.OrderBy(f => f.RelativePath, StringComparer.Ordinal)
+                         .Where(f => !f.RelativePath.Contains("fonts/", StringComparison.Ordinal) && !f.RelativePath.EndsWith(".png", StringComparison.Ordinal)))
+                console.MarkupLine($"  [green]✓[/] artifacts/{Markup.Escape(file.RelativePath)} [grey]({file.Length / 1024.0:F0} KB)[/]");
+        }
         console.MarkupLine($"[green]{rebuilt} of {jobs.Count} edition(s) rebuilt, {changed.Count} file(s) changed in {clock.Elapsed.TotalSeconds:F1} s[/]");
         return new BuildResult(briefs, jobs.Count, rebuilt, changed);
     }

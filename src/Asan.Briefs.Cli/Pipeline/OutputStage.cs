@@ -68,12 +68,22 @@ public sealed partial class OutputStage : IDisposable
         Guard("moving the new outputs into place failed; build again", () =>
         {
             var folders = new HashSet<string>(StringComparer.Ordinal);
+            // A folder artifacts/ lacks (a new brief's, or all of them in a fresh folder) moves in whole, one rename,
+            // rather than being made, filled file by file, and its staged copy removed: on 100 briefs those made
+            // the commit the longest serial stretch of the build's end. In name order, a folder's files come together.
+            string? moved = null;
             foreach (var (path, lazy) in _files.OrderBy(f => f.Key, StringComparer.Ordinal))
             {
                 if (!lazy.Value.Staged) continue;
-                if (folders.Add(Path.GetDirectoryName(Final(path))!)) Directory.CreateDirectory(Path.GetDirectoryName(Final(path))!);
-                File.Move(Staged(path), Final(path), overwrite: true);
                 changed.Add(path);
+                if (moved is not null && path.StartsWith(moved, StringComparison.Ordinal)) continue;
+                if (NewFolder(path, folders) is { } folder)
+                {
+                    Directory.Move(Staged(folder), Final(folder));
+                    moved = folder + "/";
+                    continue;
+                }
+                File.Move(Staged(path), Final(path), overwrite: true);
             }
             foreach (var path in _removed.Where(p => !_files.ContainsKey(p)).Order(StringComparer.Ordinal))
             {
@@ -86,6 +96,19 @@ public sealed partial class OutputStage : IDisposable
         });
         _committed = true;
         return changed;
+    }
+
+    /// <summary>The outermost folder of <paramref name="relativePath"/> that artifacts/ lacks, if any; <paramref name="existing"/> remembers those it has.</summary>
+    private string? NewFolder(string relativePath, HashSet<string> existing)
+    {
+        for (var end = relativePath.IndexOf('/'); end > 0; end = relativePath.IndexOf('/', end + 1))
+        {
+            var folder = relativePath[..end];
+            if (existing.Contains(folder)) continue;
+            if (!Directory.Exists(Final(folder))) return folder;
+            existing.Add(folder);
+        }
+        return null;
     }
 
     public void Dispose()

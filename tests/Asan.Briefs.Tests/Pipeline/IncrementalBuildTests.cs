@@ -94,4 +94,29 @@ public sealed class IncrementalBuildTests
             Assert.Equal(File.GetLastWriteTimeUtc(path).Ticks, file.Value.GetProperty("Ticks").GetInt64());
         }
     }
+
+    [Fact]
+    public void A_folder_artifacts_lacks_comes_back_whole_and_the_folders_it_has_keep_their_unchanged_files()
+    {
+        // The commit moves a folder artifacts/ lacks in one rename, and fills the others file by file.
+        using var scratch = new ScratchBrief();
+        var workspace = scratch.Workspace;
+        BuildCommand.Run(workspace, Everything, new TestConsole());
+        var before = Times(workspace.ArtifactsDirectory);
+        var brief = Path.Combine(workspace.ArtifactsDirectory, "scratch-brief");
+        var files = Directory.GetFiles(brief).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Directory.Delete(brief, recursive: true);
+        Thread.Sleep(20);
+
+        var console = new TestConsole();
+        BuildCommand.Run(workspace, Everything, console);
+
+        Assert.Contains("2 of 2 edition(s) rebuilt", console.Output);
+        Assert.Equal(files, Directory.GetFiles(brief).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList());
+        var after = Times(workspace.ArtifactsDirectory);
+        var fonts = before.Keys.Where(k => k.StartsWith("fonts/", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(fonts);
+        Assert.All(fonts, f => Assert.Equal(before[f], after[f]));
+        Assert.Empty(Directory.EnumerateDirectories(workspace.ArtifactsDirectory, ".stage-*"));
+    }
 }
