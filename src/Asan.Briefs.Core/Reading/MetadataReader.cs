@@ -31,7 +31,7 @@ public sealed class AuthorFile
 }
 
 /// <summary>Reads and checks brief.yaml: languages, dates and that every localised field has every language.</summary>
-public static class MetadataReader
+public static partial class MetadataReader
 {
     public static BriefMetadata Read(string path, List<Diagnostic> problems, List<Diagnostic>? warnings = null, List<(string File, string Text)>? sources = null)
     {
@@ -124,9 +124,13 @@ public static class MetadataReader
         { SmartPunctuation = file.SmartPunctuation };
     }
 
-    private static bool IsLanguageTag(string tag)
-    {
-        try { return CultureInfo.GetCultureInfo(tag).Name.Length > 0 && tag.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'); }
-        catch (CultureNotFoundException) { return false; }
-    }
+    /// <summary>
+    /// A BCP 47 tag's shape: a language of 2 to 8 letters, then subtags of 1 to 8 letters or digits
+    /// (ko, en-US, ko-Kore-KR). Checked by its shape: the CLI has no culture data to look tags up in
+    /// (InvariantGlobalization), and ICU accepted any such name anyway.
+    /// </summary>
+    private static bool IsLanguageTag(string tag) => LanguageTag().IsMatch(tag);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*\z")]
+    private static partial System.Text.RegularExpressions.Regex LanguageTag();
 }

@@ -136,7 +136,6 @@ public sealed class BriefViewBuilder
     {
         var builder = new BriefViewBuilder(brief, lang, i18n);
         var m = brief.Metadata;
-        var culture = CultureInfo.GetCultureInfo(lang);
         var authors = m.Authors.Select(a => new AuthorView(a.Name[lang], a.Role[lang], a.Affiliation[lang], a.Bio[lang]) { BioInlines = builder.Plain(a.Bio[lang]) }).ToList();
         var sections = brief.Sections.Select(builder.Section).ToList();
         return new BriefView(
@@ -144,7 +143,7 @@ public sealed class BriefViewBuilder
             i18n.SeriesLabel(m.Series, Path.Combine(brief.Directory, "brief.yaml")),
             m.Number,
             m.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            m.Date.ToString(i18n.DateFormat, culture),
+            m.Date.ToString(i18n.DateFormat, i18n.DateNames),
             m.Title[lang], m.ShortTitle[lang], m.Subtitle[lang], m.Summary[lang],
             m.Keywords[lang], authors,
             string.Join(", ", authors.Select(a => a.Name)),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Asan.Briefs.Diagnostics;
 using Asan.Briefs.Model;
 using Asan.Briefs.Reading;
@@ -13,11 +14,12 @@ public sealed class I18n
 
     private readonly Lazy<Hyphenator?> _hyphenator;
 
-    private I18n(string lang, ScriptObject values, string path, string templatesDirectory)
+    private I18n(string lang, ScriptObject values, string path, string templatesDirectory, DateTimeFormatInfo dateNames)
     {
         Lang = lang;
         Values = values;
         Path = path;
+        DateNames = dateNames;
         _hyphenator = new Lazy<Hyphenator?>(() => LoadHyphenator(templatesDirectory));
     }
 
@@ -26,6 +28,13 @@ public sealed class I18n
     public string Path { get; }
 
     public string DateFormat => Values["date_format"]?.ToString() ?? "yyyy-MM-dd";
+
+    /// <summary>
+    /// The names <see cref="DateFormat"/> writes (MMMM, MMM, dddd, ddd): the language's month_names,
+    /// month_abbreviations, day_names and day_abbreviations where it gives them, else the English ones: the pipeline runs without ICU's
+    /// culture data (InvariantGlobalization, see Directory.Build.props), so the names are the labels'.
+    /// </summary>
+    public DateTimeFormatInfo DateNames { get; }
     public string LanguageName => Values["language_name"]?.ToString() ?? Lang;
 
     /// <summary>The language's hyphenation (i18n `hyphenation:`), or null where it has none (Korean breaks between 어절).</summary>
@@ -55,11 +64,33 @@ public sealed class I18n
         var path = System.IO.Path.Combine(templatesDirectory, "i18n", $"{lang}.yaml");
         var display = DisplayPath.Of(path);
         if (!File.Exists(path)) throw new BriefException(display, 0, 0, $"no labels for language '{lang}'; copy templates/i18n/en.yaml to {lang}.yaml and translate it");
-        var raw = YamlFile.Load<Dictionary<string, object>>(path, display);
+        var text = YamlFile.ReadText(path, display);
+        var raw = YamlFile.Parse<Dictionary<string, object>>(text, display);
         var values = (ScriptObject)ToScript(raw)!;
         foreach (var key in RequiredKeys.Where(k => !values.ContainsKey(k)))
             throw new BriefException(display, 1, 1, $"key '{key}' is missing; every language file needs {string.Join(", ", RequiredKeys)}");
-        return new I18n(lang, values, display, templatesDirectory);
+        return new I18n(lang, values, display, templatesDirectory, ReadDateNames(values, display, new YamlPositions(text)));
+    }
+
+    /// <summary>English names (the invariant culture's), replaced by those the file gives.</summary>
+    private static DateTimeFormatInfo ReadDateNames(ScriptObject values, string display, YamlPositions positions)
+    {
+        var names = (DateTimeFormatInfo)CultureInfo.InvariantCulture.DateTimeFormat.Clone();
+        string[]? List(string key, int count, string example)
+        {
+            if (!values.TryGetValue(key, out var value) || value is null) return null;
+            if (value is ScriptArray list && list.Count == count && list.All(v => v is string { Length: > 0 }))
+                return list.Select(v => (string)v!).ToArray();
+            var (line, column) = positions.Of(key);
+            throw new BriefException(display, Math.Max(line, 1), Math.Max(column, 1), $"{key}: write a list of {count} names, e.g. {example}");
+        }
+        // .NET's month lists have a 13th entry (for 13-month calendars), empty here. With a day beside it
+        // (d MMMM) .NET writes a month's genitive name; these files give one form, used for both.
+        if (List("month_names", 12, "[1월, 2월, …, 12월]") is { } months) names.MonthNames = names.MonthGenitiveNames = [.. months, ""];
+        if (List("month_abbreviations", 12, "[1월, 2월, …, 12월]") is { } shortMonths) names.AbbreviatedMonthNames = names.AbbreviatedMonthGenitiveNames = [.. shortMonths, ""];
+        if (List("day_names", 7, "[일요일, 월요일, …, 토요일], from Sunday") is { } days) names.DayNames = days;
+        if (List("day_abbreviations", 7, "[일, 월, …, 토], from Sunday") is { } shortDays) names.AbbreviatedDayNames = names.ShortestDayNames = shortDays;
+        return DateTimeFormatInfo.ReadOnly(names);
     }
 
     private Hyphenator? LoadHyphenator(string templatesDirectory)

@@ -81,4 +81,20 @@ public sealed class BriefLanguageTests
         scratch.Write("body.xx.md", ScratchBrief.English);
         FailsAt(scratch, @"body\.xx\.md: error: 'xx' is not in brief\.yaml's languages: \(en, ko\); add it there or remove the file");
     }
+
+    /// <summary>A language is checked by the shape of a BCP 47 tag (the pipeline has no ICU culture data to look it up in).</summary>
+    [Theory]
+    [InlineData("e")]
+    [InlineData("123")]
+    [InlineData("en_US")]
+    [InlineData("ko-")]
+    [InlineData("ko-toolongsubtag")]
+    public void A_language_that_is_no_language_tag_is_an_error_at_languages(string tag)
+    {
+        using var scratch = new ScratchBrief();
+        scratch.CopyTemplates();
+        var yaml = ScratchBrief.Yaml.Replace("languages: [en, ko]", $"languages: [en, ko, \"{tag}\"]");
+        scratch.Write("brief.yaml", yaml);
+        FailsAt(scratch, $@"brief\.yaml:{LineOf(yaml, "languages:")}:1: error: '{System.Text.RegularExpressions.Regex.Escape(tag)}' is not a language tag; use a BCP 47 tag such as en or ko");
+    }
 }
