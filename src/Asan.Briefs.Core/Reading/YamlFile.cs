@@ -2,31 +2,45 @@ using System.Diagnostics.CodeAnalysis;
 using Asan.Briefs.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace Asan.Briefs.Reading;
 
 /// <summary>Reads a YAML file into a typed object; every failure becomes a located diagnostic.</summary>
 public static partial class YamlFile
 {
-    private static readonly IDeserializer Deserializer = CreateDeserializer();
+    // The typed files (theme.yaml, brief.yaml, site.yaml) through the generated context, without reflection.
+    private static readonly YamlModels Context = new();
+    private static readonly IDeserializer Models = new StaticDeserializerBuilder(Context)
+        .WithNamingConvention(YamlKeys.Instance)
+        .WithDuplicateKeyChecking()
+        .Build();
 
-    // YamlDotNet builds objects through reflection. A native build keeps this assembly's types whole
-    // (TrimmerRootAssembly in the CLI project), and the bench checks that the native CLI writes the same
-    // bytes as the managed one.
-    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "The model types are kept whole in native builds; see above.")]
-    private static IDeserializer CreateDeserializer() => new DeserializerBuilder()
-        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+    // Other types (the labels' free-form maps) through reflection, built on first use (on another core in a build).
+    // A native build keeps the assemblies' types whole (TrimmerRootAssembly in the CLI project), and the
+    // bench checks that the native CLI writes the same bytes as the managed one.
+    private static readonly Lazy<IDeserializer> FreeForm = new(CreateFreeFormDeserializer);
+
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "The types read are kept whole in native builds; see above.")]
+    private static IDeserializer CreateFreeFormDeserializer() => new DeserializerBuilder()
+        .WithNamingConvention(YamlKeys.Instance)
         .WithDuplicateKeyChecking()
         .Build();
 
     public static T Load<T>(string path, string displayPath) => Parse<T>(ReadText(path, displayPath), displayPath);
 
-    public static T Parse<T>(string yaml, string displayPath)
+    /// <summary>A file of one of the <see cref="YamlModels"/>, or of another type through reflection.</summary>
+    public static T Parse<T>(string yaml, string displayPath) =>
+        Deserialize(Context.IsKnownType(typeof(T)) ? Models : FreeForm.Value, yaml, displayPath, d => d.Deserialize<T>(yaml));
+
+    /// <summary>A file of keys and values of any shape (maps, lists, text), as the labels are.</summary>
+    public static Dictionary<string, object> ParseMapping(string yaml, string displayPath) =>
+        Deserialize(FreeForm.Value, yaml, displayPath, d => d.Deserialize<Dictionary<string, object>>(yaml));
+
+    private static T Deserialize<T>(IDeserializer deserializer, string yaml, string displayPath, Func<IDeserializer, T?> read)
     {
         try
         {
-            return Deserializer.Deserialize<T>(yaml) ?? throw new BriefException(displayPath, 1, 1, "the file is empty; write the YAML mapping it should hold");
+            return read(deserializer) ?? throw new BriefException(displayPath, 1, 1, "the file is empty; write the YAML mapping it should hold");
         }
         catch (YamlException e)
         {
@@ -82,7 +96,7 @@ public static partial class YamlFile
         if (unknown.Success)
         {
             var type = typeof(YamlFile).Assembly.GetType(unknown.Groups[2].Value);
-            var known = type?.GetProperties().Select(p => UnderscoredNamingConvention.Instance.Apply(p.Name)) ?? [];
+            var known = type?.GetProperties().Select(p => YamlKeys.Instance.Apply(p.Name)) ?? [];
             return $"unknown key '{unknown.Groups[1].Value}'; the keys here are: {string.Join(", ", known)}";
         }
         var target = NoDeserializer().Match(message);

@@ -65,7 +65,7 @@ public sealed class I18n
         var display = DisplayPath.Of(path);
         if (!File.Exists(path)) throw new BriefException(display, 0, 0, $"no labels for language '{lang}'; copy templates/i18n/en.yaml to {lang}.yaml and translate it");
         var text = YamlFile.ReadText(path, display);
-        var raw = YamlFile.Parse<Dictionary<string, object>>(text, display);
+        var raw = YamlFile.ParseMapping(text, display);
         var values = (ScriptObject)ToScript(raw)!;
         foreach (var key in RequiredKeys.Where(k => !values.ContainsKey(k)))
             throw new BriefException(display, 1, 1, $"key '{key}' is missing; every language file needs {string.Join(", ", RequiredKeys)}");
