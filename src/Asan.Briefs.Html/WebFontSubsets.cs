@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using Asan.Briefs.Fonts;
 
 namespace Asan.Briefs.Html;
@@ -20,7 +19,7 @@ internal static class WebFontSubsets
         // hb-subset ignores characters the face does not map: leaving them out of the key lets an English and a
         // Korean page share their Latin subsets. Variation selectors stay, as a cmap of format 14 maps them.
         var kept = drawn.Where(c => font.HasGlyph(c) || IsVariationSelector(c)).Order().ToArray();
-        var key = font.Id + "|" + Fingerprint(kept);
+        var key = font.Id + "|" + FontSubsetter.Fingerprint(kept);
         // Watch mode renders many versions of a page: keep the cache from growing without end (as the PDF's subsets).
         if (Cache.Count > 64) Cache.Clear();
         var lazy = Cache.GetOrAdd(key, _ => new Lazy<byte[]>(() => Woff2Writer.Write(FontSubsetter.SubsetUnicodes(font, kept, dropHinting: true))));
@@ -36,11 +35,4 @@ internal static class WebFontSubsets
     }
 
     private static bool IsVariationSelector(int c) => c is >= 0xFE00 and <= 0xFE0F or >= 0xE0100 and <= 0xE01EF;
-
-    private static string Fingerprint(int[] sorted)
-    {
-        var bytes = new byte[sorted.Length * 4];
-        for (var i = 0; i < sorted.Length; i++) BitConverter.TryWriteBytes(bytes.AsSpan(i * 4), sorted[i]);
-        return Convert.ToHexString(SHA256.HashData(bytes));
-    }
 }

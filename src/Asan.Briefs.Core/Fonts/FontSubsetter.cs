@@ -84,6 +84,13 @@ public static class FontSubsetter
     }
 
     /// <summary>The code points of a string, for <see cref="SubsetUnicodes(FontData, IEnumerable{int}, bool)"/>.</summary>
+    /// <summary>
+    /// A digest of a sorted set of glyph ids or code points, for the caches that remember a subset by
+    /// what it keeps (the PDF's and the web's): equal sets give equal keys, whatever their length.
+    /// </summary>
+    public static string Fingerprint(ReadOnlySpan<int> sorted) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(MemoryMarshal.AsBytes(sorted)));
+
     public static IEnumerable<int> CodepointsOf(string text)
     {
         foreach (var rune in text.EnumerateRunes()) yield return rune.Value;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Asan.Briefs.Fonts;
 using Asan.Briefs.Pdf.Layout;
@@ -40,7 +41,7 @@ internal static class SubsetFonts
         {
             var sortedGlyphs = set.Order().ToArray();
             var sortedCharacters = characters[path].Order().ToArray();
-            var key = path + "|" + Fingerprint(sortedGlyphs) + "|" + Fingerprint(sortedCharacters.Select(c => (uint)c).ToArray());
+            var key = path + "|" + FontSubsetter.Fingerprint(MemoryMarshal.Cast<uint, int>(sortedGlyphs)) + "|" + FontSubsetter.Fingerprint(sortedCharacters);
             faces[path] = Cache.GetOrAdd(key, _ => Load(fontFiles.Get(path), new SortedSet<uint>(sortedGlyphs), new SortedSet<int>(sortedCharacters)));
         }
         return faces;
@@ -63,13 +64,6 @@ internal static class SubsetFonts
             forms.Select(f => new CompositeGlyphs.Composite((ushort)map[f.Glyph], f.XOffset, f.Advance)).ToList());
         for (var i = 0; i < added.Count; i++) map[added[i]] = (uint)(first + i);
         return SubsetFace.Of(font, bytes, map, Tag(bytes));
-    }
-
-    private static string Fingerprint(uint[] sorted)
-    {
-        var bytes = new byte[sorted.Length * 4];
-        for (var i = 0; i < sorted.Length; i++) BitConverter.TryWriteBytes(bytes.AsSpan(i * 4), sorted[i]);
-        return Convert.ToHexString(SHA256.HashData(bytes));
     }
 
     /// <summary>
