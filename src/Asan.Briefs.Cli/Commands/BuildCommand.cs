@@ -93,18 +93,19 @@ public static class BuildCommand
         void Report(Func<int, string> markup) { lock (reporting) console.MarkupLine(markup(++done)); }
         void UpToDate(Brief brief, string lang) =>
             Report(n => $"[grey][[{n}/{jobs.Count}]][/] {Markup.Escape(brief.Id)} [blue]{lang}[/] [grey]up to date, not rebuilt[/]");
-        void Zip(Brief brief)
+        void Zip(Brief brief, BriefArchive archive)
         {
             var members = state.FilesOf(brief.Id);
             var fingerprint = InputFingerprint.Of(brief.Metadata.Date.ToString("O", CultureInfo.InvariantCulture), members.Select(m => m.RelativePath + ":" + m.Hash));
             if (!options.Force && state.IsUpToDate(BuildState.ArchiveKey(brief.Id), fingerprint, workspace.ArtifactsDirectory))
             {
+                archive.Forget();
                 lock (reporting) console.MarkupLine($"[grey]{Markup.Escape(BriefArchive.FileName(brief.Id))} up to date: no member changed[/]");
                 return;
             }
-            var archive = BriefArchive.Write(stage, brief, members.Select(m => m.RelativePath));
-            state.Record(BuildState.ArchiveKey(brief.Id), fingerprint, [archive]);
-            Written([archive]);
+            var zip = archive.Write(stage, members.Select(m => m.RelativePath));
+            state.Record(BuildState.ArchiveKey(brief.Id), fingerprint, [zip]);
+            Written([zip]);
         }
 
         // Records of editions that no longer exist (a brief removed, or a language removed from a brief) go
@@ -137,6 +138,13 @@ public static class BuildCommand
         foreach (var brief in briefs)
         {
             var editions = new List<WorkList.Piece>();
+            // Each file an edition makes is compressed for the brief's zip as it is staged, on the core that made it.
+            var archive = zipped ? new BriefArchive(brief) : null;
+            WrittenFile Stage(OutputFile file)
+            {
+                archive?.Add(file);
+                return stage.Write(file);
+            }
             foreach (var lang in jobs.Where(j => j.Brief == brief).Select(j => j.Lang))
             {
                 var key = BuildState.EditionKey(brief.Id, lang, options.Formats);
@@ -159,7 +167,7 @@ public static class BuildCommand
                         }
                         var started = Stopwatch.GetTimestamp();
                         // Each output goes to disk (the stage) as soon as it is made, so memory holds one edition per worker.
-                        Rendered(fingerprint, publisher.Render(brief, lang, options.Formats).Select(stage.Write).ToList(), started);
+                        Rendered(fingerprint, publisher.Render(brief, lang, options.Formats).Select(Stage).ToList(), started);
                     }));
                     continue;
                 }
@@ -172,15 +180,15 @@ public static class BuildCommand
                 var files = new List<WrittenFile>();
                 var edition = publisher.AddEdition(work, brief, lang, options.Formats, file =>
                 {
-                    var written = stage.Write(file);
+                    var written = Stage(file);
                     lock (files) files.Add(written);
                 });
                 var begun = Stopwatch.GetTimestamp();
                 editions.Add(work.Add(5, () => Rendered(known ?? fingerprints.For(brief, lang), files, begun), edition.Parts));
             }
-            // The whole-brief download, rebuilt when one of its members changed, from the members on disk, as soon
-            // as the brief's editions are done: the zips deflate their text beside the other briefs' editions.
-            if (zipped) work.Add(few ? 6 : 0, () => Zip(brief), editions);
+            // The whole-brief download, rebuilt when one of its members changed, as soon as the brief's editions are
+            // done: it places the members compressed as they were made, and reads from disk only those not made now.
+            if (archive is not null) work.Add(few ? 6 : 0, () => Zip(brief, archive), editions);
         }
         work.Run(Environment.ProcessorCount);
         foreach (var file in state.Orphans()) stage.Remove(file);

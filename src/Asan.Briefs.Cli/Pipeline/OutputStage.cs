@@ -44,13 +44,6 @@ public sealed partial class OutputStage : IDisposable
         return lazy.Value.File;
     }
 
-    /// <summary>Writes one output to the stage through a stream, so large files need not be held in memory.</summary>
-    public WrittenFile Write(string relativePath, Action<Stream> write)
-    {
-        var lazy = _files.GetOrAdd(relativePath, path => new Lazy<(WrittenFile, bool)>(() => Stage(path, write)));
-        return lazy.Value.File;
-    }
-
     /// <summary>Where a file the build makes is to be read before the commit: its staged copy, or the file in artifacts/.</summary>
     public string PathOf(string relativePath) =>
         _files.TryGetValue(relativePath, out var lazy) && lazy.Value.Staged ? Staged(relativePath) : Final(relativePath);
@@ -118,7 +111,7 @@ public sealed partial class OutputStage : IDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* the next build removes it */ }
     }
 
-    /// <summary>Stages bytes in hand: they are hashed as they are, and not written at all when the file in artifacts/ holds them.</summary>
+    /// <summary>Stages bytes in hand (every output, the zips too, is made in memory): they are hashed as they are, and not written at all when the file in artifacts/ holds them.</summary>
     private (WrittenFile, bool) Stage(string relativePath, byte[] bytes)
     {
         var hash = Convert.ToHexString(SHA256.HashData(bytes));
@@ -133,31 +126,6 @@ public sealed partial class OutputStage : IDisposable
             using var handle = Create(Staged(relativePath));
             RandomAccess.Write(handle, bytes, 0);
             result = (new WrittenFile(relativePath, hash, bytes.Length, File.GetLastWriteTimeUtc(handle).Ticks), true);
-        });
-        return result;
-    }
-
-    /// <summary>Stages what a writer streams (a zip, which seeks back to fill in its headers), then hashes the file.</summary>
-    private (WrittenFile, bool) Stage(string relativePath, Action<Stream> write)
-    {
-        var staged = Staged(relativePath);
-        (WrittenFile, bool) result = default;
-        Guard("nothing in artifacts/ was changed", () =>
-        {
-            long length, ticks;
-            using (var stream = new FileStream(Create(staged), FileAccess.Write, 1 << 16))
-            {
-                write(stream);
-                stream.Flush();
-                (length, ticks) = (stream.Length, File.GetLastWriteTimeUtc(stream.SafeFileHandle).Ticks);
-            }
-            var hash = HashOf(staged);
-            if (Unchanged(relativePath, hash, length) is { } kept)
-            {
-                File.Delete(staged);
-                result = (kept, false);
-            }
-            else result = (new WrittenFile(relativePath, hash, length, ticks), true);
         });
         return result;
     }
