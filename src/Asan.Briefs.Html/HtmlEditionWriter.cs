@@ -34,12 +34,19 @@ public static partial class HtmlEditionWriter
     /// its font subsets (fonts/…) and its figures (&lt;id&gt;/…), in a fixed order.</summary>
     public static IReadOnlyList<(string RelativePath, byte[] Bytes)> Write(Brief brief, string lang, string html, Theme theme)
     {
+        var page = Prepare(brief, lang, html, theme);
+        page.CutFonts();
+        return page.Files();
+    }
+
+    /// <summary>One language's web edition of <paramref name="brief"/> with its fonts still to cut (see <see cref="WebPage"/>).</summary>
+    public static WebPage Prepare(Brief brief, string lang, string html, Theme theme)
+    {
         ArgumentNullException.ThrowIfNull(brief);
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(theme);
-        var outputs = WritePage(html, theme, $"{brief.Id}/{EditionTemplates.FileName(brief.Id, lang, "html")}", lang);
-        outputs.AddRange(Figures(brief).Select(f => ($"{brief.Id}/{f.Name}", f.Bytes)));
-        return outputs;
+        return PreparePage(html, theme, $"{brief.Id}/{EditionTemplates.FileName(brief.Id, lang, "html")}", lang,
+            () => Figures(brief).Select(f => ($"{brief.Id}/{f.Name}", f.Bytes)));
     }
 
     /// <summary>The files of an index page (templates/html/index.sbn): index.html and its fonts,
@@ -48,32 +55,41 @@ public static partial class HtmlEditionWriter
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(theme);
-        return WritePage(html, theme, fileName, lang);
+        var page = PreparePage(html, theme, fileName, lang, () => []);
+        page.CutFonts();
+        return page.Files();
     }
 
-    /// <summary>The page at <paramref name="pagePath"/> (relative to artifacts/), its font addresses
-    /// replaced by the subsets' content names and its policy added, then the subsets.</summary>
-    private static List<(string RelativePath, byte[] Bytes)> WritePage(string html, Theme theme, string pagePath, string lang)
+    /// <summary>The page at <paramref name="pagePath"/> (relative to artifacts/) and the fonts its CSS refers to.</summary>
+    private static WebPage PreparePage(string html, Theme theme, string pagePath, string lang, Func<IEnumerable<(string, byte[])>> more)
     {
         var page = pagePath[(pagePath.LastIndexOf('/') + 1)..];
-        var all = Fonts(html, theme, page, lang).ToList();
+        return new WebPage(html, pagePath, Fonts(html, theme, page, lang).ToList(), more);
+    }
+
+    /// <summary>The page's files once its fonts are cut: the page, its font addresses replaced by the subsets'
+    /// content names and its policy added, then the subsets, then <paramref name="more"/>.</summary>
+    internal static List<(string RelativePath, byte[] Bytes)> Assemble(string html, string pagePath, IReadOnlyList<WebPage.Face> faces, IEnumerable<(string, byte[])> more)
+    {
+        var page = pagePath[(pagePath.LastIndexOf('/') + 1)..];
         // A face that draws nothing on this page is neither cut nor named: its @font-face rule goes.
-        var unused = all.Where(f => f.Bytes is null).Select(f => f.Url).ToHashSet(StringComparer.Ordinal);
+        var unused = faces.Where(f => f.Bytes is null).Select(f => f.Url).ToHashSet(StringComparer.Ordinal);
         if (unused.Count > 0)
             html = FontFaceRule().Replace(html, m => FontUrl().Match(m.Value) is { Success: true } u && unused.Contains(u.Groups["path"].Value) ? "" : m.Value);
-        var fonts = all.Where(f => f.Bytes is not null).Select(f => (f.Url, f.NamedUrl, Bytes: f.Bytes!)).ToList();
+        var fonts = faces.Where(f => f.Bytes is not null).Select(f => (f.Url, NamedUrl: $"{f.Url[..^".woff2".Length]}.{ContentName(f.Bytes!)}.woff2", Bytes: f.Bytes!)).ToList();
         foreach (var font in fonts) html = html.Replace($"\"{font.Url}\"", $"\"{font.NamedUrl}\"", StringComparison.Ordinal);
         html = PageSecurity.Secure(html, page);
         var folder = pagePath.Contains('/') ? pagePath[..pagePath.LastIndexOf('/')] : "";
         var outputs = new List<(string RelativePath, byte[] Bytes)> { (pagePath, Utf8.GetBytes(html)) };
         outputs.AddRange(fonts.Select(f => (Resolve(folder, f.NamedUrl), f.Bytes)));
+        outputs.AddRange(more);
         return outputs;
     }
 
-    /// <summary>Every font file the page's CSS refers to, subset to the characters it draws on the page, with
-    /// the address the page gives it now and the one that names its content; no bytes for a face that draws
-    /// none. Hinting is dropped: browsers rasterise web fonts without it, and it is most of a Hangul face's bytes.</summary>
-    private static IEnumerable<(string Url, string NamedUrl, byte[]? Bytes)> Fonts(string html, Theme theme, string page, string lang)
+    /// <summary>Every font file the page's CSS refers to, with the characters of it the page draws (none for a
+    /// face that draws none), to be subset to them. Hinting is dropped: browsers rasterise web fonts without
+    /// it, and it is most of a Hangul face's bytes.</summary>
+    private static IEnumerable<WebPage.Face> Fonts(string html, Theme theme, string page, string lang)
     {
         var before = FacesBefore(theme, lang);
         var references = FontUrl().Matches(html).Select(m => m.Groups["path"].Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -98,12 +114,11 @@ public static partial class HtmlEditionWriter
                 drawn = new SortedSet<int>(codepoints.Where(c => firsts.Any(f => !f.HasGlyph(c)) || hangulPairs.Contains(c)));
                 if (!drawn.Any(c => font.HasGlyph(c) && !AlwaysKept.Contains(c)))
                 {
-                    yield return (url, url, null);
+                    yield return new WebPage.Face(url, font, null);
                     continue;
                 }
             }
-            var bytes = WebFontSubsets.Woff2(font, drawn);
-            yield return (url, $"{url[..^".woff2".Length]}.{ContentName(bytes)}.woff2", bytes);
+            yield return new WebPage.Face(url, font, WebFontSubsets.Kept(font, drawn));
         }
     }
 

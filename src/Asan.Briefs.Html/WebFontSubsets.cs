@@ -13,12 +13,16 @@ internal static class WebFontSubsets
 {
     private static readonly ConcurrentDictionary<string, Lazy<byte[]>> Cache = new(StringComparer.Ordinal);
 
-    /// <summary>The WOFF2 subset of <paramref name="font"/> for <paramref name="drawn"/>, without hinting.</summary>
-    public static byte[] Woff2(FontData font, IEnumerable<int> drawn)
+    /// <summary>
+    /// Of the characters a page draws in <paramref name="font"/>, those the subset keeps, in order. hb-subset ignores
+    /// characters the face does not map: leaving them out of the key lets an English and a Korean page share their
+    /// Latin subsets. Variation selectors stay, as a cmap of format 14 maps them.
+    /// </summary>
+    public static int[] Kept(FontData font, IEnumerable<int> drawn) => drawn.Where(c => font.HasGlyph(c) || IsVariationSelector(c)).Order().ToArray();
+
+    /// <summary>The WOFF2 subset of <paramref name="font"/> for <paramref name="kept"/> (<see cref="Kept"/>), without hinting.</summary>
+    public static byte[] Woff2(FontData font, int[] kept)
     {
-        // hb-subset ignores characters the face does not map: leaving them out of the key lets an English and a
-        // Korean page share their Latin subsets. Variation selectors stay, as a cmap of format 14 maps them.
-        var kept = drawn.Where(c => font.HasGlyph(c) || IsVariationSelector(c)).Order().ToArray();
         var key = font.Id + "|" + FontSubsetter.Fingerprint(kept);
         // Watch mode renders many versions of a page: keep the cache from growing without end (as the PDF's subsets).
         if (Cache.Count > 64) Cache.Clear();

@@ -162,7 +162,8 @@ public sealed class Publisher
     /// <summary>
     /// Adds the parts of one edition to <paramref name="work"/>: the print markup resolved (styles,
     /// figure images, links); the PDF layout from it, and the web and the print file from that one
-    /// layout; the DOCX from the resolved document; the HTML. Each part is ranked by where it lies on
+    /// layout; the DOCX from the resolved document; the HTML page, its fonts cut by as many pieces as
+    /// there are threads (see <see cref="WebPage"/>), and its files. Each part is ranked by where it lies on
     /// the longest chain (resolve, layout, the PDF files), so that chain starts first and the short
     /// parts fill the other cores. <paramref name="made"/> gets each file as soon as its part made it.
     /// </summary>
@@ -196,11 +197,14 @@ public sealed class Publisher
         }
         if (format.HasFlag(OutputFormat.Html))
         {
-            parts.Add(work.Add(4, () =>
-            {
-                var page = Templates.RenderHtml(brief, lang);
-                edition.Html = HtmlEditionWriter.Write(brief, lang, page, Theme).Select(f => Made(new OutputFile(f.RelativePath, f.Bytes))).ToList();
-            }));
+            WebPage? page = null;
+            var render = work.Add(4, () => page = HtmlEditionWriter.Prepare(brief, lang, Templates.RenderHtml(brief, lang), Theme));
+            // The page's fonts are most of the HTML's time, and the HTML ends the build: one piece per thread takes
+            // the next font to cut, so the cores share them instead of one cutting a Korean page's fonts alone.
+            var cuts = Enumerable.Range(0, Math.Max(1, FormatParallelism)).Select(_ => work.Add(4, () => page!.CutFonts(), render)).ToList();
+            parts.Add(render);
+            parts.AddRange(cuts);
+            parts.Add(work.Add(4, () => edition.Html = page!.Files().Select(f => Made(new OutputFile(f.RelativePath, f.Bytes))).ToList(), cuts));
         }
         edition.Parts = parts;
         return edition;
