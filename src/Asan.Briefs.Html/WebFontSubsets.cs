@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Asan.Briefs.Caching;
 using Asan.Briefs.Fonts;
 
 namespace Asan.Briefs.Html;
@@ -11,7 +11,8 @@ namespace Asan.Briefs.Html;
 /// </summary>
 internal static class WebFontSubsets
 {
-    private static readonly ConcurrentDictionary<string, Lazy<byte[]>> Cache = new(StringComparer.Ordinal);
+    // Watch mode renders many versions of a page: the cache is kept from growing without end (as the PDF's subsets).
+    private static readonly OnceCache<string, byte[]> Cache = new(StringComparer.Ordinal, limit: 64);
 
     /// <summary>
     /// Of the characters a page draws in <paramref name="font"/>, those the subset keeps, in order. hb-subset ignores
@@ -24,18 +25,7 @@ internal static class WebFontSubsets
     public static byte[] Woff2(FontData font, int[] kept)
     {
         var key = font.Id + "|" + FontSubsetter.Fingerprint(kept);
-        // Watch mode renders many versions of a page: keep the cache from growing without end (as the PDF's subsets).
-        if (Cache.Count > 64) Cache.Clear();
-        var lazy = Cache.GetOrAdd(key, _ => new Lazy<byte[]>(() => Woff2Writer.Write(FontSubsetter.SubsetUnicodes(font, kept, dropHinting: true))));
-        try
-        {
-            return lazy.Value;
-        }
-        catch
-        {
-            Cache.TryRemove(new KeyValuePair<string, Lazy<byte[]>>(key, lazy));
-            throw;
-        }
+        return Cache.Get(key, _ => Woff2Writer.Write(FontSubsetter.SubsetUnicodes(font, kept, dropHinting: true)));
     }
 
     private static bool IsVariationSelector(int c) => c is >= 0xFE00 and <= 0xFE0F or >= 0xE0100 and <= 0xE01EF;

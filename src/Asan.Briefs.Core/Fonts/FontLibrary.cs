@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Asan.Briefs.Caching;
 using System.IO.MemoryMappedFiles;
 using HarfBuzzSharp;
 
@@ -115,32 +115,17 @@ public sealed unsafe class FontData
 /// </summary>
 public sealed class FontLibrary
 {
-    private readonly ConcurrentDictionary<string, Lazy<FontData>> _fonts = new(StringComparer.Ordinal);
+    // A failure is not remembered: the file may be fixed and tried again (watch mode).
+    private readonly OnceCache<string, FontData> _fonts = new(StringComparer.Ordinal);
     private static int s_nextId;
 
     public static FontLibrary Shared { get; } = new();
 
     /// <summary>The font at <paramref name="path"/>, loaded on first use.</summary>
-    public FontData Get(string path)
-    {
-        var full = System.IO.Path.GetFullPath(path);
-        if (_fonts.TryGetValue(full, out var lazy)) return lazy.Value;
-        lazy = _fonts.GetOrAdd(full, p => new Lazy<FontData>(() => Load(p), LazyThreadSafetyMode.ExecutionAndPublication));
-        try
-        {
-            return lazy.Value;
-        }
-        catch
-        {
-            // Do not remember a failure: the file may be fixed and tried again (watch mode).
-            _fonts.TryRemove(new KeyValuePair<string, Lazy<FontData>>(full, lazy));
-            throw;
-        }
-    }
+    public FontData Get(string path) => _fonts.Get(System.IO.Path.GetFullPath(path), Load);
 
     /// <summary>Every font loaded so far, in load order.</summary>
-    public IReadOnlyList<FontData> Loaded =>
-        _fonts.Values.Where(l => l.IsValueCreated).Select(l => l.Value).OrderBy(f => f.Id).ToList();
+    public IReadOnlyList<FontData> Loaded => _fonts.Values.OrderBy(f => f.Id).ToList();
 
     private static FontData Load(string path)
     {

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Asan.Briefs.Caching;
 using Asan.Briefs.Diagnostics;
 
 namespace Asan.Briefs.Templating;
@@ -12,20 +12,11 @@ public sealed class TemplateLabels(string templatesDirectory)
 {
     // One read per language even when two threads ask at once (the warm-up's hyphenation and the
     // template check); a file that failed to read is read again next time, as its problem may be fixed.
-    private readonly ConcurrentDictionary<string, Lazy<I18n>> _i18n = new(StringComparer.Ordinal);
+    private readonly OnceCache<string, I18n> _i18n = new(StringComparer.Ordinal);
     private readonly Lazy<SiteSettings> _site = new(() => SiteSettings.Load(templatesDirectory));
 
     /// <summary>templates/site.yaml.</summary>
     public SiteSettings Site => _site.Value;
 
-    public I18n I18n(string lang)
-    {
-        var entry = _i18n.GetOrAdd(lang, l => new Lazy<I18n>(() => Templating.I18n.Load(templatesDirectory, l)));
-        try { return entry.Value; }
-        catch (BriefException)
-        {
-            _i18n.TryRemove(new KeyValuePair<string, Lazy<I18n>>(lang, entry));
-            throw;
-        }
-    }
+    public I18n I18n(string lang) => _i18n.Get(lang, l => Templating.I18n.Load(templatesDirectory, l));
 }

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Asan.Briefs.Caching;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Asan.Briefs.Fonts;
@@ -15,7 +15,8 @@ namespace Asan.Briefs.Pdf.Drawing;
 /// </summary>
 internal static class SubsetFonts
 {
-    private static readonly ConcurrentDictionary<string, SubsetFace> Cache = new(StringComparer.Ordinal);
+    // Watch mode writes many versions of a document: the cache is kept from growing without end.
+    private static readonly OnceCache<string, SubsetFace> Cache = new(StringComparer.Ordinal, limit: 64);
 
     public static Dictionary<string, SubsetFace> For(LaidOutDocument document, FontLibrary fontFiles)
     {
@@ -34,15 +35,13 @@ internal static class SubsetFonts
                 foreach (var rune in run.Text.EnumerateRunes()) used.Add(rune.Value);
             }
         }
-        // Watch mode writes many versions of a document: keep the cache from growing without end.
-        if (Cache.Count > 64) Cache.Clear();
         var faces = new Dictionary<string, SubsetFace>(StringComparer.Ordinal);
         foreach (var (path, set) in glyphs)
         {
             var sortedGlyphs = set.Order().ToArray();
             var sortedCharacters = characters[path].Order().ToArray();
             var key = path + "|" + FontSubsetter.Fingerprint(MemoryMarshal.Cast<uint, int>(sortedGlyphs)) + "|" + FontSubsetter.Fingerprint(sortedCharacters);
-            faces[path] = Cache.GetOrAdd(key, _ => Load(fontFiles.Get(path), new SortedSet<uint>(sortedGlyphs), new SortedSet<int>(sortedCharacters)));
+            faces[path] = Cache.Get(key, _ => Load(fontFiles.Get(path), new SortedSet<uint>(sortedGlyphs), new SortedSet<int>(sortedCharacters)));
         }
         return faces;
     }
