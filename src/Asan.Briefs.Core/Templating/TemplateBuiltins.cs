@@ -10,7 +10,8 @@ namespace Asan.Briefs.Templating;
 /// set as Scriban's own <see cref="BuiltinFunctions"/>, but `date` is built on its first use. Scriban
 /// binds each built-in function through reflection once per process, and under NativeAOT `date`'s
 /// functions alone were half of that (some 15 ms of a cold build's CPU) while no template of ours
-/// uses them; a designer's template that does still finds them.
+/// uses them; a designer's template that does still finds them. `string` and `regex` are bound from their
+/// classes' static methods (<see cref="Imported"/>) rather than through Scriban's constructors.
 /// </summary>
 internal sealed class TemplateBuiltins : ScriptObject
 {
@@ -58,9 +59,24 @@ internal sealed class TemplateBuiltins : ScriptObject
         builtins.SetValue("html", new HtmlFunctions(), true);
         builtins.SetValue("math", new MathFunctions(), true);
         builtins.SetValue("object", new ObjectFunctions(), true);
-        builtins.SetValue("regex", new RegexFunctions(), true);
-        builtins.SetValue("string", new StringFunctions(), true);
+        builtins.SetValue("regex", Imported(typeof(RegexFunctions)), true);
+        builtins.SetValue("string", Imported(typeof(StringFunctions)), true);
         builtins.SetValue("timespan", new TimeSpanFunctions(), true);
         return builtins;
+    }
+
+    /// <summary>
+    /// A built-in object of a Scriban function class's static methods, bound as its constructor binds them.
+    /// The constructors of StringFunctions and RegexFunctions then replace `escape` with a delegate that
+    /// checks the context's LimitToString, and binding a delegate makes NativeAOT map every reflectable
+    /// method back from its address (ComputeLdftnReverseLookup: some 14 ms of a cold build's CPU). Our
+    /// contexts set no limit (LimitToString = 0), where that `escape` is the static Escape bound here.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Scriban's own classes, kept whole in native builds (TrimmerRootAssembly).")]
+    private static ScriptObject Imported(Type functions)
+    {
+        var imported = new ScriptObject(64, false);
+        imported.Import(functions);
+        return imported;
     }
 }

@@ -1,4 +1,6 @@
 using Asan.Briefs.Templating;
+using Scriban.Functions;
+using Scriban.Runtime;
 
 namespace Asan.Briefs.Tests.Templating;
 
@@ -29,6 +31,21 @@ public sealed class TemplateBuiltinsTests : IDisposable
     [InlineData("""{{ (timespan.from_hours 2).hours }}""", "2")]
     [InlineData("""{{ [] == empty }}""", "true")]
     public void Every_builtin_object_answers(string template, string expected) => Assert.Equal(expected, Render(template));
+
+    [Theory]
+    [InlineData("string", typeof(StringFunctions))]
+    [InlineData("regex", typeof(RegexFunctions))]
+    [InlineData("array", typeof(ArrayFunctions))]
+    public void A_builtin_object_has_the_functions_of_Scribans_own(string name, Type functions)
+    {
+        var scribans = ((ScriptObject)Activator.CreateInstance(functions)!).Keys.Order(StringComparer.Ordinal);
+        Assert.Equal(scribans, Render("{{ " + name + """ | object.keys | array.sort | array.join "," }}""").Split(','));
+    }
+
+    [Theory]
+    [InlineData("""{{ "(a.b*)" | regex.escape }}""", @"\(a\.b\*\)")]
+    [InlineData("""{{ "a\tb\"c" | string.escape }}""", @"a\tb\&quot;c")]
+    public void Escape_is_scribans_escape(string template, string expected) => Assert.Equal(expected, Render(template));
 
     [Fact]
     public void A_render_that_changes_date_format_leaves_the_next_render_alone()
