@@ -60,25 +60,30 @@ public static partial class HtmlEditionWriter
         return page.Files();
     }
 
-    /// <summary>The page at <paramref name="pagePath"/> (relative to artifacts/) and the fonts its CSS refers to.</summary>
+    /// <summary>
+    /// The page at <paramref name="pagePath"/> (relative to artifacts/) and the fonts its CSS refers to, checked
+    /// (<see cref="PageSecurity.Check"/>): a face that draws nothing on the page is neither cut nor named, and its
+    /// @font-face rule goes now, so problems are reported with the lines of the page as written.
+    /// </summary>
     private static WebPage PreparePage(string html, Theme theme, string pagePath, string lang, Func<IEnumerable<(string, byte[])>> more)
     {
         var page = pagePath[(pagePath.LastIndexOf('/') + 1)..];
-        return new WebPage(html, pagePath, Fonts(html, theme, page, lang).ToList(), more);
+        var faces = Fonts(html, theme, page, lang).ToList();
+        var unused = faces.Where(f => f.Kept is null).Select(f => f.Url).ToHashSet(StringComparer.Ordinal);
+        if (unused.Count > 0)
+            html = FontFaceRule().Replace(html, m => FontUrl().Match(m.Value) is { Success: true } u && unused.Contains(u.Groups["path"].Value) ? "" : m.Value);
+        return new WebPage(html, pagePath, faces, PageSecurity.Check(html, page), more);
     }
 
     /// <summary>The page's files once its fonts are cut: the page, its font addresses replaced by the subsets'
     /// content names and its policy added, then the subsets, then <paramref name="more"/>.</summary>
-    internal static List<(string RelativePath, byte[] Bytes)> Assemble(string html, string pagePath, IReadOnlyList<WebPage.Face> faces, IEnumerable<(string, byte[])> more)
+    internal static List<(string RelativePath, byte[] Bytes)> Assemble(string html, string pagePath, IReadOnlyList<WebPage.Face> faces, PagePolicy policy, IEnumerable<(string, byte[])> more)
     {
-        var page = pagePath[(pagePath.LastIndexOf('/') + 1)..];
-        // A face that draws nothing on this page is neither cut nor named: its @font-face rule goes.
-        var unused = faces.Where(f => f.Bytes is null).Select(f => f.Url).ToHashSet(StringComparer.Ordinal);
-        if (unused.Count > 0)
-            html = FontFaceRule().Replace(html, m => FontUrl().Match(m.Value) is { Success: true } u && unused.Contains(u.Groups["path"].Value) ? "" : m.Value);
         var fonts = faces.Where(f => f.Bytes is not null).Select(f => (f.Url, NamedUrl: $"{f.Url[..^".woff2".Length]}.{ContentName(f.Bytes!)}.woff2", Bytes: f.Bytes!)).ToList();
-        foreach (var font in fonts) html = html.Replace($"\"{font.Url}\"", $"\"{font.NamedUrl}\"", StringComparison.Ordinal);
-        html = PageSecurity.Secure(html, page);
+        var names = fonts.ToDictionary(f => f.Url, f => f.NamedUrl, StringComparer.Ordinal);
+        // Every quoted font address (the @font-face rules' and the preload links'), in one pass over the page.
+        string Named(string text) => QuotedFontPath().Replace(text, m => names.TryGetValue(m.Groups["path"].Value, out var named) ? $"\"{named}\"" : m.Value);
+        html = PageSecurity.WithPolicy(Named(html), new PagePolicy(policy.Styles.Select(Named).ToList(), policy.Scripts));
         var folder = pagePath.Contains('/') ? pagePath[..pagePath.LastIndexOf('/')] : "";
         var outputs = new List<(string RelativePath, byte[] Bytes)> { (pagePath, Utf8.GetBytes(html)) };
         outputs.AddRange(fonts.Select(f => (Resolve(folder, f.NamedUrl), f.Bytes)));
@@ -205,6 +210,10 @@ public static partial class HtmlEditionWriter
             yield return (name, File.ReadAllBytes(path));
         }
     }
+
+    /// <summary>A font's address between double quotes, as the templates write it in url("…") and href="…".</summary>
+    [GeneratedRegex(@"""(?<path>[^""\s]+\.woff2)""")]
+    private static partial Regex QuotedFontPath();
 
     [GeneratedRegex("""url\(\s*"(?<path>(?:\.\./)*fonts/(?:[A-Za-z0-9_.-]+/)*[A-Za-z0-9_.-]+\.woff2)"\s*\)""")]
     private static partial Regex FontUrl();

@@ -18,8 +18,12 @@ public static partial class PageSecurity
 {
     private const string PolicyStart = "<meta http-equiv=\"Content-Security-Policy\" content=\"";
 
-    /// <summary>The page with its policy added after &lt;meta charset&gt;; throws on a refused link, script or handler.</summary>
-    public static string Secure(string html, string page)
+    /// <summary>
+    /// Checks the page's links, scripts and handlers (throws on a refused one) and returns what its policy
+    /// hashes: the texts of its inline styles and JSON-LD scripts. Apart from <see cref="WithPolicy"/> so that a
+    /// page can be checked while its fonts are still to be cut, and only the hashes wait for the fonts' names.
+    /// </summary>
+    public static PagePolicy Check(string html, string page)
     {
         var problems = new List<Diagnostic>();
         var scripts = new List<string>();
@@ -49,7 +53,13 @@ public static partial class PageSecurity
             }
         }
         if (problems.Count > 0) throw new BriefException(problems);
-        var policy = $"default-src 'none'; img-src 'self'; font-src 'self'; style-src {Sources(styles)}; script-src {Sources(scripts)}; base-uri 'none'; form-action 'none'";
+        return new PagePolicy(styles, scripts);
+    }
+
+    /// <summary>The checked page (<see cref="Check"/>) with its policy added after &lt;meta charset&gt;: its own images and fonts, and its inline styles and scripts by hash.</summary>
+    public static string WithPolicy(string html, PagePolicy texts)
+    {
+        var policy = $"default-src 'none'; img-src 'self'; font-src 'self'; style-src {Sources(texts.Styles)}; script-src {Sources(texts.Scripts)}; base-uri 'none'; form-action 'none'";
         var charset = CharsetMeta().Match(html);
         var at = charset.Success ? charset.Index + charset.Length : Math.Max(0, html.IndexOf("<head>", StringComparison.OrdinalIgnoreCase) + "<head>".Length);
         return html.Insert(at, "\n" + PolicyStart + policy + "\">");
@@ -68,7 +78,7 @@ public static partial class PageSecurity
         return html[..(start + PolicyStart.Length)] + string.Join("; ", directives) + html[end..];
     }
 
-    private static string Sources(List<string> texts) => texts.Count == 0 ? "'none'" : string.Join(' ', texts.Distinct().Select(Hash));
+    private static string Sources(IReadOnlyList<string> texts) => texts.Count == 0 ? "'none'" : string.Join(' ', texts.Distinct().Select(Hash));
 
     private static string Hash(string text) => $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(text)))}'";
 
@@ -98,3 +108,6 @@ public static partial class PageSecurity
     [GeneratedRegex("""<meta\s+charset="?utf-8"?\s*/?>""", RegexOptions.IgnoreCase)]
     private static partial Regex CharsetMeta();
 }
+
+/// <summary>What a page's policy allows by hash: the texts of its inline styles and of its JSON-LD scripts, in page order.</summary>
+public sealed record PagePolicy(IReadOnlyList<string> Styles, IReadOnlyList<string> Scripts);

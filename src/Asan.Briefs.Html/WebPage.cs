@@ -3,8 +3,8 @@ using Asan.Briefs.Fonts;
 namespace Asan.Briefs.Html;
 
 /// <summary>
-/// A web page between its template and its files (<see cref="HtmlEditionWriter.Prepare"/>): the fonts
-/// its CSS refers to are known, with the characters of each the page draws, but not cut yet. Cutting
+/// A web page between its template and its files (<see cref="HtmlEditionWriter.Prepare"/>): checked,
+/// and the fonts its CSS refers to known, with the characters of each the page draws, but not cut yet. Cutting
 /// them is most of a web edition's time (hb-subset, then WOFF2's Brotli at its slowest; a Korean page's
 /// Hangul faces draw hundreds of syllables each), so the cuts are handed out one at a time, the largest
 /// first, to whoever calls <see cref="CutFonts"/>: at the end of a build both cores share a page's fonts
@@ -15,6 +15,7 @@ public sealed class WebPage
     private readonly string _html;
     private readonly string _pagePath;
     private readonly IReadOnlyList<Face> _faces;
+    private readonly PagePolicy _policy;
     private readonly Func<IEnumerable<(string, byte[])>> _more;
     // The faces to cut, the largest (most characters) first, and the next one to hand out.
     private readonly Face[] _cuts;
@@ -29,9 +30,9 @@ public sealed class WebPage
         public byte[]? Bytes { get; set; }
     }
 
-    internal WebPage(string html, string pagePath, IReadOnlyList<Face> faces, Func<IEnumerable<(string, byte[])>> more)
+    internal WebPage(string html, string pagePath, IReadOnlyList<Face> faces, PagePolicy policy, Func<IEnumerable<(string, byte[])>> more)
     {
-        (_html, _pagePath, _faces, _more) = (html, pagePath, faces, more);
+        (_html, _pagePath, _faces, _policy, _more) = (html, pagePath, faces, policy, more);
         _cuts = faces.Where(f => f.Kept is not null).OrderByDescending(f => f.Kept!.Length).ToArray();
     }
 
@@ -49,6 +50,6 @@ public sealed class WebPage
     public IReadOnlyList<(string RelativePath, byte[] Bytes)> Files()
     {
         if (_cuts.Any(f => f.Bytes is null)) throw new InvalidOperationException($"{_pagePath}: a font is not cut yet");
-        return HtmlEditionWriter.Assemble(_html, _pagePath, _faces, _more());
+        return HtmlEditionWriter.Assemble(_html, _pagePath, _faces, _policy, _more());
     }
 }
