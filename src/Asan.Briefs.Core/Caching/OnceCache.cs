@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Asan.Briefs.Caching;
 
@@ -8,7 +9,8 @@ namespace Asan.Briefs.Caching;
 /// or label file fixed while watch mode runs). With a limit, the cache is emptied once it holds more
 /// than that many keys: watch mode renders many versions of a page, and the cache must not grow without end.
 /// </summary>
-public sealed class OnceCache<TKey, TValue> where TKey : notnull
+// TValue is annotated as Lazy<T>'s own parameter is, which the native build's trim analysis asks of a Lazy of a type parameter.
+public sealed class OnceCache<TKey, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TValue> where TKey : notnull
 {
     private readonly ConcurrentDictionary<TKey, Lazy<TValue>> _values;
     private readonly int _limit;
