@@ -214,15 +214,15 @@ public sealed class Publisher
     /// language with its fonts, robots.txt, sitemap.xml, an Atom feed per language and the favicon.</summary>
     public IReadOnlyList<OutputFile> RenderIndex(IReadOnlyList<Brief> briefs)
     {
-        var published = briefs.Where(b => !b.Metadata.Example).ToList();
+        var published = new SiteViews(Templates, briefs.Where(b => !b.Metadata.Example).ToList());
         var files = new List<OutputFile>();
-        foreach (var lang in EditionTemplates.SiteLanguages(published))
+        foreach (var lang in EditionTemplates.SiteLanguages(published.Briefs))
             files.AddRange(HtmlEditionWriter.WriteIndex(Templates.RenderIndex(published, lang), Theme, EditionTemplates.IndexFileName(lang), lang)
                 .Select(f => new OutputFile(f.RelativePath, f.Bytes)));
         var utf8 = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         files.Add(new OutputFile("robots.txt", utf8.GetBytes(Templates.RenderSiteFile(EditionTemplates.SiteTemplates[0], published, "en"))));
         files.Add(new OutputFile("sitemap.xml", utf8.GetBytes(Templates.RenderSiteFile(EditionTemplates.SiteTemplates[1], published, "en"))));
-        foreach (var lang in EditionTemplates.SiteLanguages(published))
+        foreach (var lang in EditionTemplates.SiteLanguages(published.Briefs))
             files.Add(new OutputFile(EditionTemplates.FeedFileName(lang), utf8.GetBytes(Templates.RenderSiteFile(EditionTemplates.SiteTemplates[2], published, lang))));
         files.Add(new OutputFile(EditionTemplates.FaviconFileName, utf8.GetBytes(Templates.RenderSiteFile(EditionTemplates.SiteTemplates[3], published, "en"))));
         return files;

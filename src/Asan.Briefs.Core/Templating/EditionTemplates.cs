@@ -110,23 +110,28 @@ public sealed class EditionTemplates
     public static string FeedFileName(string lang) => $"feed.{lang}.atom";
 
     /// <summary>The index page listing every published brief, in one language of the site.</summary>
-    public string RenderIndex(IReadOnlyList<Brief> briefs, string lang) => Engine.Render(HtmlIndex, SiteGlobals(briefs, lang));
+    public string RenderIndex(IReadOnlyList<Brief> briefs, string lang) => RenderIndex(new SiteViews(this, briefs), lang);
+
+    public string RenderIndex(SiteViews site, string lang) => Engine.Render(HtmlIndex, SiteGlobals(site, lang));
 
     /// <summary>One of <see cref="SiteTemplates"/>, in <paramref name="lang"/> (which only the feed uses).</summary>
-    public string RenderSiteFile(string template, IReadOnlyList<Brief> briefs, string lang) => Engine.Render(template, SiteGlobals(briefs, lang));
+    public string RenderSiteFile(string template, IReadOnlyList<Brief> briefs, string lang) => RenderSiteFile(template, new SiteViews(this, briefs), lang);
 
-    private Dictionary<string, object?> SiteGlobals(IReadOnlyList<Brief> briefs, string lang)
+    public string RenderSiteFile(string template, SiteViews site, string lang) => Engine.Render(template, SiteGlobals(site, lang));
+
+    private Dictionary<string, object?> SiteGlobals(SiteViews site, string lang)
     {
+        var briefs = site.Briefs;
         var globals = Globals(null, lang);
-        globals["briefs"] = briefs.Select(b => View(b, b.Languages.Contains(lang) ? lang : b.Languages[0])).ToList();
-        globals["views"] = briefs.Select(b => b.Languages.Select(l => View(b, l)).ToList()).ToList();
+        globals["briefs"] = briefs.Select(b => site.View(b, b.Languages.Contains(lang) ? lang : b.Languages[0])).ToList();
+        globals["views"] = briefs.Select(b => b.Languages.Select(l => site.View(b, l)).ToList()).ToList();
         globals["languages"] = SiteLanguages(briefs).Select(l => new Dictionary<string, object?>
         {
             ["lang"] = l, ["language_name"] = I18n(l).LanguageName, ["index"] = IndexFileName(l), ["feed"] = FeedFileName(l),
             ["title"] = (I18n(l).Values["labels"] as Scriban.Runtime.ScriptObject)?["index_title"], ["current"] = l == lang,
         }).ToList();
         // The feed's last update: the newest brief's date (or SOURCE_DATE_EPOCH), never the clock.
-        globals["updated"] = briefs.Count == 0 ? Stamp.Modified(null) : briefs.Select(b => Stamp.Modified(View(b, b.Languages[0]))).Max(StringComparer.Ordinal);
+        globals["updated"] = briefs.Count == 0 ? Stamp.Modified(null) : briefs.Select(b => Stamp.Modified(site.View(b, b.Languages[0]))).Max(StringComparer.Ordinal);
         return globals;
     }
 
