@@ -10,8 +10,8 @@ namespace Asan.Briefs.Templating;
 /// set as Scriban's own <see cref="BuiltinFunctions"/>, but `date` is built on its first use. Scriban
 /// binds each built-in function through reflection once per process, and under NativeAOT `date`'s
 /// functions alone were half of that (some 15 ms of a cold build's CPU) while no template of ours
-/// uses them; a designer's template that does still finds them. `string` and `regex` are bound from their
-/// classes' static methods (<see cref="Imported"/>) rather than through Scriban's constructors.
+/// uses them; a designer's template that does still finds them. The other objects bind each function on
+/// its first call (<see cref="LazyBuiltinFunctions"/>).
 /// </summary>
 internal sealed class TemplateBuiltins : ScriptObject
 {
@@ -25,8 +25,16 @@ internal sealed class TemplateBuiltins : ScriptObject
 
     public TemplateBuiltins() : base(12, false) => ((ScriptObject)Shared.Clone(true)).CopyTo(this);
 
-    /// <summary>Builds the eager part in advance (see <see cref="TemplateEngine.Prepare"/>).</summary>
-    internal static void Prepare() => _ = Shared.Count;
+    /// <summary>
+    /// Builds the eager part in advance (see <see cref="TemplateEngine.Prepare"/>), and Scriban's table of the
+    /// signatures it binds (DynamicCustomFunction's static constructor, some 500 method lookups), which the
+    /// first function a render calls would otherwise build.
+    /// </summary>
+    internal static void Prepare()
+    {
+        _ = Shared.Count;
+        System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(DynamicCustomFunction).TypeHandle);
+    }
 
     public override bool TryGetValue(TemplateContext? context, SourceSpan span, string member, out object? value)
     {
@@ -52,31 +60,16 @@ internal sealed class TemplateBuiltins : ScriptObject
     private static ScriptObject BuildShared()
     {
         var builtins = new ScriptObject(12, false);
-        builtins.SetValue("array", new ArrayFunctions(), true);
+        builtins.SetValue("array", LazyBuiltinFunctions.Of(typeof(ArrayFunctions)), true);
         builtins.SetValue("empty", EmptyScriptObject.Default, true);
         builtins.SetValue("blank", EmptyScriptObject.Default, true);
         builtins.SetValue("include", new IncludeFunction(), true);
-        builtins.SetValue("html", new HtmlFunctions(), true);
-        builtins.SetValue("math", new MathFunctions(), true);
-        builtins.SetValue("object", new ObjectFunctions(), true);
-        builtins.SetValue("regex", Imported(typeof(RegexFunctions)), true);
-        builtins.SetValue("string", Imported(typeof(StringFunctions)), true);
-        builtins.SetValue("timespan", new TimeSpanFunctions(), true);
+        builtins.SetValue("html", LazyBuiltinFunctions.Of(typeof(HtmlFunctions)), true);
+        builtins.SetValue("math", LazyBuiltinFunctions.Of(typeof(MathFunctions)), true);
+        builtins.SetValue("object", LazyBuiltinFunctions.Of(typeof(ObjectFunctions)), true);
+        builtins.SetValue("regex", LazyBuiltinFunctions.Of(typeof(RegexFunctions)), true);
+        builtins.SetValue("string", LazyBuiltinFunctions.Of(typeof(StringFunctions)), true);
+        builtins.SetValue("timespan", LazyBuiltinFunctions.Of(typeof(TimeSpanFunctions)), true);
         return builtins;
-    }
-
-    /// <summary>
-    /// A built-in object of a Scriban function class's static methods, bound as its constructor binds them.
-    /// The constructors of StringFunctions and RegexFunctions then replace `escape` with a delegate that
-    /// checks the context's LimitToString, and binding a delegate makes NativeAOT map every reflectable
-    /// method back from its address (ComputeLdftnReverseLookup: some 14 ms of a cold build's CPU). Our
-    /// contexts set no limit (LimitToString = 0), where that `escape` is the static Escape bound here.
-    /// </summary>
-    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Scriban's own classes, kept whole in native builds (TrimmerRootAssembly).")]
-    private static ScriptObject Imported(Type functions)
-    {
-        var imported = new ScriptObject(64, false);
-        imported.Import(functions);
-        return imported;
     }
 }
