@@ -59,12 +59,13 @@ public static class BuildCommand
         var clock = Stopwatch.StartNew();
         using var noCollections = CollectionPause.For(options.Briefs.Count > 0 ? options.Briefs.Count : BriefReader.FindBriefs(workspace.ContentDirectory).Count);
         Publisher.PrepareTemplatesInBackground();
-        // What the last build made, and the fingerprint of the templates, theme, fonts and engine, need
-        // neither the theme nor the content: read on another core while this one reads them.
-        var loadState = Task.Run(() => BuildState.Load(workspace.ArtifactsDirectory));
-        var readFingerprints = Task.Run(() => new InputFingerprint(workspace));
         var publisher = new Publisher(workspace, BuildStamp.FromEnvironment());
         publisher.WarmUpInBackground();
+        // What the last build made, and the fingerprint of the templates, theme, fonts and engine, need
+        // neither the theme nor the content, and the build needs them only after reading the content: queued
+        // behind what reading it needs (the templates' parse, the faces that check its characters).
+        var loadState = new Ahead<BuildState>(() => BuildState.Load(workspace.ArtifactsDirectory));
+        var readFingerprints = new Ahead<InputFingerprint>(() => new InputFingerprint(workspace));
         publisher.CheckTemplates();
         var only = options.Shard is { } shard
             ? shard.Select(BriefReader.FindBriefs(workspace.ContentDirectory).Select(f => Path.GetFileName(f)!))
@@ -80,8 +81,8 @@ public static class BuildCommand
             .ToList();
         console.MarkupLine($"[grey]{briefs.Count} brief(s), {jobs.Count} edition(s), formats: {options.Formats}[/]");
 
-        var state = loadState.GetAwaiter().GetResult();
-        var fingerprints = readFingerprints.GetAwaiter().GetResult();
+        var state = loadState.Value;
+        var fingerprints = readFingerprints.Value;
         using var stage = new OutputStage(workspace.ArtifactsDirectory);
         var written = new List<WrittenFile>();
         void Written(IEnumerable<WrittenFile> files) { lock (written) written.AddRange(files); }

@@ -29,7 +29,7 @@ public sealed class Publisher
     // templates/fonts/README.md for why).
     private readonly DocxWriter _docx = new();
     // The templates parsed and the labels read, with their problems; see the constructor.
-    private readonly Task<(List<Diagnostic> Parsed, List<Diagnostic> Texts)> _templatesRead;
+    private readonly Ahead<(List<Diagnostic> Parsed, List<Diagnostic> Texts)> _templatesRead;
 
     public Publisher(Workspace workspace, BuildStamp stamp)
     {
@@ -38,7 +38,7 @@ public sealed class Publisher
         var labels = new TemplateLabels(workspace.TemplatesDirectory);
         // Parsing the templates and reading the labels and site.yaml need no theme: they run on another
         // core while this one reads the theme, instead of after it, and CheckTemplates reports what they found.
-        _templatesRead = Task.Run(() => ReadTemplates(engine, labels));
+        _templatesRead = new Ahead<(List<Diagnostic>, List<Diagnostic>)>(() => ReadTemplates(engine, labels));
         Theme = ThemeLoader.Load(workspace.TemplatesDirectory);
         Templates = new EditionTemplates(engine, Theme, stamp, labels);
         _pdf = new PdfWriter(theme => new TextLayouter(theme, hyphenation: lang => Templates.I18n(lang).Hyphenator));
@@ -115,7 +115,7 @@ public sealed class Publisher
     /// <summary>Checks every template parses; content checks happen in <see cref="ReadBriefs"/>.</summary>
     public void CheckTemplates()
     {
-        var (parsed, texts) = _templatesRead.GetAwaiter().GetResult();
+        var (parsed, texts) = _templatesRead.Value;
         // In the order they were always reported: the templates, their literal colours, then site.yaml and the labels.
         var problems = parsed.Concat(PrintTemplateColors.Problems(_workspace.TemplatesDirectory, Theme)).Concat(texts).ToList();
         if (problems.Count > 0) throw new BriefException(problems);
