@@ -135,6 +135,7 @@ public static class BuildCommand
                 Written(files);
             });
         }
+        work.Add(4, BuildState.PrepareToWrite);
         var zipped = options.Formats == OutputFormat.All && options.Languages.Count == 0;
         foreach (var brief in briefs)
         {
@@ -185,7 +186,11 @@ public static class BuildCommand
                     lock (files) files.Add(written);
                 });
                 var begun = Stopwatch.GetTimestamp();
-                editions.Add(work.Add(5, () => Rendered(known ?? fingerprints.For(brief, lang), files, begun), edition.Parts));
+                // A forced build still records the edition's fingerprint: worked out beside the rendering, not after
+                // the last part, where the Korean edition's came just before the zip, on one core.
+                var fingerprint = known;
+                var parts = known is not null ? edition.Parts : [.. edition.Parts, work.Add(3, () => fingerprint = fingerprints.For(brief, lang))];
+                editions.Add(work.Add(5, () => Rendered(fingerprint!, files, begun), parts));
             }
             // The whole-brief download, rebuilt when one of its members changed, as soon as the brief's editions are
             // done: it places the members compressed as they were made, and reads from disk only those not made now.
