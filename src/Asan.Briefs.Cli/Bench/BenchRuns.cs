@@ -58,6 +58,9 @@ public static class BenchRuns
         return Path.GetFileNameWithoutExtension(entry) == "dotnet" ? (entry, $"\"{dll}\" ") : (entry, "");
     }
 
+    /// <summary>What the bench calls the CLI it measures: the native one when given, else this one.</summary>
+    public static string Name(string? native) => native is not null ? "native CLI (AOT)" : "this CLI (JIT, ReadyToRun)";
+
     public static string Run((string File, string Prefix) command, string arguments) => Run(command.File, command.Prefix + arguments);
 
     /// <returns>What the program printed.</returns>

@@ -13,10 +13,11 @@ public static class MemorySection
 {
     private const double TargetMiB = 250;
 
-    public static void Run(BenchContext context)
+    /// <param name="native">The native CLI, measured instead of this one when given (see <see cref="ThroughputSection"/>).</param>
+    public static void Run(BenchContext context, string? native)
     {
-        context.Console.MarkupLine("[bold]Peak memory: one build process, 30 and 300 distinct briefs[/]");
-        var (file, prefix) = BenchRuns.Cli();
+        context.Console.MarkupLine($"[bold]Peak memory: one build process, 30 and 300 distinct briefs ({BenchRuns.Name(native)})[/]");
+        var (file, prefix) = native is not null ? (native, "") : BenchRuns.Cli();
         double? fewer = null;
         foreach (var count in new[] { 30, 300 })
         {

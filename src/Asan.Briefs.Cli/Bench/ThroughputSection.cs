@@ -15,6 +15,8 @@ namespace Asan.Briefs.Cli.Bench;
 /// alone, warm, in a process of its own (what the engine can do once started). The briefs are distinct
 /// (<see cref="GeneratedRepository.Kind.Distinct"/>), as a real site's are; a build of 100 copies of the
 /// seed is shown beside, where the process-wide font caches do one brief's font work for all of them.
+/// The CLI measured is the native one when the bench is given it (as a script or CI step building a site runs it,
+/// and with its collector settings, which a JIT-compiled CLI reads only from the environment), else this one.
 /// </summary>
 public static class ThroughputSection
 {
@@ -22,10 +24,11 @@ public static class ThroughputSection
     private const int Rounds = 3;
     private const string ThroughputLine = "throughput-ms ";
 
-    public static void Run(BenchContext context)
+    public static void Run(BenchContext context, string? native)
     {
         var console = context.Console;
-        console.MarkupLine($"[bold]Throughput: {Briefs} briefs, every language and format, on 1 and 2 cores[/]");
+        var (file, prefix) = native is not null ? (native, "") : BenchRuns.Cli();
+        console.MarkupLine($"[bold]Throughput: {Briefs} briefs, every language and format, on 1 and 2 cores ({BenchRuns.Name(native)})[/]");
         var cores = Math.Min(2, Environment.ProcessorCount);
         if (ExternalProcess.Find("taskset") is not { } taskset)
         {
@@ -33,7 +36,6 @@ public static class ThroughputSection
             return;
         }
         var outputs = Briefs * context.Seed.Languages.Count * 3;
-        var (file, prefix) = BenchRuns.Cli();
         var output = Path.Combine(context.Scratch, "throughput-out");
 
         // Each build writes into an empty folder, as the first build of a site does. The two take turns, and the

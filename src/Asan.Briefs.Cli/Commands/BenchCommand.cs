@@ -60,8 +60,8 @@ public static class BenchCommand
             var warmPdf = Runs("warm") ? WarmEditions(context) : [];
             if (Runs("length")) Lengths(context);
             if (Runs("typst")) TypstSection.Run(context, warmPdf);
-            if (Runs("throughput")) ThroughputSection.Run(context);
-            if (Runs("memory")) MemorySection.Run(context);
+            if (Runs("throughput")) ThroughputSection.Run(context, native);
+            if (Runs("memory")) MemorySection.Run(context, native);
             if (Runs("cold")) Cold(context, native);
         }
         finally
@@ -132,11 +132,11 @@ public static class BenchCommand
         var seedOnly = $"--brief {SeedBrief}";
         var colds = new List<(string Build, double Time)>
         {
-            ("this CLI (JIT, ReadyToRun)", BenchRuns.MedianOf(3, () => BenchRuns.Run(BenchRuns.Cli(), Build("managed", seedOnly)))),
+            (BenchRuns.Name(null), BenchRuns.MedianOf(3, () => BenchRuns.Run(BenchRuns.Cli(), Build("managed", seedOnly)))),
         };
         if (native is not null)
         {
-            colds.Add(("native CLI (AOT)", BenchRuns.MedianOf(3, () => BenchRuns.Run((native, ""), Build("native", seedOnly)))));
+            colds.Add((BenchRuns.Name(native), BenchRuns.MedianOf(3, () => BenchRuns.Run((native, ""), Build("native", seedOnly)))));
             // A native build keeps only the code it can see used; every brief must come out byte for byte as from the managed build.
             BenchRuns.Run(BenchRuns.Cli(), Build("managed-all", ""));
             BenchRuns.Run((native, ""), Build("native-all", ""));
