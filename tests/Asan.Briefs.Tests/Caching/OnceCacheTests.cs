@@ -2,7 +2,7 @@ using Asan.Briefs.Caching;
 
 namespace Asan.Briefs.Tests.Caching;
 
-/// <summary>The process-wide caches' one rule: computed once per key, a failure forgotten, emptied past a limit.</summary>
+/// <summary>The process-wide caches' one rule: computed once per key, a failure forgotten, past a limit, what is not asked for again dropped.</summary>
 public sealed class OnceCacheTests
 {
     [Fact]
@@ -44,17 +44,21 @@ public sealed class OnceCacheTests
     }
 
     [Fact]
-    public void Past_its_limit_the_cache_is_emptied_and_computes_anew()
+    public void Past_its_limit_the_cache_drops_the_keys_not_asked_for_since_and_keeps_the_others()
     {
         var cache = new OnceCache<int, object>(limit: 4);
-        var first = cache.Get(0, _ => new object());
-        for (var key = 1; key <= 4; key++) cache.Get(key, _ => new object());
-        // Five keys held, one more than the limit: still the same value for a key held...
-        Assert.Same(first, cache.Get(0, _ => new object()));
+        var values = Enumerable.Range(0, 4).Select(key => cache.Get(key, _ => new object())).ToList();
+        // A fifth key turns the cache: the four before are still held and come back when asked for...
+        cache.Get(4, _ => new object());
+        Assert.Same(values[0], cache.Get(0, _ => new object()));
         Assert.Equal(5, cache.Values.Count());
-        // ...until a new key comes, which empties it first.
-        cache.Get(5, _ => new object());
-        Assert.Single(cache.Values);
-        Assert.NotSame(first, cache.Get(0, _ => new object()));
+        // ...until the cache turns again (four keys since the last turn): then those not asked for since (1, 2, 3) are
+        // computed anew, while 0, asked for in between, is still the same.
+        for (var key = 5; key <= 7; key++) cache.Get(key, _ => new object());
+        Assert.Same(values[0], cache.Get(0, _ => new object()));
+        Assert.NotSame(values[1], cache.Get(1, _ => new object()));
+        // It never holds more than twice its limit.
+        for (var key = 100; key < 200; key++) cache.Get(key, _ => new object());
+        Assert.InRange(cache.Values.Count(), 4, 8);
     }
 }
