@@ -29,16 +29,21 @@ public sealed class Publisher
     // templates/fonts/README.md for why).
     private readonly DocxWriter _docx = new();
     // The templates parsed and the labels read, with their problems; see the constructor.
-    private readonly Ahead<(List<Diagnostic> Parsed, List<Diagnostic> Texts)> _templatesRead;
+    private readonly Ahead<IReadOnlyList<Diagnostic>> _htmlParsed;
+    private readonly Ahead<IReadOnlyList<Diagnostic>> _printParsed;
+    private readonly Ahead<List<Diagnostic>> _textsRead;
 
     public Publisher(Workspace workspace, BuildStamp stamp)
     {
         _workspace = workspace;
         var engine = new TemplateEngine(workspace.TemplatesDirectory);
         var labels = new TemplateLabels(workspace.TemplatesDirectory);
-        // Parsing the templates and reading the labels and site.yaml need no theme: they run on another
-        // core while this one reads the theme, instead of after it, and CheckTemplates reports what they found.
-        _templatesRead = new Ahead<(List<Diagnostic>, List<Diagnostic>)>(() => ReadTemplates(engine, labels));
+        // Parsing the templates and reading the labels and site.yaml need no theme: they run on the other
+        // cores while this one reads the theme, instead of after it, and CheckTemplates reports what they found.
+        // Three pieces, so that this thread, done with the theme, takes one no pool thread has begun.
+        _htmlParsed = new Ahead<IReadOnlyList<Diagnostic>>(() => engine.Check("html"));
+        _printParsed = new Ahead<IReadOnlyList<Diagnostic>>(() => engine.Check("print"));
+        _textsRead = new Ahead<List<Diagnostic>>(() => ReadTexts(engine, labels));
         Theme = ThemeLoader.Load(workspace.TemplatesDirectory);
         Templates = new EditionTemplates(engine, Theme, stamp, labels);
         _pdf = new PdfWriter(theme => new TextLayouter(theme, hyphenation: lang => Templates.I18n(lang).Hyphenator));
@@ -115,21 +120,22 @@ public sealed class Publisher
     /// <summary>Checks every template parses; content checks happen in <see cref="ReadBriefs"/>.</summary>
     public void CheckTemplates()
     {
-        var (parsed, texts) = _templatesRead.Value;
+        // Asked for in the reverse of the order they were queued in: when this thread waits for one a pool
+        // thread is working out, the pool has begun those queued before it, so none waits unbegun meanwhile.
+        var texts = _textsRead.Value;
+        var print = _printParsed.Value;
+        var html = _htmlParsed.Value;
         // In the order they were always reported: the templates, their literal colours, then site.yaml and the labels.
-        var problems = parsed.Concat(PrintTemplateColors.Problems(_workspace.TemplatesDirectory, Theme)).Concat(texts).ToList();
+        var problems = html.Concat(print).Concat(PrintTemplateColors.Problems(_workspace.TemplatesDirectory, Theme)).Concat(texts).ToList();
         if (problems.Count > 0) throw new BriefException(problems);
     }
 
     /// <summary>
-    /// Parses every template (the engine keeps them) and reads the labels and site.yaml: all that
-    /// <see cref="CheckTemplates"/> checks but the literal colours, which need the theme.
+    /// Parses the site's templates (the engine keeps them) and reads the labels and site.yaml: with the
+    /// html and print templates, all that <see cref="CheckTemplates"/> checks but the literal colours, which need the theme.
     /// </summary>
-    private static (List<Diagnostic> Parsed, List<Diagnostic> Texts) ReadTemplates(TemplateEngine engine, TemplateLabels labels)
+    private static List<Diagnostic> ReadTexts(TemplateEngine engine, TemplateLabels labels)
     {
-        var parsed = new List<Diagnostic>();
-        parsed.AddRange(engine.Check("html"));
-        parsed.AddRange(engine.Check("print"));
         var texts = new List<Diagnostic>();
         texts.AddRange(engine.Check("site"));
         try { _ = labels.Site; }
@@ -139,7 +145,7 @@ public sealed class Publisher
             try { labels.I18n(lang); }
             catch (BriefException e) { texts.AddRange(e.Diagnostics); }
         }
-        return (parsed, texts);
+        return texts;
     }
 
     /// <summary>The print markup of one edition, parsed and checked against the schema.</summary>
