@@ -46,9 +46,9 @@ public sealed class OnceCacheTests
     [Fact]
     public void Past_its_limit_the_cache_drops_the_keys_not_asked_for_since_and_keeps_the_others()
     {
-        var cache = new OnceCache<int, object>(limit: 4);
+        var cache = new OnceCache<int, object>(limit: 8);
         var values = Enumerable.Range(0, 4).Select(key => cache.Get(key, _ => new object())).ToList();
-        // A fifth key turns the cache: the four before are still held and come back when asked for...
+        // A fifth key (half the limit past the last turn) turns the cache: the four before are still held and come back when asked for...
         cache.Get(4, _ => new object());
         Assert.Same(values[0], cache.Get(0, _ => new object()));
         Assert.Equal(5, cache.Values.Count());
@@ -57,7 +57,7 @@ public sealed class OnceCacheTests
         for (var key = 5; key <= 7; key++) cache.Get(key, _ => new object());
         Assert.Same(values[0], cache.Get(0, _ => new object()));
         Assert.NotSame(values[1], cache.Get(1, _ => new object()));
-        // It never holds more than twice its limit.
+        // It never holds more than its limit.
         for (var key = 100; key < 200; key++) cache.Get(key, _ => new object());
         Assert.InRange(cache.Values.Count(), 4, 8);
     }
